@@ -1,0 +1,376 @@
+// The database schema. Migrations in ./drizzle are generated from this file by drizzle-kit
+// (`npm run db:generate`), read, and committed; they are never edited once landed.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// ---------------------------------------------------------------------------------------------
+// Administrative units: national reference data, shared by every tenant.
+
+export const provinces = pgTable('provinces', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const communes = pgTable(
+  'communes',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+  },
+  (t) => [index('communes_province_idx').on(t.provinceCode)],
+);
+
+/** Which former communes (and so which former districts) each commune of 2025 was formed from. */
+export const communeOrigins = pgTable(
+  'commune_origins',
+  {
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communes.code),
+    oldCode: text('old_code').notNull(),
+    oldName: text('old_name').notNull(),
+    mergeType: text('merge_type').notNull(),
+    oldDistrictCode: text('old_district_code').notNull(),
+    oldDistrictName: text('old_district_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeCode, t.oldCode] }),
+    index('commune_origins_district_idx').on(t.oldDistrictCode),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Tenants: one per province. Every row of plan data belongs to exactly one.
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  provinceCode: text('province_code')
+    .notNull()
+    .references(() => provinces.code),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Agencies and their history.
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    /** office | department | board | commune | district | enterprise | other */
+    kind: text('kind').notNull(),
+    inForceFrom: date('in_force_from'),
+    /** The first day it no longer exists; null while in force. */
+    inForceTo: date('in_force_to'),
+    communeCode: text('commune_code').references(() => communes.code),
+    note: text('note'),
+    /** Name, short name and aliases folded for search without diacritics. */
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    uniqueIndex('agencies_tenant_code_uq').on(t.tenantId, t.code),
+    index('agencies_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Other names an agency is written as ("Sở KH&ĐT"), matched by `aliasKey`. */
+export const agencyAliases = pgTable(
+  'agency_aliases',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    alias: text('alias').notNull(),
+    aliasKey: text('alias_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.aliasKey] }), index('agency_aliases_key_idx').on(t.aliasKey)],
+);
+
+export const agencySuccessions = pgTable(
+  'agency_successions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** merge | split | abolish */
+    kind: text('kind').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('agency_successions_predecessor_uq').on(t.predecessorId)],
+);
+
+export const agencySuccessors = pgTable(
+  'agency_successors',
+  {
+    successionId: uuid('succession_id')
+      .notNull()
+      .references(() => agencySuccessions.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => agencies.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.successionId, t.successorId] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Legal documents and the references between them.
+
+export const legalDocuments = pgTable(
+  'legal_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** NQ, KL, QĐ, KH, CT, CTr, BC, … */
+    docType: text('doc_type').notNull(),
+    numberAsWritten: text('number_as_written'),
+    numberCanonical: text('number_canonical'),
+    numberKey: text('number_key'),
+    issuer: text('issuer'),
+    issuedOn: date('issued_on'),
+    issuedYear: integer('issued_year').generatedAlwaysAs(
+      sql`(extract(year from issued_on))::integer`,
+    ),
+    title: text('title'),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    uniqueIndex('legal_documents_number_uq')
+      .on(t.tenantId, t.numberKey, t.issuedYear)
+      .where(sql`${t.numberKey} is not null`),
+  ],
+);
+
+export const documentReferences = pgTable(
+  'document_references',
+  {
+    fromId: uuid('from_id')
+      .notNull()
+      .references(() => legalDocuments.id),
+    toId: uuid('to_id')
+      .notNull()
+      .references(() => legalDocuments.id),
+    /** implements | cites */
+    relation: text('relation').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromId, t.toId, t.relation] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Plans: a legal document of type KH with a tree of sections and objectives holding targets, tasks
+// and key projects. `source_start`/`source_end` point into the plan's source text where known.
+
+export const plans = pgTable('plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  documentId: uuid('document_id')
+    .notNull()
+    .unique()
+    .references(() => legalDocuments.id),
+  place: text('place'),
+  signerName: text('signer_name'),
+  signerPosition: text('signer_position'),
+  signerAuthority: text('signer_authority'),
+  recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+  sourceText: text('source_text'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+const sourcePointer = {
+  sourceStart: integer('source_start'),
+  sourceEnd: integer('source_end'),
+};
+
+export const planNodes = pgTable(
+  'plan_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    parentId: uuid('parent_id'),
+    /** section | objective */
+    kind: text('kind').notNull(),
+    label: text('label'),
+    title: text('title').notNull(),
+    body: text('body'),
+    sector: text('sector'),
+    position: integer('position').notNull(),
+    ...sourcePointer,
+  },
+  (t) => [
+    index('plan_nodes_plan_idx').on(t.planId),
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'plan_nodes_parent_fk' }),
+  ],
+);
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => planNodes.id),
+    position: integer('position').notNull(),
+    indicator: text('indicator').notNull(),
+    unit: text('unit'),
+    baselineValue: numeric('baseline_value', { mode: 'number' }),
+    targetValue: numeric('target_value', { mode: 'number' }),
+    targetYear: integer('target_year'),
+    sector: text('sector'),
+    body: text('body'),
+    ...sourcePointer,
+  },
+  (t) => [index('targets_plan_idx').on(t.planId)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => planNodes.id),
+    position: integer('position').notNull(),
+    /** STT in the plan's appendix, when it has one. */
+    code: text('code'),
+    title: text('title').notNull(),
+    body: text('body'),
+    sector: text('sector'),
+    /** The agency the document names as lead (it may have ended since: see successions). */
+    leadAgencyId: uuid('lead_agency_id').references(() => agencies.id),
+    leadAsWritten: text('lead_as_written'),
+    coordinationNote: text('coordination_note'),
+    /** The deadline as the plan states it (domain/deadline.ts). */
+    deadline: jsonb('deadline').notNull(),
+    deadlineKind: text('deadline_kind').notNull(),
+    /** Last day of a one-off deadline, derived from `deadline` at write time for overdue queries. */
+    dueOn: date('due_on'),
+    expectedOutput: text('expected_output'),
+    ...sourcePointer,
+  },
+  (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadAgencyId)],
+);
+
+export const taskCoordinators = pgTable(
+  'task_coordinators',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    asWritten: text('as_written'),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.agencyId] }), index('task_coordinators_agency_idx').on(t.agencyId)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => planNodes.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    sector: text('sector'),
+    investmentForm: text('investment_form'),
+    owner: text('owner'),
+    body: text('body'),
+    ...sourcePointer,
+  },
+  (t) => [index('projects_plan_idx').on(t.planId)],
+);
+
+export const projectLocations = pgTable(
+  'project_locations',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communes.code),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.communeCode] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit: append-only record of every change to plan and reference data.
+
+export const auditRecords = pgTable(
+  'audit_records',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: uuid('tenant_id').references(() => tenants.id),
+    /** Who: a user id later; "cli:<user>" or "system" for operator and start-up work. */
+    actor: text('actor').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_records_entity_idx').on(t.entity, t.entityId)],
+);

@@ -1,0 +1,9 @@
+// Who may do what with an agency. Tenant scoping is also part of every query (service.ts).
+import type { Principal } from '../../server/principal.js';
+import { definePolicy } from '../../server/policy.js';
+
+export type AgencyAccess = { tenantId: string };
+
+export const agencyPolicy = definePolicy('agency', {
+  read: (p: Principal, a: AgencyAccess) => p.tenantId === a.tenantId,
+});

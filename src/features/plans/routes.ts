@@ -1,0 +1,55 @@
+// /api/plans: authenticate (app hook) → validate (schemas) → authorize (policy, tenant in the
+// query) → service → presenter. Plans are created by `tiendo plan load` until accounts exist.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isoDateInVietnam } from '../../domain/calendar.js';
+import { NotFoundError } from '../../server/errors.js';
+import { authorize } from '../../server/policy.js';
+import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../agencies/service.js';
+import { responsibleOn } from '../../domain/succession.js';
+import { planPolicy } from './policy.js';
+import { presentPlan, presentPlanList } from './presenter.js';
+import { planDetailSchema, planIdParamsSchema, planListQuerySchema, planListSchema } from './schema.js';
+import { getPlan, listPlans } from './service.js';
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Plans of the tenant, newest first',
+        querystring: planListQuerySchema,
+        response: { 200: planListSchema },
+      },
+    },
+    async (request) => presentPlanList(await listPlans(app.db, request.principal.tenantId, request.query)),
+  );
+
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'A plan: header, legal basis, and its tree of objectives, targets, tasks and key projects',
+        params: planIdParamsSchema,
+        response: { 200: planDetailSchema },
+      },
+    },
+    async (request) => {
+      const { principal } = request;
+      const data = await getPlan(app.db, principal.tenantId, request.params.id);
+      if (!data) throw new NotFoundError('plan');
+      authorize(planPolicy, principal, 'read', data.plan);
+      const today = isoDateInVietnam();
+      const successions = await loadSuccessionIndex(app.db, principal.tenantId);
+      const named = [
+        ...data.tasks.flatMap((t) => (t.leadAgencyId ? [t.leadAgencyId] : [])),
+        ...data.coordinators.map((c) => c.agencyId),
+      ];
+      const responsible = [...new Set(named)].flatMap((id) => responsibleAgencyIds(responsibleOn(id, today, successions)));
+      const agencies = await agenciesByIds(app.db, principal.tenantId, [...named, ...responsible]);
+      const counts = { targets: data.targets.length, tasks: data.tasks.length, projects: data.projects.length };
+      return presentPlan(data, counts, { principal, today, successions, agencies });
+    },
+  );
+};

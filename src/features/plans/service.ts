@@ -1,0 +1,427 @@
+// Plans: creating one from a plan file (one transaction, everything audited) and reading them,
+// always inside one tenant.
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import {
+  communes,
+  documentReferences,
+  legalDocuments,
+  planNodes,
+  plans,
+  projectLocations,
+  projects,
+  targets,
+  taskCoordinators,
+  tasks,
+} from '../../db/schema.js';
+import { dueDate } from '../../domain/deadline.js';
+import { parseDocumentNumber } from '../../domain/document-number.js';
+import { foldForSearch, normalizeVietnamese } from '../../domain/vietnamese-text.js';
+import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
+import { InvalidInputError, type ErrorIssue } from '../../server/errors.js';
+import { type AgencyRef, formatPath, type PlanFile, type PlanNode } from './plan-file.js';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+const norm = (s: string | undefined | null) => (s ? normalizeVietnamese(s) : null);
+
+function documentSearchText(...parts: (string | null | undefined)[]) {
+  return foldForSearch(parts.filter(Boolean).join(' | '));
+}
+
+/** Resolves one agency reference of the file, or records why it cannot be. */
+function resolveRef(
+  resolver: AgencyResolver,
+  ref: AgencyRef,
+  on: string | undefined,
+  path: string,
+  issues: ErrorIssue[],
+): { agency: AgencyRow; asWritten: string } | null {
+  const asWritten = normalizeVietnamese(typeof ref === 'string' ? ref : ref.as_written);
+  const code = typeof ref === 'string' ? undefined : ref.agency_code;
+  const result = code ? resolver.byCode(code) : resolver.byName(asWritten, on);
+  if (result.ok) return { agency: result.agency, asWritten };
+  if (result.reason === 'ambiguous') {
+    issues.push({
+      field: path,
+      code: 'ambiguous_agency',
+      message: `"${asWritten}" may be ${result.candidates.map((c) => `${c.name} (${c.code})`).join(' or ')}: give agency_code`,
+    });
+  } else {
+    issues.push({
+      field: path,
+      code: 'unknown_agency',
+      message: code ? `no agency with code "${code}" in the registry` : `"${asWritten}" is not in the agency registry`,
+    });
+  }
+  return null;
+}
+
+/**
+ * Stores a validated plan file. Unknown agencies or communes, or a plan whose number the tenant
+ * already has, fail the whole load with every problem listed; nothing is written.
+ */
+export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: string }, file: PlanFile) {
+  const tenantId = actor.tenantId;
+  return db.transaction(async (tx) => {
+    const issues: ErrorIssue[] = [];
+    const resolver = await agencyResolver(tx, tenantId);
+    const on = file.document.date;
+
+    // Plan document: duplicate numbers in the same year are refused.
+    const number = file.document.number ? parseDocumentNumber(file.document.number) : null;
+    if (number) {
+      const year = file.document.date ? Number(file.document.date.slice(0, 4)) : null;
+      const same = await tx
+        .select({ id: legalDocuments.id, issuedYear: legalDocuments.issuedYear })
+        .from(legalDocuments)
+        .where(and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, number.key)));
+      if (same.some((d) => d.issuedYear === null || year === null || d.issuedYear === year)) {
+        issues.push({
+          field: 'document.number',
+          code: 'duplicate_document',
+          message: `a document numbered ${number.canonical}${year ? ` in ${year}` : ''} already exists`,
+        });
+      }
+    }
+
+    // Communes named as project locations must exist.
+    const locationCodes = new Set<string>();
+    const collectLocations = (nodes: PlanNode[]) => {
+      for (const n of nodes) {
+        for (const p of n.projects) for (const c of p.location) locationCodes.add(c);
+        collectLocations(n.children);
+      }
+    };
+    collectLocations(file.sections);
+    const knownCommunes = new Set(
+      locationCodes.size === 0
+        ? []
+        : (await tx.select({ code: communes.code }).from(communes).where(inArray(communes.code, [...locationCodes]))).map(
+            (c) => c.code,
+          ),
+    );
+
+    const documentId = randomUUID();
+    const planId = randomUUID();
+    const nodeRows: Insert<typeof planNodes>[] = [];
+    const targetRows: Insert<typeof targets>[] = [];
+    const taskRows: Insert<typeof tasks>[] = [];
+    const coordinatorRows: Insert<typeof taskCoordinators>[] = [];
+    const projectRows: Insert<typeof projects>[] = [];
+    const locationRows: Insert<typeof projectLocations>[] = [];
+
+    const walk = (nodes: PlanNode[], parentId: string | null, path: string) => {
+      nodes.forEach((node, i) => {
+        const nodePath = `${path}[${i}]`;
+        const nodeId = randomUUID();
+        nodeRows.push({
+          id: nodeId,
+          tenantId,
+          planId,
+          parentId,
+          kind: node.kind,
+          label: norm(node.label),
+          title: normalizeVietnamese(node.title),
+          body: norm(node.text),
+          sector: norm(node.sector),
+          position: i,
+          sourceStart: node.source?.start ?? null,
+          sourceEnd: node.source?.end ?? null,
+        });
+        node.targets.forEach((t, j) => {
+          targetRows.push({
+            tenantId,
+            planId,
+            nodeId,
+            position: j,
+            indicator: normalizeVietnamese(t.indicator),
+            unit: norm(t.unit),
+            baselineValue: t.baseline ?? null,
+            targetValue: t.value ?? null,
+            targetYear: t.year ?? null,
+            sector: norm(t.sector ?? node.sector),
+            body: norm(t.text),
+            sourceStart: t.source?.start ?? null,
+            sourceEnd: t.source?.end ?? null,
+          });
+        });
+        node.tasks.forEach((t, j) => {
+          const taskPath = `${nodePath}.tasks[${j}]`;
+          const taskId = randomUUID();
+          const lead = t.lead ? resolveRef(resolver, t.lead, on, `${taskPath}.lead`, issues) : null;
+          const seen = new Set(lead ? [lead.agency.id] : []);
+          t.coordinators.forEach((c, k) => {
+            const coordinator = resolveRef(resolver, c, on, `${taskPath}.coordinators[${k}]`, issues);
+            // A coordinator written twice, or the lead again, is listed once.
+            if (!coordinator || seen.has(coordinator.agency.id)) return;
+            seen.add(coordinator.agency.id);
+            coordinatorRows.push({ taskId, agencyId: coordinator.agency.id, asWritten: coordinator.asWritten, position: k });
+          });
+          taskRows.push({
+            id: taskId,
+            tenantId,
+            planId,
+            nodeId,
+            position: j,
+            code: norm(t.code),
+            title: normalizeVietnamese(t.title),
+            body: norm(t.text),
+            sector: norm(t.sector ?? node.sector),
+            leadAgencyId: lead?.agency.id ?? null,
+            leadAsWritten: lead?.asWritten ?? null,
+            coordinationNote: norm(t.coordination_note),
+            deadline: t.deadline,
+            deadlineKind: t.deadline.kind,
+            dueOn: dueDate(t.deadline),
+            expectedOutput: norm(t.output),
+            sourceStart: t.source?.start ?? null,
+            sourceEnd: t.source?.end ?? null,
+          });
+        });
+        node.projects.forEach((p, j) => {
+          const projectId = randomUUID();
+          projectRows.push({
+            id: projectId,
+            tenantId,
+            planId,
+            nodeId,
+            position: j,
+            name: normalizeVietnamese(p.name),
+            sector: norm(p.sector ?? node.sector),
+            investmentForm: norm(p.investment_form),
+            owner: norm(p.owner),
+            body: norm(p.text),
+            sourceStart: p.source?.start ?? null,
+            sourceEnd: p.source?.end ?? null,
+          });
+          p.location.forEach((code, k) => {
+            if (!knownCommunes.has(code)) {
+              issues.push({ field: `${nodePath}.projects[${j}].location[${k}]`, code: 'unknown_commune', message: `no commune with code ${code}` });
+            } else if (!locationRows.some((l) => l.projectId === projectId && l.communeCode === code)) {
+              locationRows.push({ projectId, communeCode: code });
+            }
+          });
+        });
+        walk(node.children, nodeId, `${nodePath}.children`);
+      });
+    };
+    walk(file.sections, null, 'sections');
+
+    if (issues.length > 0) throw new InvalidInputError(issues, 'invalid_plan');
+
+    // Legal basis: reuse a document the tenant already has under the same number (and year, when
+    // both are dated), so that plans implementing the same decision point to one record.
+    const audit: AuditEntry[] = [];
+    const referenceIds = new Map<string, string>(); // number key → document id
+    for (const ref of file.references) {
+      const parsed = parseDocumentNumber(ref.number);
+      if (!parsed) continue; // the schema already refused it
+      const candidates = await tx
+        .select({ id: legalDocuments.id, issuedYear: legalDocuments.issuedYear })
+        .from(legalDocuments)
+        .where(and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, parsed.key)))
+        .orderBy(asc(legalDocuments.issuedOn));
+      const year = ref.date ? Number(ref.date.slice(0, 4)) : null;
+      const existing = candidates.find((c) => year === null || c.issuedYear === null || c.issuedYear === year);
+      if (existing) {
+        referenceIds.set(parsed.key, existing.id);
+        continue;
+      }
+      const row: Insert<typeof legalDocuments> = {
+        id: randomUUID(),
+        tenantId,
+        docType: normalizeVietnamese(ref.type),
+        numberAsWritten: normalizeVietnamese(ref.as_written ?? ref.number),
+        numberCanonical: parsed.canonical,
+        numberKey: parsed.key,
+        issuer: norm(ref.issuer),
+        issuedOn: ref.date ?? null,
+        title: norm(ref.title),
+        searchText: documentSearchText(parsed.canonical, ref.issuer, ref.title),
+      };
+      await tx.insert(legalDocuments).values(row);
+      referenceIds.set(parsed.key, row.id as string);
+      audit.push({ entity: 'legal_document', entityId: row.id as string, action: 'create', after: row });
+    }
+
+    const documentRow: Insert<typeof legalDocuments> = {
+      id: documentId,
+      tenantId,
+      docType: file.document.type,
+      numberAsWritten: norm(file.document.number),
+      numberCanonical: number?.canonical ?? null,
+      numberKey: number?.key ?? null,
+      issuer: normalizeVietnamese(file.document.issuer),
+      issuedOn: file.document.date ?? null,
+      title: normalizeVietnamese(file.document.title),
+      searchText: documentSearchText(number?.canonical, file.document.issuer, file.document.title),
+    };
+    await tx.insert(legalDocuments).values(documentRow);
+    audit.push({ entity: 'legal_document', entityId: documentId, action: 'create', after: documentRow });
+
+    const referenceRows: Insert<typeof documentReferences>[] = [];
+    const link = (fromId: string, numbers: readonly string[], relation: 'implements' | 'cites') => {
+      numbers.forEach((n) => {
+        const toId = referenceIds.get(parseDocumentNumber(n)?.key ?? '');
+        if (!toId || referenceRows.some((r) => r.fromId === fromId && r.toId === toId)) return;
+        referenceRows.push({ fromId, toId, relation, position: referenceRows.length });
+      });
+    };
+    link(documentId, file.document.implements, 'implements');
+    // Everything listed that the plan does not implement, it cites.
+    link(documentId, file.references.map((r) => r.number), 'cites');
+    for (const ref of file.references) {
+      const fromId = referenceIds.get(parseDocumentNumber(ref.number)?.key ?? '');
+      if (fromId) link(fromId, ref.implements, 'implements');
+    }
+    // Links between documents that already existed are kept once.
+    if (referenceRows.length > 0) await tx.insert(documentReferences).values(referenceRows).onConflictDoNothing();
+
+    const planRow: Insert<typeof plans> = {
+      id: planId,
+      tenantId,
+      documentId,
+      place: norm(file.document.place),
+      signerName: norm(file.signer?.name),
+      signerPosition: norm(file.signer?.position),
+      signerAuthority: norm(file.signer?.authority),
+      recipients: file.recipients.map(normalizeVietnamese),
+      sourceText: file.document.source_text?.normalize('NFC') ?? null,
+    };
+    await tx.insert(plans).values(planRow);
+    audit.push({ entity: 'plan', entityId: planId, action: 'create', after: { ...planRow, sourceText: undefined } });
+
+    const insertAll = async <R>(table: Parameters<typeof tx.insert>[0], rows: R[], entity: string, id: (r: R) => string) => {
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+      for (const r of rows) audit.push({ entity, entityId: id(r), action: 'create', after: r });
+    };
+    // Parents before children: nodes are collected depth-first, so a parent always comes first.
+    await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
+    await insertAll(targets, targetRows.map((r) => ({ ...r, id: randomUUID() })), 'target', (r) => r.id);
+    await insertAll(tasks, taskRows, 'task', (r) => r.id as string);
+    await insertAll(taskCoordinators, coordinatorRows, 'task_coordinator', (r) => `${r.taskId}:${r.agencyId}`);
+    await insertAll(projects, projectRows, 'project', (r) => r.id as string);
+    await insertAll(projectLocations, locationRows, 'project_location', (r) => `${r.projectId}:${r.communeCode}`);
+    await recordAudit(tx, actor, audit);
+
+    return {
+      planId,
+      counts: { nodes: nodeRows.length, targets: targetRows.length, tasks: taskRows.length, projects: projectRows.length },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const inTenant = (tenantId: string, column: typeof plans.tenantId): SQL => eq(column, tenantId);
+
+async function countsByPlan(db: Db, tenantId: string, planIds: string[]) {
+  const zero = () => ({ targets: 0, tasks: 0, projects: 0 });
+  const result = new Map(planIds.map((id) => [id, zero()]));
+  if (planIds.length === 0) return result;
+  const [t, k, p] = await Promise.all(
+    ([targets, tasks, projects] as const).map((table) =>
+      db
+        .select({ planId: table.planId, n: count() })
+        .from(table)
+        .where(and(eq(table.tenantId, tenantId), inArray(table.planId, planIds)))
+        .groupBy(table.planId),
+    ),
+  );
+  for (const r of t ?? []) (result.get(r.planId) ?? zero()).targets = r.n;
+  for (const r of k ?? []) (result.get(r.planId) ?? zero()).tasks = r.n;
+  for (const r of p ?? []) (result.get(r.planId) ?? zero()).projects = r.n;
+  return result;
+}
+
+export async function listPlans(db: Db, tenantId: string, page: { limit: number; offset: number }) {
+  const where = inTenant(tenantId, plans.tenantId);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ plan: plans, document: legalDocuments })
+      .from(plans)
+      .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
+      .where(where)
+      .orderBy(desc(legalDocuments.issuedOn), desc(plans.createdAt))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(plans).where(where),
+  ]);
+  const counts = await countsByPlan(db, tenantId, rows.map((r) => r.plan.id));
+  return { rows, counts, total: totals[0]?.n ?? 0 };
+}
+
+export type DocumentRow = typeof legalDocuments.$inferSelect;
+
+/** The documents a document refers to, and theirs in turn (a plan → 693/QĐ-TTg → 72-KL/TW → …). */
+async function referenceGraph(db: Db, tenantId: string, rootId: string) {
+  const edges: (typeof documentReferences.$inferSelect)[] = [];
+  const documents = new Map<string, DocumentRow>();
+  let frontier = [rootId];
+  const visited = new Set(frontier);
+  while (frontier.length > 0) {
+    const found = await db
+      .select({ edge: documentReferences, document: legalDocuments })
+      .from(documentReferences)
+      .innerJoin(legalDocuments, eq(legalDocuments.id, documentReferences.toId))
+      .where(and(inArray(documentReferences.fromId, frontier), eq(legalDocuments.tenantId, tenantId)))
+      .orderBy(asc(documentReferences.position));
+    frontier = [];
+    for (const { edge, document } of found) {
+      edges.push(edge);
+      documents.set(document.id, document);
+      if (!visited.has(document.id)) {
+        visited.add(document.id);
+        frontier.push(document.id);
+      }
+    }
+  }
+  return { edges, documents };
+}
+
+export async function getPlan(db: Db, tenantId: string, planId: string) {
+  const [head] = await db
+    .select({ plan: plans, document: legalDocuments })
+    .from(plans)
+    .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
+    .where(and(inTenant(tenantId, plans.tenantId), eq(plans.id, planId)));
+  if (!head) return undefined;
+  const inPlan = <T extends { planId: AnyPgColumn; tenantId: AnyPgColumn }>(t: T) =>
+    and(eq(t.planId, planId), eq(t.tenantId, tenantId));
+  const [nodes, targetRows, taskRows, projectRows, graph] = await Promise.all([
+    db.select().from(planNodes).where(inPlan(planNodes)).orderBy(asc(planNodes.position)),
+    db.select().from(targets).where(inPlan(targets)).orderBy(asc(targets.position)),
+    db.select().from(tasks).where(inPlan(tasks)).orderBy(asc(tasks.position)),
+    db.select().from(projects).where(inPlan(projects)).orderBy(asc(projects.position)),
+    referenceGraph(db, tenantId, head.document.id),
+  ]);
+  const taskIds = taskRows.map((t) => t.id);
+  const projectIds = projectRows.map((p) => p.id);
+  const [coordinators, locations] = await Promise.all([
+    taskIds.length === 0
+      ? []
+      : db.select().from(taskCoordinators).where(inArray(taskCoordinators.taskId, taskIds)).orderBy(asc(taskCoordinators.position)),
+    projectIds.length === 0
+      ? []
+      : db
+          .select({ projectId: projectLocations.projectId, code: communes.code, name: communes.name })
+          .from(projectLocations)
+          .innerJoin(communes, eq(communes.code, projectLocations.communeCode))
+          .where(inArray(projectLocations.projectId, projectIds))
+          .orderBy(asc(communes.name)),
+  ]);
+  return { ...head, nodes, targets: targetRows, tasks: taskRows, projects: projectRows, coordinators, locations, graph };
+}
+
+export type PlanData = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** Root nodes have no parent: used by tests and checks of tree integrity. */
+export async function rootNodeCount(db: Db, planId: string) {
+  const [r] = await db.select({ n: count() }).from(planNodes).where(and(eq(planNodes.planId, planId), isNull(planNodes.parentId)));
+  return r?.n ?? 0;
+}

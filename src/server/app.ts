@@ -1,0 +1,113 @@
+// The HTTP application: plugins, the request chain's fixed parts, feature routes, the web client.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.js';
+import { agencyRoutes } from '../features/agencies/routes.js';
+import { planRoutes } from '../features/plans/routes.js';
+import { AppError, type ErrorIssue } from './errors.js';
+import type { Principal } from './principal.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type AppOptions = {
+  db: Db;
+  tenantId: string;
+  /** Folder of the built web client; not served when absent (API-only tests). */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+};
+
+function errorBody(code: string, message: string, issues: readonly ErrorIssue[] = []) {
+  return { error: { code, message, issues } };
+}
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    // Reasonable limits for JSON APIs; uploads get their own limits where they exist.
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorateRequest('principal', null as unknown as Principal);
+
+  // authenticate: until accounts exist (issue #4) every caller is an anonymous reader of the tenant.
+  app.addHook('onRequest', async (request) => {
+    request.principal = { kind: 'anonymous', tenantId: options.tenantId };
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
+        message: v.message ?? 'invalid',
+      }));
+      return reply.code(400).send(errorBody('invalid_input', 'The request does not match the schema', issues));
+    }
+    if (error instanceof AppError) {
+      return reply.code(error.status).send(errorBody(error.code, error.message, error.issues));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply.code(500).send(errorBody('internal_error', 'Internal error'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody(error.code ?? 'bad_request', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal_error', 'Internal error'));
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tiến Độ API', version: '0.1.0', description: 'Theo dõi thực hiện kế hoạch' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(agencyRoutes);
+  await app.register(planRoutes);
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes get the web client; unknown API paths get a JSON 404.
+    if (!request.url.startsWith('/api/') && request.method === 'GET' && webDir && existsSync(webDir)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not_found', 'Not found'));
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

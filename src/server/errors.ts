@@ -1,0 +1,29 @@
+// Errors that reach API callers: an HTTP status, a machine-readable code, a message (English, for
+// logs and developers; the UI shows its own Vietnamese text per code) and, for input, the field.
+
+export type ErrorIssue = { field: string; code: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly ErrorIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The same answer for "does not exist" and "you may not see it". */
+export class NotFoundError extends AppError {
+  constructor(entity: string) {
+    super(404, 'not_found', `${entity} not found`);
+  }
+}
+
+export class InvalidInputError extends AppError {
+  constructor(issues: readonly ErrorIssue[], code = 'invalid_input') {
+    super(400, code, issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'invalid input', issues);
+  }
+}
