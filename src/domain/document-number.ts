@@ -35,7 +35,7 @@ const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg' };
 const PARTY_ISSUERS = new Set(['TW', 'TU', 'HU', 'ĐU', 'QU', 'TƯ', 'ĐUK', 'BCSĐ']);
 
 export type DocumentNumber = {
-  /** The number as an integer string without leading zeros ("693"). */
+  /** The number without leading zeros ("693"), with the year for normative documents ("52/2025"). */
   number: string;
   /** Canonical type ("QĐ", "CTr"). */
   type: string;
@@ -62,14 +62,21 @@ function spellIssuer(raw: string): string {
     .join('-');
 }
 
-const SHAPE = /^0*(\d+)\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
+const SHAPE = /^0*(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
 
 /** Parses a number and symbol as written; null when it is not one. */
 export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
-  const text = normalizeVietnamese(asWritten).replace(/^số\s*/iu, '');
+  const text = normalizeVietnamese(asWritten).replace(/^số\s*:?\s*/iu, '');
   const match = SHAPE.exec(text);
   if (!match) return null;
-  const [, number, rawType, rawIssuer] = match as unknown as [string, string, string, string];
+  const [, digits, year, rawType, rawIssuer] = match as unknown as [string, string, string | undefined, string, string];
+  // Legal normative documents carry their year: "52/2025/QĐ-UBND".
+  const number = year ? `${digits}/${year}` : digits;
+  if (!(rawType.toLocaleUpperCase('vi') in TYPE_SPELLING)) {
+    // A letter (công văn) has no type in its symbol, only the agency and unit: "12/UBND-KT".
+    const issuer = spellIssuer(`${rawType}-${rawIssuer.replace(/\s+/g, '')}`);
+    return { number, type: 'CV', issuer, canonical: `${number}/${issuer}`, key: `${number}|CV|${issuer}`.toLocaleUpperCase('vi') };
+  }
   const type = spellType(rawType);
   const issuer = spellIssuer(rawIssuer.replace(/\s+/g, ''));
   const party = PARTY_ISSUERS.has(issuer.toLocaleUpperCase('vi'));

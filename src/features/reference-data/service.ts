@@ -28,14 +28,21 @@ export const LANG_SON = { code: 'lang-son', name: 'Tỉnh Lạng Sơn', province
 type Row = Record<string, string>;
 
 function readCsv(dir: string, file: string): Row[] {
-  const rows = parse(readFileSync(join(dir, 'admin-units', file), 'utf8'), {
-    columns: true,
+  const [header, ...records] = parse(readFileSync(join(dir, 'admin-units', file), 'utf8'), {
     skip_empty_lines: true,
     trim: true,
-  }) as Row[];
-  return rows.map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, normalizeVietnamese(v)])),
-  );
+    relax_column_count: true,
+    relax_quotes: true,
+  }) as string[][];
+  if (!header) return [];
+  return records.map((cells, line) => {
+    if (cells.length < header.length) {
+      throw new Error(`reference data: ${file} line ${line + 2} has ${cells.length} of ${header.length} columns`);
+    }
+    // A free-text last column (note) may hold unquoted commas: it takes the rest of the line.
+    const fitted = [...cells.slice(0, header.length - 1), cells.slice(header.length - 1).join(', ')];
+    return Object.fromEntries(header.map((name, i) => [name, normalizeVietnamese(fitted[i] ?? '')]));
+  });
 }
 
 const field = (row: Row, name: string): string => {

@@ -1,0 +1,52 @@
+// `npm start`: open (and on first start prepare) the database, then serve the API and the web client.
+import { userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.js';
+import { createPlanFromFile } from '../features/plans/service.js';
+import { readPlanFile } from '../features/plans/load.js';
+import { buildApp, WEB_DIST } from './app.js';
+import { DataDirLockedError, openInstallation } from './bootstrap.js';
+
+export const EXAMPLE_PLAN = fileURLToPath(new URL('../../examples/ke-hoach-693-lang-son.json', import.meta.url));
+
+const log = (message: string) => console.log(`[tiendo] ${message}`);
+
+async function main() {
+  const config = loadConfig();
+  const opened = await openInstallation(config, 'system', log);
+  // A new embedded database gets the example plan so that a first start shows something real;
+  // a PostgreSQL server (production) starts empty unless TIENDO_DEMO=1.
+  const demo = process.env.TIENDO_DEMO ? process.env.TIENDO_DEMO === '1' : !config.databaseUrl;
+  if (opened.created && demo) {
+    log('New database: loading the example plan (examples/ke-hoach-693-lang-son.json)…');
+    await createPlanFromFile(opened.database.db, { id: `system:${userInfo().username}`, tenantId: opened.tenantId }, readPlanFile(EXAMPLE_PLAN));
+  }
+  const app = await buildApp({
+    db: opened.database.db,
+    tenantId: opened.tenantId,
+    webDir: WEB_DIST,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
+  const shutdown = async (signal: string) => {
+    log(`${signal}: stopping…`);
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log(`Tiến Độ is running at http://${shownHost}:${port}`);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof DataDirLockedError) {
+    console.error(`[tiendo] ${e.message} Stop it first, or set TIENDO_DATA_DIR to another folder.`);
+  } else {
+    console.error('[tiendo] start failed:', e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// A fresh database per test file, on every engine the run has: always PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set (CI). Use with describe.each(engines()).
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../../src/db/client.js';
+import { tenants } from '../../src/db/schema.js';
+import { LANG_SON } from '../../src/features/reference-data/service.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export function engines(): Engine[] {
+  return inject('postgresTemplate') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export type TestDatabase = Database & { tenantId: string; url: string | null };
+
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  let database: Database;
+  let url: string | null = null;
+  let drop = async () => undefined;
+  if (engine === 'pglite') {
+    const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+    database = wrapPglite(new PGlite({ loadDataDir: blob, extensions: PGLITE_EXTENSIONS }));
+  } else {
+    const adminUrl = process.env.TEST_DATABASE_URL as string;
+    const template = inject('postgresTemplate') as string;
+    const name = `tiendo_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+    url = withDatabase(adminUrl, name);
+    database = openPostgres(url);
+    drop = async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  const [tenant] = await database.db.select().from(tenants).where(eq(tenants.code, LANG_SON.code));
+  if (!tenant) throw new Error('template has no tenant');
+  return {
+    ...database,
+    tenantId: tenant.id,
+    url,
+    async close() {
+      await database.close();
+      await drop();
+    },
+  };
+}
