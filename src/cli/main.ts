@@ -5,8 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
-import { AppError } from '../server/errors.js';
 import { DataDirLockedError, openInstallation } from '../server/bootstrap.js';
+import { AppError } from '../server/errors.js';
 
 export type Io = { out: (line: string) => void; err: (line: string) => void };
 
@@ -34,7 +34,9 @@ function reportError(io: Io, e: unknown): number {
     return 1;
   }
   if (e instanceof DataDirLockedError) {
-    io.err(`Lỗi: cơ sở dữ liệu đang được tiến trình ${e.pid} sử dụng (máy chủ đang chạy?). Hãy dừng máy chủ rồi chạy lại.`);
+    io.err(
+      `Lỗi: cơ sở dữ liệu đang được tiến trình ${e.pid} sử dụng (máy chủ đang chạy?). Hãy dừng máy chủ rồi chạy lại.`,
+    );
     io.err(`  (${e.message})`);
     return 1;
   }
@@ -59,9 +61,15 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       const config = loadConfig(env);
       const opened = await openInstallation(config, `cli:${userInfo().username}`, () => undefined);
       try {
-        const result = await createPlanFromFile(opened.database.db, { id: `cli:${userInfo().username}`, tenantId: opened.tenantId }, parsed);
+        const result = await createPlanFromFile(
+          opened.database.db,
+          { id: `cli:${userInfo().username}`, tenantId: opened.tenantId },
+          parsed,
+        );
         io.out(`Đã tải kế hoạch: ${result.planId}`);
-        io.out(`  ${result.counts.nodes} mục, ${result.counts.targets} chỉ tiêu, ${result.counts.tasks} nhiệm vụ, ${result.counts.projects} dự án`);
+        io.out(
+          `  ${result.counts.nodes} mục, ${result.counts.targets} chỉ tiêu, ${result.counts.tasks} nhiệm vụ, ${result.counts.projects} dự án`,
+        );
         io.out(`  Xem tại: http://localhost:${config.port}/ke-hoach/${result.planId}`);
       } finally {
         await opened.close();
@@ -71,7 +79,11 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function runCli(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     await buildCli(io, env).parseAsync([...argv], { from: 'user' });
     return 0;

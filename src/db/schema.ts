@@ -108,7 +108,10 @@ export const agencyAliases = pgTable(
     alias: text('alias').notNull(),
     aliasKey: text('alias_key').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.aliasKey] }), index('agency_aliases_key_idx').on(t.aliasKey)],
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.aliasKey] }),
+    index('agency_aliases_key_idx').on(t.aliasKey),
+  ],
 );
 
 export const agencySuccessions = pgTable(
@@ -314,7 +317,10 @@ export const taskCoordinators = pgTable(
     asWritten: text('as_written'),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.agencyId] }), index('task_coordinators_agency_idx').on(t.agencyId)],
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.agencyId] }),
+    index('task_coordinators_agency_idx').on(t.agencyId),
+  ],
 );
 
 export const projects = pgTable(

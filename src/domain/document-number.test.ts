@@ -24,8 +24,12 @@ describe('parseDocumentNumber', () => {
   it('gives one key to the two shapes of the same party document', () => {
     expect(parseDocumentNumber('13/NQ-TW')?.key).toBe(parseDocumentNumber('13-NQ/TW')?.key);
     expect(parseDocumentNumber('13-NQ/TW')?.key).not.toBe(parseDocumentNumber('13-NQ/TU')?.key);
-    expect(parseDocumentNumber('693/QĐ-TTg')?.key).not.toBe(parseDocumentNumber('693/QĐ-UBND')?.key);
-    expect(parseDocumentNumber('52/2025/QĐ-UBND')?.key).not.toBe(parseDocumentNumber('52/QĐ-UBND')?.key);
+    expect(parseDocumentNumber('693/QĐ-TTg')?.key).not.toBe(
+      parseDocumentNumber('693/QĐ-UBND')?.key,
+    );
+    expect(parseDocumentNumber('52/2025/QĐ-UBND')?.key).not.toBe(
+      parseDocumentNumber('52/QĐ-UBND')?.key,
+    );
   });
 
   it('reads the type of a letter as CV', () => {
@@ -37,7 +41,19 @@ describe('parseDocumentNumber', () => {
   });
 
   it('never throws, and a canonical form parses back to itself (property)', () => {
-    const symbolPart = fc.constantFrom('QĐ', 'qđ', 'NQ', 'KL', 'Ctr', 'KH', 'TTg', 'TW', 'TU', 'UBND', 'KT');
+    const symbolPart = fc.constantFrom(
+      'QĐ',
+      'qđ',
+      'NQ',
+      'KL',
+      'Ctr',
+      'KH',
+      'TTg',
+      'TW',
+      'TU',
+      'UBND',
+      'KT',
+    );
     fc.assert(
       fc.property(
         fc.nat(99999),

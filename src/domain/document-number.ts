@@ -62,20 +62,33 @@ function spellIssuer(raw: string): string {
     .join('-');
 }
 
-const SHAPE = /^0*(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
+const SHAPE =
+  /^0*(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
 
 /** Parses a number and symbol as written; null when it is not one. */
 export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
   const text = normalizeVietnamese(asWritten).replace(/^số\s*:?\s*/iu, '');
   const match = SHAPE.exec(text);
   if (!match) return null;
-  const [, digits, year, rawType, rawIssuer] = match as unknown as [string, string, string | undefined, string, string];
+  const [, digits, year, rawType, rawIssuer] = match as unknown as [
+    string,
+    string,
+    string | undefined,
+    string,
+    string,
+  ];
   // Legal normative documents carry their year: "52/2025/QĐ-UBND".
   const number = year ? `${digits}/${year}` : digits;
   if (!(rawType.toLocaleUpperCase('vi') in TYPE_SPELLING)) {
     // A letter (công văn) has no type in its symbol, only the agency and unit: "12/UBND-KT".
     const issuer = spellIssuer(`${rawType}-${rawIssuer.replace(/\s+/g, '')}`);
-    return { number, type: 'CV', issuer, canonical: `${number}/${issuer}`, key: `${number}|CV|${issuer}`.toLocaleUpperCase('vi') };
+    return {
+      number,
+      type: 'CV',
+      issuer,
+      canonical: `${number}/${issuer}`,
+      key: `${number}|CV|${issuer}`.toLocaleUpperCase('vi'),
+    };
   }
   const type = spellType(rawType);
   const issuer = spellIssuer(rawIssuer.replace(/\s+/g, ''));

@@ -62,21 +62,34 @@ export async function buildApp(options: AppOptions) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
+        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join(
+          '.',
+        ),
+        code: String(
+          v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue
+            ? v.params.issue.code
+            : v.keyword,
+        ),
         message: v.message ?? 'invalid',
       }));
-      return reply.code(400).send(errorBody('invalid_input', 'The request does not match the schema', issues));
+      return reply
+        .code(400)
+        .send(errorBody('invalid_input', 'The request does not match the schema', issues));
     }
     if (error instanceof AppError) {
       return reply.code(error.status).send(errorBody(error.code, error.message, error.issues));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      request.log.error(
+        { err: error, issues: error.cause.issues },
+        'response does not match its schema',
+      );
       return reply.code(500).send(errorBody('internal_error', 'Internal error'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(errorBody(error.code ?? 'bad_request', error.message));
+      return reply
+        .code(error.statusCode)
+        .send(errorBody(error.code ?? 'bad_request', error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(errorBody('internal_error', 'Internal error'));
@@ -101,7 +114,12 @@ export async function buildApp(options: AppOptions) {
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the web client; unknown API paths get a JSON 404.
-    if (!request.url.startsWith('/api/') && request.method === 'GET' && webDir && existsSync(webDir)) {
+    if (
+      !request.url.startsWith('/api/') &&
+      request.method === 'GET' &&
+      webDir &&
+      existsSync(webDir)
+    ) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send(errorBody('not_found', 'Not found'));

@@ -45,7 +45,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+        throw new DataDirLockedError(pid);
       unlinkSync(path);
     }
   }
@@ -60,7 +61,11 @@ export type Opened = {
   close(): Promise<void>;
 };
 
-export async function openInstallation(config: Config, actorId: string, progress: Progress): Promise<Opened> {
+export async function openInstallation(
+  config: Config,
+  actorId: string,
+  progress: Progress,
+): Promise<Opened> {
   const unlock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
   let database: Database | undefined;
   try {

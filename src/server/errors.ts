@@ -24,6 +24,11 @@ export class NotFoundError extends AppError {
 
 export class InvalidInputError extends AppError {
   constructor(issues: readonly ErrorIssue[], code = 'invalid_input') {
-    super(400, code, issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'invalid input', issues);
+    super(
+      400,
+      code,
+      issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'invalid input',
+      issues,
+    );
   }
 }

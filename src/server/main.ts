@@ -2,12 +2,14 @@
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
-import { createPlanFromFile } from '../features/plans/service.js';
 import { readPlanFile } from '../features/plans/load.js';
+import { createPlanFromFile } from '../features/plans/service.js';
 import { buildApp, WEB_DIST } from './app.js';
 import { DataDirLockedError, openInstallation } from './bootstrap.js';
 
-export const EXAMPLE_PLAN = fileURLToPath(new URL('../../examples/ke-hoach-693-lang-son.json', import.meta.url));
+export const EXAMPLE_PLAN = fileURLToPath(
+  new URL('../../examples/ke-hoach-693-lang-son.json', import.meta.url),
+);
 
 const log = (message: string) => console.log(`[tiendo] ${message}`);
 
@@ -19,7 +21,11 @@ async function main() {
   const demo = process.env.TIENDO_DEMO ? process.env.TIENDO_DEMO === '1' : !config.databaseUrl;
   if (opened.created && demo) {
     log('New database: loading the example plan (examples/ke-hoach-693-lang-son.json)…');
-    await createPlanFromFile(opened.database.db, { id: `system:${userInfo().username}`, tenantId: opened.tenantId }, readPlanFile(EXAMPLE_PLAN));
+    await createPlanFromFile(
+      opened.database.db,
+      { id: `system:${userInfo().username}`, tenantId: opened.tenantId },
+      readPlanFile(EXAMPLE_PLAN),
+    );
   }
   const app = await buildApp({
     db: opened.database.db,
@@ -38,7 +44,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const shownHost =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   log(`Tiến Độ is running at http://${shownHost}:${port}`);
 }
 

@@ -58,7 +58,8 @@ export default async function setup(project: TestProject) {
       const leftovers = await admin.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE datname LIKE 'tiendo_t%'",
       );
-      for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of leftovers.rows)
+        await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
     }
   };

@@ -20,7 +20,12 @@ export function nameVariants(name: string): string[] {
   return [...variants];
 }
 
-export function aliasRows(agencyId: string, name: string, shortName: string | null, extra: readonly string[] = []) {
+export function aliasRows(
+  agencyId: string,
+  name: string,
+  shortName: string | null,
+  extra: readonly string[] = [],
+) {
   const seen = new Map<string, string>();
   for (const written of [name, ...(shortName ? [shortName] : []), ...extra]) {
     for (const variant of nameVariants(written)) {
@@ -31,6 +36,10 @@ export function aliasRows(agencyId: string, name: string, shortName: string | nu
   return [...seen].map(([aliasKey, alias]) => ({ agencyId, alias, aliasKey }));
 }
 
-export function agencySearchText(name: string, shortName: string | null, aliases: readonly string[]): string {
+export function agencySearchText(
+  name: string,
+  shortName: string | null,
+  aliases: readonly string[],
+): string {
   return foldForSearch([name, shortName ?? '', ...aliases].join(' | '));
 }

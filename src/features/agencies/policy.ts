@@ -1,6 +1,7 @@
 // Who may do what with an agency. Tenant scoping is also part of every query (service.ts).
-import type { Principal } from '../../server/principal.js';
+
 import { definePolicy } from '../../server/policy.js';
+import type { Principal } from '../../server/principal.js';
 
 export type AgencyAccess = { tenantId: string };
 

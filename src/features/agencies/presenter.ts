@@ -1,7 +1,7 @@
 // Agencies as the API shows them: never raw rows.
 import type { Responsibility as DomainResponsibility } from '../../domain/succession.js';
-import type { Principal } from '../../server/principal.js';
 import { abilities } from '../../server/policy.js';
+import type { Principal } from '../../server/principal.js';
 import { agencyPolicy } from './policy.js';
 import type { AgencyDetail, AgencyKind, AgencySummary, Responsibility } from './schema.js';
 import { type AgencyRow, type getAgencyDetail, responsibleAgencyIds } from './service.js';
@@ -37,7 +37,12 @@ export function presentResponsibility(
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getAgencyDetail>>>;
 
-export function presentAgencyDetail(d: Detail, principal: Principal, on: string, today: string): AgencyDetail {
+export function presentAgencyDetail(
+  d: Detail,
+  principal: Principal,
+  on: string,
+  today: string,
+): AgencyDetail {
   const summary = (id: string) => {
     const row = d.related.get(id);
     return row ? [presentAgencySummary(row, today)] : [];
@@ -56,7 +61,11 @@ export function presentAgencyDetail(d: Detail, principal: Principal, on: string,
         }
       : null,
     predecessors: d.predecessors.flatMap((p) =>
-      summary(p.predecessorId).map((agency) => ({ kind: p.kind, effectiveOn: p.effectiveOn, agency })),
+      summary(p.predecessorId).map((agency) => ({
+        kind: p.kind,
+        effectiveOn: p.effectiveOn,
+        agency,
+      })),
     ),
     responsible: presentResponsibility(d.responsibility, on, d.related, today),
     abilities: abilities(agencyPolicy, principal, d.agency),

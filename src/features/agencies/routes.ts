@@ -29,7 +29,12 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { principal } = request;
       const today = isoDateInVietnam();
-      const { rows, total } = await searchAgencies(app.db, principal.tenantId, request.query, today);
+      const { rows, total } = await searchAgencies(
+        app.db,
+        principal.tenantId,
+        request.query,
+        today,
+      );
       return { items: rows.map((r) => presentAgencySummary(r, today)), total };
     },
   );

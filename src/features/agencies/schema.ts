@@ -1,7 +1,15 @@
 // API contract of agencies, shared by server (validation, OpenAPI) and web client (types).
 import { z } from 'zod';
 
-export const AGENCY_KINDS = ['office', 'department', 'board', 'commune', 'district', 'enterprise', 'other'] as const;
+export const AGENCY_KINDS = [
+  'office',
+  'department',
+  'board',
+  'commune',
+  'district',
+  'enterprise',
+  'other',
+] as const;
 export const agencyKindSchema = z.enum(AGENCY_KINDS);
 
 export const agencyIdParamsSchema = z.object({ id: z.uuid() });
@@ -57,7 +65,11 @@ export const agencyDetailSchema = agencySummarySchema.extend({
     })
     .nullable(),
   predecessors: z.array(
-    z.object({ kind: successionKindSchema, effectiveOn: z.iso.date(), agency: agencySummarySchema }),
+    z.object({
+      kind: successionKindSchema,
+      effectiveOn: z.iso.date(),
+      agency: agencySummarySchema,
+    }),
   ),
   responsible: responsibilitySchema,
   abilities: z.object({ read: z.boolean() }),

@@ -1,8 +1,33 @@
 // Reading the agency registry, always inside one tenant, and resolving agencies as plans write them.
-import { and, asc, count, eq, gt, inArray, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  like,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { agencies, agencyAliases, agencySuccessions, agencySuccessors, communes } from '../../db/schema.js';
-import { indexSuccessions, type Responsibility, responsibleOn, type Succession, type SuccessionIndex } from '../../domain/succession.js';
+import {
+  agencies,
+  agencyAliases,
+  agencySuccessions,
+  agencySuccessors,
+  communes,
+} from '../../db/schema.js';
+import {
+  indexSuccessions,
+  type Responsibility,
+  responsibleOn,
+  type Succession,
+  type SuccessionIndex,
+} from '../../domain/succession.js';
 import { nameKey, searchTerms } from '../../domain/vietnamese-text.js';
 import type { AgencyListQuery } from './schema.js';
 
@@ -18,7 +43,12 @@ function activeOn(on: string): SQL {
   ) as SQL;
 }
 
-export async function searchAgencies(db: Db, tenantId: string, query: AgencyListQuery, today: string) {
+export async function searchAgencies(
+  db: Db,
+  tenantId: string,
+  query: AgencyListQuery,
+  today: string,
+) {
   const conditions: SQL[] = [inTenant(tenantId)];
   for (const term of searchTerms(query.q ?? '')) {
     // Escape LIKE wildcards typed by the user; the folded text has no diacritics.
@@ -46,7 +76,11 @@ export async function searchAgencies(db: Db, tenantId: string, query: AgencyList
   return { rows, total: totals[0]?.n ?? 0 };
 }
 
-export async function findAgency(db: Db, tenantId: string, id: string): Promise<AgencyRow | undefined> {
+export async function findAgency(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<AgencyRow | undefined> {
   const [row] = await db
     .select()
     .from(agencies)
@@ -54,7 +88,11 @@ export async function findAgency(db: Db, tenantId: string, id: string): Promise<
   return row;
 }
 
-export async function agenciesByIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, AgencyRow>> {
+export async function agenciesByIds(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, AgencyRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select()
@@ -135,7 +173,15 @@ export async function getAgencyDetail(db: Db, tenantId: string, id: string, on: 
       ...responsibleAgencyIds(responsibility),
     ]),
   ]);
-  return { agency, aliases: aliases.map((a) => a.alias), commune: commune[0] ?? null, own, predecessors, responsibility, related };
+  return {
+    agency,
+    aliases: aliases.map((a) => a.alias),
+    commune: commune[0] ?? null,
+    own,
+    predecessors,
+    responsibility,
+    related,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,12 +8,19 @@ export function parsePlanFile(text: string): PlanFile {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InvalidInputError([{ field: '(file)', code: 'invalid_json', message: (e as Error).message }], 'invalid_json');
+    throw new InvalidInputError(
+      [{ field: '(file)', code: 'invalid_json', message: (e as Error).message }],
+      'invalid_json',
+    );
   }
   const result = planFileSchema.safeParse(json);
   if (!result.success) {
     throw new InvalidInputError(
-      result.error.issues.map((i) => ({ field: formatPath(i.path) || '(root)', code: i.code, message: i.message })),
+      result.error.issues.map((i) => ({
+        field: formatPath(i.path) || '(root)',
+        code: i.code,
+        message: i.message,
+      })),
       'invalid_plan',
     );
   }
@@ -25,7 +32,10 @@ export function readPlanFile(path: string): PlanFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InvalidInputError([{ field: '(file)', code: 'unreadable_file', message: (e as Error).message }], 'unreadable_file');
+    throw new InvalidInputError(
+      [{ field: '(file)', code: 'unreadable_file', message: (e as Error).message }],
+      'unreadable_file',
+    );
   }
   return parsePlanFile(text);
 }

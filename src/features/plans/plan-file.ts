@@ -46,7 +46,9 @@ export const taskSchema = z.object({
   sector: text.optional(),
   lead: agencyRefSchema.nullable().optional().describe('Lead agency (chủ trì)'),
   coordinators: z.array(agencyRefSchema).default([]).describe('Coordinating agencies (phối hợp)'),
-  coordination_note: text.optional().describe('Coordination the plan leaves general: "các đơn vị liên quan"'),
+  coordination_note: text
+    .optional()
+    .describe('Coordination the plan leaves general: "các đơn vị liên quan"'),
   deadline: deadlineSchema.default({ kind: 'none' }),
   output: text.optional().describe('Expected output (sản phẩm)'),
   source: sourcePointer.optional(),
@@ -61,19 +63,6 @@ export const projectSchema = z.object({
   text: text.optional(),
   source: sourcePointer.optional(),
 });
-
-export type PlanNodeInput = {
-  kind?: 'section' | 'objective' | undefined;
-  label?: string | undefined;
-  title: string;
-  text?: string | undefined;
-  sector?: string | undefined;
-  source?: { start: number; end: number } | undefined;
-  children?: PlanNodeInput[] | undefined;
-  targets?: z.input<typeof targetSchema>[] | undefined;
-  tasks?: z.input<typeof taskSchema>[] | undefined;
-  projects?: z.input<typeof projectSchema>[] | undefined;
-};
 
 export const planNodeSchema = z.object({
   kind: z.enum(['section', 'objective']).default('section'),
@@ -101,7 +90,10 @@ export const referenceSchema = z.object({
   date: isoDate.optional(),
   title: text.optional(),
   as_written: text.optional(),
-  implements: z.array(documentNumber).default([]).describe('Numbers of listed references this one implements'),
+  implements: z
+    .array(documentNumber)
+    .default([])
+    .describe('Numbers of listed references this one implements'),
 });
 
 export const planFileSchema = z
@@ -115,7 +107,10 @@ export const planFileSchema = z
       date: isoDate.optional(),
       title: text,
       implements: z.array(documentNumber).default([]),
-      source_text: z.string().optional().describe('Full text of the document that source pointers index'),
+      source_text: z
+        .string()
+        .optional()
+        .describe('Full text of the document that source pointers index'),
     }),
     references: z.array(referenceSchema).default([]),
     signer: z
@@ -130,7 +125,11 @@ export const planFileSchema = z
       const key = parseDocumentNumber(r.number)?.key;
       if (!key) return;
       if (keys.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['references', i, 'number'], message: `listed twice (also references[${keys.get(key)}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['references', i, 'number'],
+          message: `listed twice (also references[${keys.get(key)}])`,
+        });
       }
       keys.set(key, i);
     });
@@ -138,34 +137,60 @@ export const planFileSchema = z
       numbers.forEach((n, j) => {
         const key = parseDocumentNumber(n)?.key;
         if (key && !keys.has(key)) {
-          ctx.addIssue({ code: 'custom', path: [...path, j], message: `${n} is not among references` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, j],
+            message: `${n} is not among references`,
+          });
         }
       });
     };
     checkLinks(plan.document.implements, ['document', 'implements']);
-    plan.references.forEach((r, i) => checkLinks(r.implements, ['references', i, 'implements']));
+    for (const [i, r] of plan.references.entries())
+      checkLinks(r.implements, ['references', i, 'implements']);
     if (plan.document.number) {
       const parsed = parseDocumentNumber(plan.document.number);
       if (parsed && parsed.type !== plan.document.type) {
-        ctx.addIssue({ code: 'custom', path: ['document', 'number'], message: `the symbol says ${parsed.type}, the document type is ${plan.document.type}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['document', 'number'],
+          message: `the symbol says ${parsed.type}, the document type is ${plan.document.type}`,
+        });
       }
     }
     const sourceLength = plan.document.source_text?.length;
-    const checkSource = (source: { start: number; end: number } | undefined, path: (string | number)[]) => {
+    const checkSource = (
+      source: { start: number; end: number } | undefined,
+      path: (string | number)[],
+    ) => {
       if (!source) return;
       if (sourceLength === undefined) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: 'source pointer without document.source_text' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'source'],
+          message: 'source pointer without document.source_text',
+        });
       } else if (source.end > sourceLength) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'source', 'end'], message: `beyond the end of document.source_text (${sourceLength})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'source', 'end'],
+          message: `beyond the end of document.source_text (${sourceLength})`,
+        });
       }
     };
     const walk = (nodes: z.output<typeof planNodeSchema>[], path: (string | number)[]) => {
       nodes.forEach((node, i) => {
         const p = [...path, i];
         checkSource(node.source, p);
-        node.targets.forEach((t, j) => checkSource(t.source, [...p, 'targets', j]));
-        node.tasks.forEach((t, j) => checkSource(t.source, [...p, 'tasks', j]));
-        node.projects.forEach((t, j) => checkSource(t.source, [...p, 'projects', j]));
+        node.targets.forEach((t, j) => {
+          checkSource(t.source, [...p, 'targets', j]);
+        });
+        node.tasks.forEach((t, j) => {
+          checkSource(t.source, [...p, 'tasks', j]);
+        });
+        node.projects.forEach((t, j) => {
+          checkSource(t.source, [...p, 'projects', j]);
+        });
         walk(node.children, [...p, 'children']);
       });
     };

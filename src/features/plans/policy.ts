@@ -1,6 +1,7 @@
 // Who may do what with a plan. Tenant scoping is also part of every query (service.ts).
-import type { Principal } from '../../server/principal.js';
+
 import { definePolicy } from '../../server/policy.js';
+import type { Principal } from '../../server/principal.js';
 
 export type PlanAccess = { tenantId: string };
 

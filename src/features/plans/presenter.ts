@@ -3,11 +3,11 @@
 import type { Deadline } from '../../domain/deadline.js';
 import { describeDeadline } from '../../domain/deadline.js';
 import { responsibleOn, type SuccessionIndex } from '../../domain/succession.js';
-import type { Principal } from '../../server/principal.js';
+import { groupBy } from '../../lib/collections.js';
 import { abilities } from '../../server/policy.js';
+import type { Principal } from '../../server/principal.js';
 import { presentAgencySummary, presentResponsibility } from '../agencies/presenter.js';
 import type { AgencyRow } from '../agencies/service.js';
-import { groupBy } from '../../lib/collections.js';
 import { planPolicy } from './policy.js';
 import type {
   AgencyAssignment,
@@ -16,10 +16,12 @@ import type {
   PlanSummary,
   PlanTreeNode,
 } from './schema.js';
-import type { DocumentRow, PlanData, listPlans } from './service.js';
+import type { DocumentRow, listPlans, PlanData } from './service.js';
 
 const source = (r: { sourceStart: number | null; sourceEnd: number | null }) =>
-  r.sourceStart !== null && r.sourceEnd !== null ? { start: r.sourceStart, end: r.sourceEnd } : null;
+  r.sourceStart !== null && r.sourceEnd !== null
+    ? { start: r.sourceStart, end: r.sourceEnd }
+    : null;
 
 export function presentDocument(d: DocumentRow) {
   return {
@@ -35,7 +37,10 @@ export function presentDocument(d: DocumentRow) {
 
 type Counts = { targets: number; tasks: number; projects: number };
 
-export function presentPlanList(data: Awaited<ReturnType<typeof listPlans>>): { items: PlanSummary[]; total: number } {
+export function presentPlanList(data: Awaited<ReturnType<typeof listPlans>>): {
+  items: PlanSummary[];
+  total: number;
+} {
   return {
     total: data.total,
     items: data.rows.map(({ plan, document }) => ({
@@ -55,17 +60,30 @@ export type PresentContext = {
   agencies: ReadonlyMap<string, AgencyRow>;
 };
 
-function assignment(agencyId: string, asWritten: string | null, ctx: PresentContext): AgencyAssignment | null {
+function assignment(
+  agencyId: string,
+  asWritten: string | null,
+  ctx: PresentContext,
+): AgencyAssignment | null {
   const agency = ctx.agencies.get(agencyId);
   if (!agency) return null;
   return {
     asWritten,
     agency: presentAgencySummary(agency, ctx.today),
-    responsible: presentResponsibility(responsibleOn(agencyId, ctx.today, ctx.successions), ctx.today, ctx.agencies, ctx.today),
+    responsible: presentResponsibility(
+      responsibleOn(agencyId, ctx.today, ctx.successions),
+      ctx.today,
+      ctx.agencies,
+      ctx.today,
+    ),
   };
 }
 
-function referenceTree(fromId: string, data: PlanData, seen: ReadonlySet<string>): DocumentReference[] {
+function referenceTree(
+  fromId: string,
+  data: PlanData,
+  seen: ReadonlySet<string>,
+): DocumentReference[] {
   return data.graph.edges
     .filter((e) => e.fromId === fromId && !seen.has(e.toId))
     .flatMap((e) => {
@@ -139,7 +157,10 @@ export function presentPlan(data: PlanData, counts: Counts, ctx: PresentContext)
         investmentForm: p.investmentForm,
         owner: p.owner,
         body: p.body,
-        locations: (locationsByProject.get(p.id) ?? []).map((l) => ({ code: l.code, name: l.name })),
+        locations: (locationsByProject.get(p.id) ?? []).map((l) => ({
+          code: l.code,
+          name: l.name,
+        })),
         source: source(p),
       })),
     }));
@@ -149,7 +170,11 @@ export function presentPlan(data: PlanData, counts: Counts, ctx: PresentContext)
     document: { ...presentDocument(data.document), place: data.plan.place },
     references: referenceTree(data.document.id, data, new Set([data.document.id])),
     signer: data.plan.signerName
-      ? { name: data.plan.signerName, position: data.plan.signerPosition, authority: data.plan.signerAuthority }
+      ? {
+          name: data.plan.signerName,
+          position: data.plan.signerPosition,
+          authority: data.plan.signerAuthority,
+        }
       : null,
     recipients: data.plan.recipients,
     counts,

@@ -2,13 +2,18 @@
 // query) → service → presenter. Plans are created by `tiendo plan load` until accounts exist.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
+import { responsibleOn } from '../../domain/succession.js';
 import { NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
 import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../agencies/service.js';
-import { responsibleOn } from '../../domain/succession.js';
 import { planPolicy } from './policy.js';
 import { presentPlan, presentPlanList } from './presenter.js';
-import { planDetailSchema, planIdParamsSchema, planListQuerySchema, planListSchema } from './schema.js';
+import {
+  planDetailSchema,
+  planIdParamsSchema,
+  planListQuerySchema,
+  planListSchema,
+} from './schema.js';
 import { getPlan, listPlans } from './service.js';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,7 +27,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: planListSchema },
       },
     },
-    async (request) => presentPlanList(await listPlans(app.db, request.principal.tenantId, request.query)),
+    async (request) =>
+      presentPlanList(await listPlans(app.db, request.principal.tenantId, request.query)),
   );
 
   app.get(
@@ -30,7 +36,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['plans'],
-        summary: 'A plan: header, legal basis, and its tree of objectives, targets, tasks and key projects',
+        summary:
+          'A plan: header, legal basis, and its tree of objectives, targets, tasks and key projects',
         params: planIdParamsSchema,
         response: { 200: planDetailSchema },
       },
@@ -46,9 +53,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         ...data.tasks.flatMap((t) => (t.leadAgencyId ? [t.leadAgencyId] : [])),
         ...data.coordinators.map((c) => c.agencyId),
       ];
-      const responsible = [...new Set(named)].flatMap((id) => responsibleAgencyIds(responsibleOn(id, today, successions)));
+      const responsible = [...new Set(named)].flatMap((id) =>
+        responsibleAgencyIds(responsibleOn(id, today, successions)),
+      );
       const agencies = await agenciesByIds(app.db, principal.tenantId, [...named, ...responsible]);
-      const counts = { targets: data.targets.length, tasks: data.tasks.length, projects: data.projects.length };
+      const counts = {
+        targets: data.targets.length,
+        tasks: data.tasks.length,
+        projects: data.projects.length,
+      };
       return presentPlan(data, counts, { principal, today, successions, agencies });
     },
   );

@@ -48,7 +48,10 @@ export const planSummarySchema = z.object({
   createdAt: z.string(),
 });
 
-export const planListSchema = z.object({ items: z.array(planSummarySchema), total: z.number().int() });
+export const planListSchema = z.object({
+  items: z.array(planSummarySchema),
+  total: z.number().int(),
+});
 
 export const agencyAssignmentSchema = z.object({
   asWritten: z.string().nullable(),

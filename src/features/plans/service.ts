@@ -1,7 +1,7 @@
 // Plans: creating one from a plan file (one transaction, everything audited) and reading them,
 // always inside one tenant.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
@@ -19,10 +19,10 @@ import {
 import { dueDate } from '../../domain/deadline.js';
 import { parseDocumentNumber } from '../../domain/document-number.js';
 import { foldForSearch, normalizeVietnamese } from '../../domain/vietnamese-text.js';
-import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import { type ErrorIssue, InvalidInputError } from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
-import { InvalidInputError, type ErrorIssue } from '../../server/errors.js';
-import { type AgencyRef, formatPath, type PlanFile, type PlanNode } from './plan-file.js';
+import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import type { AgencyRef, PlanFile, PlanNode } from './plan-file.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -54,7 +54,9 @@ function resolveRef(
     issues.push({
       field: path,
       code: 'unknown_agency',
-      message: code ? `no agency with code "${code}" in the registry` : `"${asWritten}" is not in the agency registry`,
+      message: code
+        ? `no agency with code "${code}" in the registry`
+        : `"${asWritten}" is not in the agency registry`,
     });
   }
   return null;
@@ -64,7 +66,11 @@ function resolveRef(
  * Stores a validated plan file. Unknown agencies or communes, or a plan whose number the tenant
  * already has, fail the whole load with every problem listed; nothing is written.
  */
-export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: string }, file: PlanFile) {
+export async function createPlanFromFile(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  file: PlanFile,
+) {
   const tenantId = actor.tenantId;
   return db.transaction(async (tx) => {
     const issues: ErrorIssue[] = [];
@@ -78,7 +84,9 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
       const same = await tx
         .select({ id: legalDocuments.id, issuedYear: legalDocuments.issuedYear })
         .from(legalDocuments)
-        .where(and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, number.key)));
+        .where(
+          and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, number.key)),
+        );
       if (same.some((d) => d.issuedYear === null || year === null || d.issuedYear === year)) {
         issues.push({
           field: 'document.number',
@@ -100,9 +108,12 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
     const knownCommunes = new Set(
       locationCodes.size === 0
         ? []
-        : (await tx.select({ code: communes.code }).from(communes).where(inArray(communes.code, [...locationCodes]))).map(
-            (c) => c.code,
-          ),
+        : (
+            await tx
+              .select({ code: communes.code })
+              .from(communes)
+              .where(inArray(communes.code, [...locationCodes]))
+          ).map((c) => c.code),
     );
 
     const documentId = randomUUID();
@@ -155,11 +166,22 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
           const lead = t.lead ? resolveRef(resolver, t.lead, on, `${taskPath}.lead`, issues) : null;
           const seen = new Set(lead ? [lead.agency.id] : []);
           t.coordinators.forEach((c, k) => {
-            const coordinator = resolveRef(resolver, c, on, `${taskPath}.coordinators[${k}]`, issues);
+            const coordinator = resolveRef(
+              resolver,
+              c,
+              on,
+              `${taskPath}.coordinators[${k}]`,
+              issues,
+            );
             // A coordinator written twice, or the lead again, is listed once.
             if (!coordinator || seen.has(coordinator.agency.id)) return;
             seen.add(coordinator.agency.id);
-            coordinatorRows.push({ taskId, agencyId: coordinator.agency.id, asWritten: coordinator.asWritten, position: k });
+            coordinatorRows.push({
+              taskId,
+              agencyId: coordinator.agency.id,
+              asWritten: coordinator.asWritten,
+              position: k,
+            });
           });
           taskRows.push({
             id: taskId,
@@ -200,8 +222,14 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
           });
           p.location.forEach((code, k) => {
             if (!knownCommunes.has(code)) {
-              issues.push({ field: `${nodePath}.projects[${j}].location[${k}]`, code: 'unknown_commune', message: `no commune with code ${code}` });
-            } else if (!locationRows.some((l) => l.projectId === projectId && l.communeCode === code)) {
+              issues.push({
+                field: `${nodePath}.projects[${j}].location[${k}]`,
+                code: 'unknown_commune',
+                message: `no commune with code ${code}`,
+              });
+            } else if (
+              !locationRows.some((l) => l.projectId === projectId && l.communeCode === code)
+            ) {
               locationRows.push({ projectId, communeCode: code });
             }
           });
@@ -226,7 +254,9 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
         .where(and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, parsed.key)))
         .orderBy(asc(legalDocuments.issuedOn));
       const year = ref.date ? Number(ref.date.slice(0, 4)) : null;
-      const existing = candidates.find((c) => year === null || c.issuedYear === null || c.issuedYear === year);
+      const existing = candidates.find(
+        (c) => year === null || c.issuedYear === null || c.issuedYear === year,
+      );
       if (existing) {
         referenceIds.set(parsed.key, existing.id);
         continue;
@@ -245,7 +275,12 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
       };
       await tx.insert(legalDocuments).values(row);
       referenceIds.set(parsed.key, row.id as string);
-      audit.push({ entity: 'legal_document', entityId: row.id as string, action: 'create', after: row });
+      audit.push({
+        entity: 'legal_document',
+        entityId: row.id as string,
+        action: 'create',
+        after: row,
+      });
     }
 
     const documentRow: Insert<typeof legalDocuments> = {
@@ -261,7 +296,12 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
       searchText: documentSearchText(number?.canonical, file.document.issuer, file.document.title),
     };
     await tx.insert(legalDocuments).values(documentRow);
-    audit.push({ entity: 'legal_document', entityId: documentId, action: 'create', after: documentRow });
+    audit.push({
+      entity: 'legal_document',
+      entityId: documentId,
+      action: 'create',
+      after: documentRow,
+    });
 
     const referenceRows: Insert<typeof documentReferences>[] = [];
     const link = (fromId: string, numbers: readonly string[], relation: 'implements' | 'cites') => {
@@ -273,13 +313,18 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
     };
     link(documentId, file.document.implements, 'implements');
     // Everything listed that the plan does not implement, it cites.
-    link(documentId, file.references.map((r) => r.number), 'cites');
+    link(
+      documentId,
+      file.references.map((r) => r.number),
+      'cites',
+    );
     for (const ref of file.references) {
       const fromId = referenceIds.get(parseDocumentNumber(ref.number)?.key ?? '');
       if (fromId) link(fromId, ref.implements, 'implements');
     }
     // Links between documents that already existed are kept once.
-    if (referenceRows.length > 0) await tx.insert(documentReferences).values(referenceRows).onConflictDoNothing();
+    if (referenceRows.length > 0)
+      await tx.insert(documentReferences).values(referenceRows).onConflictDoNothing();
 
     const planRow: Insert<typeof plans> = {
       id: planId,
@@ -293,24 +338,55 @@ export async function createPlanFromFile(db: Db, actor: Actor & { tenantId: stri
       sourceText: file.document.source_text?.normalize('NFC') ?? null,
     };
     await tx.insert(plans).values(planRow);
-    audit.push({ entity: 'plan', entityId: planId, action: 'create', after: { ...planRow, sourceText: undefined } });
+    audit.push({
+      entity: 'plan',
+      entityId: planId,
+      action: 'create',
+      after: { ...planRow, sourceText: undefined },
+    });
 
-    const insertAll = async <R>(table: Parameters<typeof tx.insert>[0], rows: R[], entity: string, id: (r: R) => string) => {
-      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+    const insertAll = async <R>(
+      table: Parameters<typeof tx.insert>[0],
+      rows: R[],
+      entity: string,
+      id: (r: R) => string,
+    ) => {
+      for (let i = 0; i < rows.length; i += 500)
+        await tx.insert(table).values(rows.slice(i, i + 500) as never);
       for (const r of rows) audit.push({ entity, entityId: id(r), action: 'create', after: r });
     };
     // Parents before children: nodes are collected depth-first, so a parent always comes first.
     await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
-    await insertAll(targets, targetRows.map((r) => ({ ...r, id: randomUUID() })), 'target', (r) => r.id);
+    await insertAll(
+      targets,
+      targetRows.map((r) => ({ ...r, id: randomUUID() })),
+      'target',
+      (r) => r.id,
+    );
     await insertAll(tasks, taskRows, 'task', (r) => r.id as string);
-    await insertAll(taskCoordinators, coordinatorRows, 'task_coordinator', (r) => `${r.taskId}:${r.agencyId}`);
+    await insertAll(
+      taskCoordinators,
+      coordinatorRows,
+      'task_coordinator',
+      (r) => `${r.taskId}:${r.agencyId}`,
+    );
     await insertAll(projects, projectRows, 'project', (r) => r.id as string);
-    await insertAll(projectLocations, locationRows, 'project_location', (r) => `${r.projectId}:${r.communeCode}`);
+    await insertAll(
+      projectLocations,
+      locationRows,
+      'project_location',
+      (r) => `${r.projectId}:${r.communeCode}`,
+    );
     await recordAudit(tx, actor, audit);
 
     return {
       planId,
-      counts: { nodes: nodeRows.length, targets: targetRows.length, tasks: taskRows.length, projects: projectRows.length },
+      counts: {
+        nodes: nodeRows.length,
+        targets: targetRows.length,
+        tasks: taskRows.length,
+        projects: projectRows.length,
+      },
     };
   });
 }
@@ -352,7 +428,11 @@ export async function listPlans(db: Db, tenantId: string, page: { limit: number;
       .offset(page.offset),
     db.select({ n: count() }).from(plans).where(where),
   ]);
-  const counts = await countsByPlan(db, tenantId, rows.map((r) => r.plan.id));
+  const counts = await countsByPlan(
+    db,
+    tenantId,
+    rows.map((r) => r.plan.id),
+  );
   return { rows, counts, total: totals[0]?.n ?? 0 };
 }
 
@@ -369,7 +449,9 @@ async function referenceGraph(db: Db, tenantId: string, rootId: string) {
       .select({ edge: documentReferences, document: legalDocuments })
       .from(documentReferences)
       .innerJoin(legalDocuments, eq(legalDocuments.id, documentReferences.toId))
-      .where(and(inArray(documentReferences.fromId, frontier), eq(legalDocuments.tenantId, tenantId)))
+      .where(
+        and(inArray(documentReferences.fromId, frontier), eq(legalDocuments.tenantId, tenantId)),
+      )
       .orderBy(asc(documentReferences.position));
     frontier = [];
     for (const { edge, document } of found) {
@@ -405,23 +487,34 @@ export async function getPlan(db: Db, tenantId: string, planId: string) {
   const [coordinators, locations] = await Promise.all([
     taskIds.length === 0
       ? []
-      : db.select().from(taskCoordinators).where(inArray(taskCoordinators.taskId, taskIds)).orderBy(asc(taskCoordinators.position)),
+      : db
+          .select()
+          .from(taskCoordinators)
+          .where(inArray(taskCoordinators.taskId, taskIds))
+          .orderBy(asc(taskCoordinators.position)),
     projectIds.length === 0
       ? []
       : db
-          .select({ projectId: projectLocations.projectId, code: communes.code, name: communes.name })
+          .select({
+            projectId: projectLocations.projectId,
+            code: communes.code,
+            name: communes.name,
+          })
           .from(projectLocations)
           .innerJoin(communes, eq(communes.code, projectLocations.communeCode))
           .where(inArray(projectLocations.projectId, projectIds))
           .orderBy(asc(communes.name)),
   ]);
-  return { ...head, nodes, targets: targetRows, tasks: taskRows, projects: projectRows, coordinators, locations, graph };
+  return {
+    ...head,
+    nodes,
+    targets: targetRows,
+    tasks: taskRows,
+    projects: projectRows,
+    coordinators,
+    locations,
+    graph,
+  };
 }
 
 export type PlanData = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
-
-/** Root nodes have no parent: used by tests and checks of tree integrity. */
-export async function rootNodeCount(db: Db, planId: string) {
-  const [r] = await db.select({ n: count() }).from(planNodes).where(and(eq(planNodes.planId, planId), isNull(planNodes.parentId)));
-  return r?.n ?? 0;
-}

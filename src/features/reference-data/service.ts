@@ -18,7 +18,7 @@ import {
   tenants,
 } from '../../db/schema.js';
 import { normalizeVietnamese } from '../../domain/vietnamese-text.js';
-import { aliasRows, agencySearchText } from '../agencies/names.js';
+import { agencySearchText, aliasRows } from '../agencies/names.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 
 export const REFERENCE_DIR = fileURLToPath(new URL('../../../reference', import.meta.url));
@@ -37,11 +37,18 @@ function readCsv(dir: string, file: string): Row[] {
   if (!header) return [];
   return records.map((cells, line) => {
     if (cells.length < header.length) {
-      throw new Error(`reference data: ${file} line ${line + 2} has ${cells.length} of ${header.length} columns`);
+      throw new Error(
+        `reference data: ${file} line ${line + 2} has ${cells.length} of ${header.length} columns`,
+      );
     }
     // A free-text last column (note) may hold unquoted commas: it takes the rest of the line.
-    const fitted = [...cells.slice(0, header.length - 1), cells.slice(header.length - 1).join(', ')];
-    return Object.fromEntries(header.map((name, i) => [name, normalizeVietnamese(fitted[i] ?? '')]));
+    const fitted = [
+      ...cells.slice(0, header.length - 1),
+      cells.slice(header.length - 1).join(', '),
+    ];
+    return Object.fromEntries(
+      header.map((name, i) => [name, normalizeVietnamese(fitted[i] ?? '')]),
+    );
   });
 }
 
@@ -102,7 +109,10 @@ export async function loadReferenceData(
 ): Promise<{ tenantId: string; created: boolean }> {
   const dir = options.dir ?? REFERENCE_DIR;
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, LANG_SON.code));
+    const existing = await tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(eq(tenants.code, LANG_SON.code));
     if (existing[0]) return { tenantId: existing[0].id, created: false };
 
     const provinceRows = readCsv(dir, 'provinces-2025.csv');
@@ -184,7 +194,13 @@ export async function loadReferenceData(
       });
     }
 
-    type SuccessionSeed = { predecessorCode: string; kind: string; effectiveOn: string; successorCodes: string[]; note: string | null };
+    type SuccessionSeed = {
+      predecessorCode: string;
+      kind: string;
+      effectiveOn: string;
+      successorCodes: string[];
+      note: string | null;
+    };
     const successionSeeds: SuccessionSeed[] = [];
     for (const r of successionRows) {
       const kind = field(r, 'kind');
@@ -209,7 +225,9 @@ export async function loadReferenceData(
             predecessorCode: code,
             kind,
             effectiveOn,
-            successorCodes: [...(communeDistricts.get(district) ?? [])].sort().map((c) => `UBND-${c}`),
+            successorCodes: [...(communeDistricts.get(district) ?? [])]
+              .sort()
+              .map((c) => `UBND-${c}`),
             note: optional(r, 'note'),
           });
         }
@@ -256,13 +274,22 @@ export async function loadReferenceData(
       entity: 'agency',
       entityId: a.id,
       action: 'load',
-      after: { code: a.code, name: a.name, shortName: a.shortName, inForceFrom: a.inForceFrom, inForceTo: a.inForceTo },
+      after: {
+        code: a.code,
+        name: a.name,
+        shortName: a.shortName,
+        inForceFrom: a.inForceFrom,
+        inForceTo: a.inForceTo,
+      },
     }));
     for (const s of successionSeeds) {
       const predecessorId = idByCode.get(s.predecessorCode);
       const successorIds = s.successorCodes.map((c) => {
         const id = idByCode.get(c);
-        if (!id) throw new Error(`reference data: succession of ${s.predecessorCode} names unknown agency ${c}`);
+        if (!id)
+          throw new Error(
+            `reference data: succession of ${s.predecessorCode} names unknown agency ${c}`,
+          );
         return id;
       });
       if (!predecessorId) throw new Error(`reference data: unknown agency ${s.predecessorCode}`);
@@ -271,10 +298,19 @@ export async function loadReferenceData(
         .values({ tenantId, predecessorId, kind: s.kind, effectiveOn: s.effectiveOn, note: s.note })
         .returning({ id: agencySuccessions.id });
       if (!succession) throw new Error('succession insert returned nothing');
-      await tx
-        .insert(agencySuccessors)
-        .values(successorIds.map((successorId, position) => ({ successionId: succession.id, successorId, position })));
-      audit.push({ entity: 'agency_succession', entityId: succession.id, action: 'load', after: s });
+      await tx.insert(agencySuccessors).values(
+        successorIds.map((successorId, position) => ({
+          successionId: succession.id,
+          successorId,
+          position,
+        })),
+      );
+      audit.push({
+        entity: 'agency_succession',
+        entityId: succession.id,
+        action: 'load',
+        after: s,
+      });
     }
     await recordAudit(tx, { ...options.actor, tenantId }, audit);
     return { tenantId, created: true };
