@@ -110,7 +110,8 @@ export async function buildApp(options: AppOptions) {
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the web client; unknown API paths get a JSON 404.

@@ -36,8 +36,13 @@ describe('first start in a browser', () => {
     await page.goto(server.url);
     await page.waitForURL(/\/ke-hoach$/);
     const plans = page.getByTestId('plans-page');
-    await expect.poll(() => plans.textContent()).toContain('Kế hoạch triển khai thực hiện Quyết định số 693/QĐ-TTg');
-    await plans.getByRole('link', { name: /Kế hoạch triển khai thực hiện/ }).first().click();
+    await expect
+      .poll(() => plans.textContent())
+      .toContain('Kế hoạch triển khai thực hiện Quyết định số 693/QĐ-TTg');
+    await plans
+      .getByRole('link', { name: /Kế hoạch triển khai thực hiện/ })
+      .first()
+      .click();
 
     const plan = page.getByTestId('plan-page');
     await plan.getByTestId('plan-tree').waitFor();

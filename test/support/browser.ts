@@ -22,7 +22,9 @@ export const CHROMIUM_FLAGS = [
 export function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: run scripts/test-deps.sh (npm test does) or set CHROMIUM_PATH`);
+    throw new Error(
+      `No Chromium at ${executablePath}: run scripts/test-deps.sh (npm test does) or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
@@ -32,12 +34,21 @@ export type RunningServer = { url: string; output: () => string; stop: () => Pro
 /** Starts src/server/main.ts on a free port with its own data folder; resolves once it listens. */
 export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('The web client is not built: run `npm run build:web` (npm test does it first)');
+    throw new Error(
+      'The web client is not built: run `npm run build:web` (npm test does it first)',
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'tiendo-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TIENDO_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TIENDO_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

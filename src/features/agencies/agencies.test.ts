@@ -100,7 +100,7 @@ describe.each(engines())('agencies API on %s', (engine) => {
     expect(d.aliases).toContain('Sở KH&ĐT');
     // The day before the merge it still answered for itself.
     const before = await detail(skhdt.id, '?on=2025-02-28');
-    expect(before.responsible).toMatchObject({ kind: 'self', on: '2025-02-28' });
+    expect(before.responsible).toMatchObject({ kind: 'self', on: '2025-02-28', since: null });
     expect(before.responsible.agencies.map((a) => a.code)).toEqual(['SKHDT']);
     // The new Sở Tài chính lists what it took over.
     const stc = await detail(d.responsible.agencies[0]?.id as string);

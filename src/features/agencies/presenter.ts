@@ -25,9 +25,17 @@ export function presentResponsibility(
   agencies: ReadonlyMap<string, AgencyRow>,
   today: string,
 ): Responsibility {
+  const since =
+    r.kind === 'self'
+      ? null
+      : r.via.reduce<string | null>(
+          (latest, s) => (latest && latest > s.effectiveOn ? latest : s.effectiveOn),
+          null,
+        );
   return {
     kind: r.kind,
     on,
+    since,
     agencies: responsibleAgencyIds(r).flatMap((id) => {
       const row = agencies.get(id);
       return row ? [presentAgencySummary(row, today)] : [];

@@ -47,6 +47,8 @@ export const responsibilitySchema = z.object({
   /** self: still in force; successor: merged into one; choose: split or abolished, a person picks; none. */
   kind: z.enum(['self', 'successor', 'choose', 'none']),
   on: z.iso.date(),
+  /** From when this answer holds: the latest succession it passed through; null for self. */
+  since: z.iso.date().nullable(),
   agencies: z.array(agencySummarySchema),
 });
 

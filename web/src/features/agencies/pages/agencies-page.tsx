@@ -1,0 +1,56 @@
+import { Typography } from 'antd';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { QueryError } from '../../../app/query-state';
+import { AgenciesTable } from '../components/agencies-table';
+import { AgencyDrawer } from '../components/agency-drawer';
+import { AgencyFilters } from '../components/agency-filters';
+import { useAgencies } from '../hooks/use-agencies';
+import { type AgencyPageState, readAgencyPageState, writeAgencyPageState } from '../search-params';
+
+export function AgenciesPage() {
+  const [params, setParams] = useSearchParams();
+  const state = readAgencyPageState(params);
+  const agencies = useAgencies(state);
+
+  const update = useCallback(
+    (change: Partial<AgencyPageState>, options: { replace?: boolean } = {}) =>
+      setParams(
+        (prev) => writeAgencyPageState({ ...readAgencyPageState(prev), ...change }),
+        options,
+      ),
+    [setParams],
+  );
+  const onSearch = useCallback((q: string) => update({ q, page: 1 }, { replace: true }), [update]);
+
+  return (
+    <div data-testid="agencies-page">
+      <Typography.Title level={3}>Cơ quan, đơn vị</Typography.Title>
+      <AgencyFilters
+        q={state.q}
+        kind={state.kind}
+        status={state.status}
+        onSearch={onSearch}
+        onKind={(kind) => update({ kind, page: 1 })}
+        onStatus={(status) => update({ status, page: 1 })}
+      />
+      {agencies.isError ? (
+        <QueryError error={agencies.error} onRetry={() => void agencies.refetch()} />
+      ) : (
+        <AgenciesTable
+          agencies={agencies.data?.items ?? []}
+          total={agencies.data?.total ?? 0}
+          page={state.page}
+          pageSize={state.pageSize}
+          loading={agencies.isFetching}
+          selectedId={state.id}
+          onPageChange={(page, pageSize) =>
+            update({ page: pageSize === state.pageSize ? page : 1, pageSize })
+          }
+          onOpen={(id) => update({ id })}
+        />
+      )}
+      <AgencyDrawer id={state.id} onClose={() => update({ id: null })} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Areas that come in a later version: an honest empty state, never sample data.
+import { Card, Empty, Typography } from 'antd';
+
+export type PlaceholderArea = 'tasks' | 'targets' | 'projects' | 'reports';
+
+const AREAS: Record<PlaceholderArea, { title: string; explanation: string }> = {
+  tasks: {
+    title: 'Nhiệm vụ',
+    explanation:
+      'Danh sách nhiệm vụ của mọi kế hoạch sẽ có ở phiên bản sau; xem nhiệm vụ trong trang của từng kế hoạch.',
+  },
+  targets: {
+    title: 'Chỉ tiêu',
+    explanation:
+      'Danh sách chỉ tiêu của mọi kế hoạch sẽ có ở phiên bản sau; xem chỉ tiêu trong trang của từng kế hoạch.',
+  },
+  projects: {
+    title: 'Dự án trọng điểm',
+    explanation:
+      'Danh sách dự án trọng điểm của mọi kế hoạch sẽ có ở phiên bản sau; xem dự án trong trang của từng kế hoạch.',
+  },
+  reports: {
+    title: 'Báo cáo',
+    explanation:
+      'Báo cáo tiến độ thực hiện sẽ có ở phiên bản sau, khi các đơn vị cập nhật được kết quả thực hiện nhiệm vụ.',
+  },
+};
+
+export function PlaceholderPage({ area }: { area: PlaceholderArea }) {
+  const { title, explanation } = AREAS[area];
+  return (
+    <div data-testid={`placeholder-page-${area}`}>
+      <Typography.Title level={3}>{title}</Typography.Title>
+      <Card>
+        <Empty
+          description={
+            <>
+              <Typography.Text strong>Chưa có dữ liệu</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{explanation}</Typography.Text>
+            </>
+          }
+        />
+      </Card>
+    </div>
+  );
+}

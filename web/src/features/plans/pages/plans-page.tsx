@@ -1,0 +1,32 @@
+import { Card, Typography } from 'antd';
+import { useState } from 'react';
+import { QueryError } from '../../../app/query-state';
+import { NoPlans, PlansTable } from '../components/plans-table';
+import { usePlans } from '../hooks/use-plans';
+
+export function PlansPage() {
+  const [{ page, pageSize }, setPaging] = useState({ page: 1, pageSize: 20 });
+  const plans = usePlans(page, pageSize);
+
+  return (
+    <div data-testid="plans-page">
+      <Typography.Title level={3}>Kế hoạch</Typography.Title>
+      {plans.isError ? (
+        <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : plans.data?.total === 0 ? (
+        <Card>
+          <NoPlans />
+        </Card>
+      ) : (
+        <PlansTable
+          plans={plans.data?.items ?? []}
+          total={plans.data?.total ?? 0}
+          page={page}
+          pageSize={pageSize}
+          loading={plans.isFetching}
+          onPageChange={(p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size })}
+        />
+      )}
+    </div>
+  );
+}
