@@ -13,9 +13,10 @@ describe('parseDocumentNumber', () => {
     ['111-Ctr/TU', '111-CTr/TU'],
     ['136- NQ/TU', '136-NQ/TU'],
     ['Số: 15/BC-UBND', '15/BC-UBND'],
-    ['số 05/KH-UBND', '5/KH-UBND'],
+    ['số 05/KH-UBND', '05/KH-UBND'],
+    ['08-NQ/TW', '08-NQ/TW'],
     ['52/2025/QĐ-UBND', '52/2025/QĐ-UBND'],
-    ['09/2019/NĐ-CP', '9/2019/NĐ-CP'],
+    ['09/2019/NĐ-CP', '09/2019/NĐ-CP'],
     ['12/UBND-KT', '12/UBND-KT'],
   ])('%s is %s', (written, canonical) => {
     expect(parseDocumentNumber(written)?.canonical).toBe(canonical);
@@ -23,6 +24,7 @@ describe('parseDocumentNumber', () => {
 
   it('gives one key to the two shapes of the same party document', () => {
     expect(parseDocumentNumber('13/NQ-TW')?.key).toBe(parseDocumentNumber('13-NQ/TW')?.key);
+    expect(parseDocumentNumber('08-NQ/TW')?.key).toBe(parseDocumentNumber('8-NQ/TW')?.key);
     expect(parseDocumentNumber('13-NQ/TW')?.key).not.toBe(parseDocumentNumber('13-NQ/TU')?.key);
     expect(parseDocumentNumber('693/QĐ-TTg')?.key).not.toBe(
       parseDocumentNumber('693/QĐ-UBND')?.key,

@@ -35,7 +35,7 @@ const ISSUER_SPELLING: Record<string, string> = { TTG: 'TTg' };
 const PARTY_ISSUERS = new Set(['TW', 'TU', 'HU', 'ĐU', 'QU', 'TƯ', 'ĐUK', 'BCSĐ']);
 
 export type DocumentNumber = {
-  /** The number without leading zeros ("693"), with the year for normative documents ("52/2025"). */
+  /** The number as written ("693", "08"), with the year for normative documents ("52/2025"). */
   number: string;
   /** Canonical type ("QĐ", "CTr"). */
   type: string;
@@ -63,7 +63,7 @@ function spellIssuer(raw: string): string {
 }
 
 const SHAPE =
-  /^0*(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
+  /^(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
 
 /** Parses a number and symbol as written; null when it is not one. */
 export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
@@ -77,8 +77,10 @@ export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
     string,
     string,
   ];
-  // Legal normative documents carry their year: "52/2025/QĐ-UBND".
+  // Legal normative documents carry their year: "52/2025/QĐ-UBND". The number keeps its leading
+  // zeros as written ("08-NQ/TW"); the comparison key drops them.
   const number = year ? `${digits}/${year}` : digits;
+  const keyNumber = `${digits.replace(/^0+(?=\d)/, '')}${year ? `/${year}` : ''}`;
   if (!(rawType.toLocaleUpperCase('vi') in TYPE_SPELLING)) {
     // A letter (công văn) has no type in its symbol, only the agency and unit: "12/UBND-KT".
     const issuer = spellIssuer(`${rawType}-${rawIssuer.replace(/\s+/g, '')}`);
@@ -94,6 +96,6 @@ export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
   const issuer = spellIssuer(rawIssuer.replace(/\s+/g, ''));
   const party = PARTY_ISSUERS.has(issuer.toLocaleUpperCase('vi'));
   const canonical = party ? `${number}-${type}/${issuer}` : `${number}/${type}-${issuer}`;
-  const key = `${number}|${type}|${issuer}`.toLocaleUpperCase('vi');
+  const key = `${keyNumber}|${type}|${issuer}`.toLocaleUpperCase('vi');
   return { number, type, issuer, canonical, key };
 }

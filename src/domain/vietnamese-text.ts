@@ -40,6 +40,17 @@ function canonicalToneWord(word: string): string {
   return (decomposed.slice(0, prev.start) + newPrev + newLast).normalize('NFC');
 }
 
+/**
+ * One tone placement, keeping every other character and the length of NFC input, so that offsets
+ * found in the result are offsets in the original.
+ */
+export function canonicalTones(nfcText: string): string {
+  return nfcText.replace(/\p{L}+/gu, (word) => {
+    const canonical = canonicalToneWord(word);
+    return canonical.length === word.length ? canonical : word;
+  });
+}
+
 /** NFC, collapsed white space, one tone placement. Keeps case and diacritics: for display and storage. */
 export function normalizeVietnamese(text: string): string {
   return text

@@ -1,0 +1,127 @@
+// Targets in a plan's objectives: a number with what it counts ("17 đô thị", "07 khu công nghiệp",
+// "01 trại thực nghiệm"), a milestone with a year ("hoàn thành tuyến cao tốc … khai thác trong năm
+// 2026"), or a universal ("tất cả đơn vị cấp xã có …", "100% …").
+import type { Span } from './paragraphs.js';
+import { sentences } from './paragraphs.js';
+
+export type Target = {
+  text: string;
+  indicator: string;
+  value: number | null;
+  unit: string | null;
+  year: number | null;
+  section: string | null;
+  source: Span;
+};
+
+/** Words that end the noun phrase a number counts. */
+const UNIT_STOP =
+  /^(?:tại|trên|ở|của|cho|trong|và|với|theo|đến|để|nhằm|thuộc|gồm|được|đạt|là|có|từ|vào|khi|nhưng|hoặc|đã|đang|sẽ)$/iu;
+/** Words before a number that make it a name or a position, not a quantity. */
+const NOT_QUANTITY_BEFORE =
+  /(?:mốc|km|quốc lộ|ql|đường tỉnh|đt|số|thứ|loại|khóa|kỳ|đoạn|điều|khoản|mục|phụ lục|tuyến|cấp|lần|nghị quyết|quyết định|kết luận)\s*\.?$/iu;
+
+const YEAR_IN_SENTENCE = /(?:đến|trong|vào|tới)?\s*năm\s+((?:19|20)\d\d)/iu;
+/** Periods and dates hold numbers that are not quantities: blank them out before looking. */
+const MASK_PERIODS =
+  /(?:thời\s+kỳ|giai\s+đoạn|nhiệm\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}|tầm\s+nhìn\s+đến\s+năm\s+\d{4}|ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\s*\/\s*\d{1,2}\s*\/\s*\d{4})/giu;
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function parseNumber(s: string): number {
+  // 1.234.567,5: dot thousands, comma decimal.
+  return Number(s.replace(/\./g, '').replace(',', '.'));
+}
+
+function unitAfter(text: string): string | null {
+  const words: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const clean = w.replace(/[,.;:()]+$/u, '');
+    if (!clean || UNIT_STOP.test(clean) || !/^[\p{Ll}]/u.test(clean)) break;
+    words.push(clean);
+    if (clean !== w || words.length >= 8) break;
+  }
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+function yearOf(text: string): number | null {
+  const m = YEAR_IN_SENTENCE.exec(text.replace(MASK_PERIODS, (s) => ' '.repeat(s.length)));
+  return m ? Number(m[1]) : null;
+}
+
+const MILESTONE =
+  /(hoàn thành|đưa vào (?:khai thác|sử dụng|hoạt động)|khởi công)\s+[^;,.]*?(?:khai thác|sử dụng|hoạt động)?\s*(?:trong|vào|trước)?\s*năm\s+((?:19|20)\d\d)/iu;
+const UNIVERSAL = /(?:^|[;,]\s*)((?:tất cả|toàn bộ|100\s*%)\s+[^;.]+)/giu;
+
+/** Targets stated in one paragraph of an objective section. */
+export function findTargets(
+  p: { content: string; contentStart: number },
+  section: string | null,
+): Target[] {
+  const out: Target[] = [];
+  for (const s of sentences(p)) {
+    const masked = s.text.replace(MASK_PERIODS, (x) => ' '.repeat(x.length));
+    const year = yearOf(s.text);
+    // Quantities.
+    for (const m of masked.matchAll(
+      /(?<![\p{L}\d.,/-])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?![\d.,/-]*\d)(?=\s)/gu,
+    )) {
+      const index = m.index ?? 0;
+      const before = masked.slice(Math.max(0, index - 20), index).trimEnd();
+      if (NOT_QUANTITY_BEFORE.test(before) || /[-–/]$/.test(before)) continue;
+      const raw = m[1] as string;
+      if (/^(?:19|20)\d\d$/.test(raw)) continue;
+      const unit = unitAfter(masked.slice(index + raw.length).trimStart());
+      if (!unit) continue;
+      const end = s.start + index + raw.length + 1 + unit.length;
+      out.push({
+        text: clean(s.text),
+        indicator: `Số ${unit}`,
+        value: parseNumber(raw),
+        unit,
+        year,
+        section,
+        source: { start: s.start + index, end: Math.min(end, s.end) },
+      });
+    }
+    // Milestones: the last "hoàn thành …" before a year.
+    for (const clause of s.text.split(';')) {
+      const m = MILESTONE.exec(clause);
+      if (!m) continue;
+      // Take the last completion verb before the year.
+      const upToYear = clause.slice(0, (m.index ?? 0) + m[0].length);
+      const verbs = [
+        ...upToYear.matchAll(/hoàn thành|đưa vào (?:khai thác|sử dụng|hoạt động)|khởi công/giu),
+      ];
+      const last = verbs[verbs.length - 1];
+      const startInClause = last?.index ?? m.index ?? 0;
+      const indicator = upToYear.slice(startInClause).trim();
+      const clauseStart = s.text.indexOf(clause);
+      const start = s.start + clauseStart + startInClause;
+      out.push({
+        text: clean(s.text),
+        indicator: clean(indicator),
+        value: null,
+        unit: null,
+        year: Number(m[2]),
+        section,
+        source: { start, end: start + indicator.length },
+      });
+    }
+    // Universals.
+    for (const m of s.text.matchAll(UNIVERSAL)) {
+      const phrase = (m[1] as string).trim();
+      const start = s.start + (m.index ?? 0) + (m[0] as string).indexOf(phrase);
+      out.push({
+        text: clean(s.text),
+        indicator: clean(phrase),
+        value: 100,
+        unit: '%',
+        year,
+        section,
+        source: { start, end: start + phrase.length },
+      });
+    }
+  }
+  return out;
+}
