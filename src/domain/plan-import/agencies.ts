@@ -4,7 +4,7 @@
 // ("Các sở, ban, ngành"), partners outside the province ("tỉnh Cao Bằng").
 import { phrasePattern } from '../../lib/regexp.js';
 import { indexSuccessions, responsibleOn, type Succession } from '../succession.js';
-import { nameKey } from '../vietnamese-text.js';
+import { canonicalTones, nameKey } from '../vietnamese-text.js';
 import type { Span } from './paragraphs.js';
 
 export type DirectoryAgency = {
@@ -215,7 +215,10 @@ export function mentionFinder(
 
   return {
     directory,
-    find(text, offset = 0) {
+    find(rawText, offset = 0) {
+      // Names are matched with one tone placement ("Hoà An" = "Hòa An"); offsets stay the same.
+      const source = rawText.normalize('NFC');
+      const text = canonicalTones(source);
       const out: AgencyMention[] = [];
       for (const m of text.matchAll(pattern)) {
         const written = m[0];
@@ -223,7 +226,10 @@ export function mentionFinder(
         const span = {
           start,
           end: start + written.length,
-          as_written: written.replace(/\s+/g, ' '),
+          // As the document wrote it, not as it was matched.
+          as_written: source
+            .slice(m.index ?? 0, (m.index ?? 0) + written.length)
+            .replace(/\s+/g, ' '),
         };
         const group = groupMatchers.find(([, re]) => re.test(written));
         if (group) {

@@ -69,11 +69,11 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b(?:thường\s+xuyên|định\s+kỳ\s+(?:hằng|hàng|\d+)\s*(?:tháng|quý|năm))/iu,
+    re: /(?<![\p{L}\d])(?:thường\s+xuyên|định\s+kỳ\s+(?:hằng|hàng|\d+)\s*(?:tháng|quý|năm))/iu,
     make: () => ({ kind: 'continuous' }),
   },
   {
-    re: /(?:trong|đến|hoàn thành(?: trong)?)\s+năm\s+((?:19|20)\d\d)|\bnăm\s+((?:19|20)\d\d)(?=\s*[;.,]|\s*$)/iu,
+    re: /(?:trong|đến|hoàn thành(?: trong)?)\s+năm\s+((?:19|20)\d\d)|(?<![\p{L}\d])năm\s+((?:19|20)\d\d)(?=\s*[;.,]|\s*$)/iu,
     make: (m) => ({ kind: 'year', year: Number(m[1] ?? m[2]) }),
   },
 ];
