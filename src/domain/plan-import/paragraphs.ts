@@ -91,7 +91,8 @@ export function sentences(p: {
   contentStart: number;
 }): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
-  const re = /[^.!?…]+(?:[.!?…]+(?=\s|$)|$)/gu;
+  // A full stop inside a token ("1.250", "ĐT.245") does not end a sentence.
+  const re = /(?:[^.!?…]|[.!?…](?!\s|$))+(?:[.!?…]+|$)/gu;
   for (const m of p.content.matchAll(re)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;

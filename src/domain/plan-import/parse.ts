@@ -72,6 +72,9 @@ const DATE_LINE =
   /^(?<place>[\p{Lu}][\p{L} ]{1,40}),\s*ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})/u;
 const NUMBER_LINE = /^Số\s*:\s*(\S+)/iu;
 const UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const NATIONAL_MOTTO =
+  /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)/iu;
+const PREAMBLE = /^(?:căn cứ|thực hiện|theo|xét|triển khai|nhằm|để|trên cơ sở)(?!\p{L})/iu;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const isHeading = (p: Paragraph) =>
@@ -131,17 +134,26 @@ export function parsePlanDocument(
     const t = DOC_TYPES.find(([re]) => re.test(line));
     if (t && !type) {
       type = t[1];
-      // The subject follows in capitals.
+      // The subject follows: capitals in some documents, a sentence in others, up to the preamble.
       let j = i + 1;
       titleParts = [];
-      while (j < header.length && UPPER.test((header[j] as Paragraph).content))
-        titleParts.push(header[j++] as Paragraph);
+      while (j < header.length) {
+        const next = header[j] as Paragraph;
+        if (
+          titleParts.length > 0 &&
+          (PREAMBLE.test(next.content) ||
+            (!UPPER.test(next.content) && UPPER.test((titleParts[0] as Paragraph).content)))
+        )
+          break;
+        titleParts.push(next);
+        j++;
+        if (/[:.]$/u.test(next.content.trim())) break;
+      }
       i = j - 1;
       continue;
     }
-    if (!type && UPPER.test(line) && /ủy ban|uỷ ban|ubnd|hội đồng|sở |ban /iu.test(line))
-      issuerLines.push(line);
-    else if (type && !preamble && !UPPER.test(line)) preamble = p;
+    if (!type && UPPER.test(line) && !NATIONAL_MOTTO.test(line)) issuerLines.push(line);
+    else if (type && !preamble) preamble = p;
   }
   const title = titleParts.length > 0 ? clean(titleParts.map((p) => p.content).join(' ')) : null;
   const titleSpan =
@@ -163,12 +175,16 @@ export function parsePlanDocument(
   const province = provinceOf(text, directory);
   let issuer: string | null = null;
   if (issuerLines.length > 0) {
-    issuer = issuerLines.join(' ').replace(/^ỦY BAN NHÂN DÂN\s+TỈNH\s+/u, 'UBND tỉnh ');
-    if (/^UBND tỉnh /u.test(issuer))
-      issuer = `UBND tỉnh ${issuer
-        .slice(10)
+    // "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG" → "UBND tỉnh Cao Bằng".
+    const joined = issuerLines.join(' ');
+    const m = /^(?:ỦY|UỶ) BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG)\s+(.+)$/u.exec(joined);
+    const titleCase = (w: string) =>
+      w
         .toLocaleLowerCase('vi')
-        .replace(/(^|\s)\p{Ll}/gu, (c) => c.toLocaleUpperCase('vi'))}`;
+        .replace(/(^|\s)(\p{Ll})/gu, (_c, sp: string, l: string) => sp + l.toLocaleUpperCase('vi'));
+    issuer = m
+      ? `UBND ${(m[1] as string).toLocaleLowerCase('vi')} ${titleCase(m[2] as string)}`
+      : joined;
   } else if (authorityLines.some((l) => /ỦY BAN NHÂN DÂN/u.test(l)) && province) {
     issuer = `UBND tỉnh ${province}`;
     warnings.push({
@@ -267,7 +283,11 @@ export function parsePlanDocument(
       }
       // A paragraph that lists key projects is the list, not a task of its own.
       if (keyProjects && found.length > 0) continue;
-      tasks.push(taskFromParagraph(p, section, finder, mentions));
+      const task = taskFromParagraph(p, section, finder, mentions);
+      // Running text that gives no work to anyone and sets no deadline is a provision, not a task.
+      if (p.kind === 'text' && task.lead.length === 0 && task.deadline.deadline.kind === 'none')
+        continue;
+      tasks.push(task);
     }
   }
 
@@ -289,10 +309,10 @@ export function parsePlanDocument(
     for (; i < after.length; i++) {
       const p = after[i] as Paragraph;
       if (AUTHORITY.test(p.content) || (UPPER.test(p.content) && !/^lưu/iu.test(p.content))) break;
-      const item = clean(p.content).replace(/[;.,]$/u, '');
+      const item = clean(doc.text.slice(p.contentStart, p.end)).replace(/[;.,]$/u, '');
       if (item) recipients.push(item);
     }
-    const signature = after.slice(i).map((p) => clean(p.content));
+    const signature = after.slice(i).map((p) => clean(doc.text.slice(p.contentStart, p.end)));
     const authority = signature.filter((l) => AUTHORITY.test(l));
     const position = signature.find((l) => !AUTHORITY.test(l) && UPPER.test(l)) ?? null;
     const name =

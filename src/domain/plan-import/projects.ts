@@ -17,7 +17,7 @@ const NAME_END =
   /;|…|\.\.\.|\.(?=\s|$)|\s+kết nối với\s+(?=dự án)|\s+theo hình thức\s+|,\s+(?=các\s)|\s+\((?:sau đây|gọi tắt)/iu;
 const FORM = /^\s+theo hình thức\s+([A-Z]{2,4}(?:\s*[-–]\s*[A-Z]{1,3})?)/u;
 const WORK =
-  /^(?:hoàn thành\s+|đầu tư\s+|xây dựng\s+)?((?:kết cấu\s+)?hạ tầng\s+(?!trong\b|các\b|kinh tế\b|kỹ thuật\b)[^,;.…]+)/iu;
+  /^(?:hoàn thành\s+|đầu tư\s+|xây dựng\s+)?((?:kết cấu\s+)?hạ tầng\s+(?!(?:trong|các|kinh tế|kỹ thuật)(?!\p{L}))[^,;.…]+)/iu;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);

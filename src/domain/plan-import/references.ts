@@ -19,6 +19,7 @@ const TYPE_WORDS: [string, string][] = [
   ['Hướng dẫn', 'HD'],
   ['Báo cáo', 'BC'],
   ['Công văn', 'CV'],
+  ['Tờ trình', 'TTr'],
   ['Đề án', 'ĐA'],
   ['Luật', 'L'],
 ];

@@ -44,6 +44,23 @@ function unitAfter(text: string): string | null {
   return words.length > 0 ? words.join(' ') : null;
 }
 
+/** Units that measure rather than count: the indicator is what the sentence says is measured. */
+const MEASURE_UNITS =
+  /^(?:%|(?:nghìn |triệu |tỷ )*(?:tỷ )?đồng|tỷ đồng|triệu đồng|km|ha|m2|m²|mw|kv|kwh|tấn)$/iu;
+
+/** "Đến hết năm 2026, tỷ lệ đô thị hóa toàn tỉnh đạt" → "tỷ lệ đô thị hóa toàn tỉnh". */
+function measuredThing(before: string): string | null {
+  const clause = before.split(/[,;:]/u).pop() ?? '';
+  const phrase = clean(clause)
+    .replace(/^(?:phấn đấu\s+)?(?:(?:đến|trong|vào)(?: hết)? năm \d{4}\s*)?/iu, '')
+    .replace(
+      /\s+(?:đạt|là|ở mức|khoảng|trên|dưới|tối thiểu|ít nhất|đạt khoảng|đạt trên)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất))*\s*$/iu,
+      '',
+    )
+    .trim();
+  return phrase.length >= 3 ? phrase : null;
+}
+
 function yearOf(text: string): number | null {
   const m = YEAR_IN_SENTENCE.exec(text.replace(MASK_PERIODS, (s) => ' '.repeat(s.length)));
   return m ? Number(m[1]) : null;
@@ -62,26 +79,48 @@ export function findTargets(
   for (const s of sentences(p)) {
     const masked = s.text.replace(MASK_PERIODS, (x) => ' '.repeat(x.length));
     const year = yearOf(s.text);
-    // Quantities.
+    // Universals first: "100%" at the head of a clause is one, not a quantity as well.
+    const universals: Target[] = [];
+    for (const m of s.text.matchAll(UNIVERSAL)) {
+      const phrase = (m[1] as string).trim();
+      const start = s.start + (m.index ?? 0) + (m[0] as string).indexOf(phrase);
+      universals.push({
+        text: clean(s.text),
+        indicator: clean(phrase),
+        value: 100,
+        unit: '%',
+        year,
+        section,
+        source: { start, end: start + phrase.length },
+      });
+    }
+    // Quantities: a number and what it counts or measures.
     for (const m of masked.matchAll(
-      /(?<![\p{L}\d.,/-])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?![\d.,/-]*\d)(?=\s)/gu,
+      /(?<![\p{L}\d.,/-])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?![\d.,/-]*\d)(?=\s|%)/gu,
     )) {
       const index = m.index ?? 0;
+      if (
+        universals.some((u) => s.start + index >= u.source.start && s.start + index < u.source.end)
+      )
+        continue;
       const before = masked.slice(Math.max(0, index - 20), index).trimEnd();
       if (NOT_QUANTITY_BEFORE.test(before) || /[-–/]$/.test(before)) continue;
       const raw = m[1] as string;
-      if (/^(?:19|20)\d\d$/.test(raw)) continue;
-      const unit = unitAfter(masked.slice(index + raw.length).trimStart());
+      const after = masked.slice(index + raw.length);
+      const unit = /^\s*%/u.test(after) ? '%' : unitAfter(after.trimStart());
       if (!unit) continue;
-      const end = s.start + index + raw.length + 1 + unit.length;
+      const unitEnd = index + raw.length + after.indexOf(unit) + unit.length;
+      const measure = MEASURE_UNITS.test(unit);
       out.push({
         text: clean(s.text),
-        indicator: `Số ${unit}`,
+        indicator: measure
+          ? (measuredThing(masked.slice(0, index)) ?? `Giá trị (${unit})`)
+          : `Số ${unit}`,
         value: parseNumber(raw),
         unit,
         year,
         section,
-        source: { start: s.start + index, end: Math.min(end, s.end) },
+        source: { start: s.start + index, end: Math.min(s.start + unitEnd, s.end) },
       });
     }
     // Milestones: the last "hoàn thành …" before a year.
@@ -108,20 +147,7 @@ export function findTargets(
         source: { start, end: start + indicator.length },
       });
     }
-    // Universals.
-    for (const m of s.text.matchAll(UNIVERSAL)) {
-      const phrase = (m[1] as string).trim();
-      const start = s.start + (m.index ?? 0) + (m[0] as string).indexOf(phrase);
-      out.push({
-        text: clean(s.text),
-        indicator: clean(phrase),
-        value: 100,
-        unit: '%',
-        year,
-        section,
-        source: { start, end: start + phrase.length },
-      });
-    }
+    out.push(...universals);
   }
   return out;
 }

@@ -25,6 +25,10 @@ const LEADS = /^\s*(?:,\s*)?(?::|chủ\s+trì|có\s+trách\s+nhiệm)/iu;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Words that open an agency's name, and the verbs that end it. */
+const UNKNOWN_SUBJECT =
+  /^((?:Sở|Ban|Văn phòng|Công an|Bộ Chỉ huy|Thanh tra|Trung tâm|Ủy ban|UBND|Đài|Báo|Kho bạc|Cục|Chi cục|Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Hội|Liên minh|Trường)\s+\p{L}[\p{L}\s&-]{1,80}?)(?=\s*(?:[,:;]|chủ trì|phối hợp|có trách nhiệm|chủ động|tham mưu|đẩy nhanh|tổ chức|rà soát|theo dõi|hướng dẫn|triển khai|tăng cường|bố trí|căn cứ|thực hiện|khẩn trương|nghiên cứu)(?!\p{L}))/u;
+
 /** Consecutive mentions from `from` on, separated by commas or "và". */
 function runOfMentions(
   text: string,
@@ -63,7 +67,24 @@ function title(text: string): string {
 export function assignment(text: string, textStart: number, finder: MentionFinder) {
   const mentions = finder.find(text, textStart);
   const prefix = SUBJECT_PREFIX.exec(text);
-  let lead = runOfMentions(text, textStart, textStart + (prefix?.[0].length ?? 0), mentions);
+  const subjectAt = prefix?.[0].length ?? 0;
+  let lead = runOfMentions(text, textStart, textStart + subjectAt, mentions);
+  if (lead.length === 0) {
+    // An agency the registry does not know, in subject position: report it rather than lose it.
+    const unknown = UNKNOWN_SUBJECT.exec(text.slice(subjectAt));
+    if (unknown) {
+      const written = unknown[1] as string;
+      const start = textStart + subjectAt;
+      const m: AgencyMention = {
+        start,
+        end: start + written.length,
+        as_written: clean(written),
+        kind: 'unknown',
+      };
+      mentions.push(m);
+      lead = [m];
+    }
+  }
   if (lead.length === 0) {
     // "…, Sở X chủ trì, …" later in the sentence.
     const chairing = mentions.find(

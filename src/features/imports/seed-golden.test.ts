@@ -356,7 +356,7 @@ describe('the Lạng Sơn plan (golden)', () => {
     expect(x.recipients).toEqual([
       'Văn phòng Chính phủ',
       'Bộ Kế hoạch và Đầu tư',
-      'Thường trực Tỉnh ủy',
+      'Thường trực Tỉnh uỷ',
       'Thường trực HĐND tỉnh',
       'Chủ tịch, các Phó Chủ tịch UBND tỉnh',
       'Các sở, ban, ngành tỉnh',
