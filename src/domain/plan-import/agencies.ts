@@ -78,7 +78,7 @@ const GROUP_PATTERNS: [GroupKind, string][] = [
   ],
   [
     'commune_committees',
-    String.raw`(?:chủ\s+tịch\s+)?(?:UBND|ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+xã|các\s+xã,?\s+phường(?:,?\s+thị\s+trấn)?|các\s+xã)`,
+    String.raw`(?:chủ\s+tịch\s+)?(?:UBND|ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+xã|các\s+xã,?\s+phường(?:,?\s+thị\s+trấn)?|các\s+xã|các\s+phường)`,
   ],
   ['project_owners', String.raw`(?:các\s+)?chủ\s+đầu\s+tư`],
   ['socio_political', String.raw`(?:các\s+)?tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội`],

@@ -103,3 +103,58 @@ export function sentences(p: {
   }
   return out;
 }
+
+/**
+ * Word documents lay the header ("ỦY BAN NHÂN DÂN … Số: … | CỘNG HÒA … ngày … năm …") and the
+ * recipients and signature ("Nơi nhận: - …; - … | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … Tên") out in
+ * borderless tables, which readers give as one line. This splits such a line back into the lines a
+ * printed document shows, keeping offsets.
+ */
+const LAYOUT_SPLITS = [
+  /\s\|\s/gu,
+  /(?<=\S)\s+(?=Số\s*:)/gu,
+  /(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-)/gu,
+  /(?<=Hạnh phúc)\s+(?=\p{Lu})/gu,
+  /(?<=[^\s,])\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s+\p{Lu}{2})/gu,
+  /(?<=nhận\s*:)\s*(?=-\s)/giu,
+  /(?<=[;.])\s+(?=-\s)/gu,
+  /(?<=[;.])\s+(?=Lưu\s*:)/gu,
+  /(?<=\p{Lu}{2,})(?<!PHÓ)\s+(?=(?:PHÓ\s+)?CHỦ\s+TỊCH(?:\s|$))(?<!(?:TM|KT|TL|TUQ|Q)\.\s*)/gu,
+];
+
+export function explodeLayout(p: Paragraph, text: string): Paragraph[] {
+  const line = text.slice(p.start, p.end);
+  const cuts = new Set<number>();
+  for (const re of LAYOUT_SPLITS) {
+    for (const m of line.matchAll(re)) {
+      cuts.add(m.index ?? 0);
+      cuts.add((m.index ?? 0) + m[0].length);
+    }
+  }
+  if (cuts.size === 0) return [p];
+  // The signer's name ends the block: the first Title-case word after the last capitals.
+  const name = /(?<=\p{Lu}{2,}\s+)(?:\p{Lu}\p{Ll}+\s*){2,5}$/u.exec(line);
+  if (name && /(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG)/u.test(line)) {
+    cuts.add(name.index);
+  }
+  const points = [0, ...[...cuts].sort((a, b) => a - b), line.length];
+  const out: Paragraph[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as number;
+    const b = points[i + 1] as number;
+    const piece = line.slice(a, b);
+    const trimmed = piece.trim().replace(/^\|\s*/, '');
+    if (!trimmed || trimmed === '|') continue;
+    const start = p.start + a + piece.indexOf(trimmed);
+    const { kind, label, markLength } = classify(trimmed);
+    out.push({
+      kind,
+      label,
+      start,
+      end: start + trimmed.length,
+      content: trimmed.slice(markLength),
+      contentStart: start + markLength,
+    });
+  }
+  return out.length > 0 ? out : [p];
+}

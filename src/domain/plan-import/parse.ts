@@ -2,10 +2,11 @@
 // objectives, targets, tasks with their agencies and deadlines, key projects, signer, recipients.
 // Pure: no I/O; everything it knows of the province comes in the AgencyDirectory.
 import type { SourceDocument } from '../../features/imports/readers/source-document.js';
+import { parseDocumentNumber } from '../document-number.js';
 import { canonicalTones } from '../vietnamese-text.js';
 import { type AgencyDirectory, type AgencyMention, mentionFinder } from './agencies.js';
 import { type FoundDeadline, findDeadline } from './deadlines.js';
-import { type Paragraph, type Span, splitParagraphs } from './paragraphs.js';
+import { explodeLayout, type Paragraph, type Span, splitParagraphs } from './paragraphs.js';
 import { findProjects, type Project } from './projects.js';
 import {
   collectReferences,
@@ -99,7 +100,16 @@ export function parsePlanDocument(
   options: ParseOptions,
 ): Extraction {
   const text = canonicalTones(doc.text);
-  const paragraphs = splitParagraphs(text);
+  const split = splitParagraphs(text);
+  const romanAt = split.findIndex((p) => p.kind === 'roman');
+  const tailAt = split.findIndex((p) => RECIPIENTS.test(p.content));
+  // Header and signature laid out in tables come as single lines: split them back.
+  const paragraphs = split.flatMap((p, i) =>
+    (i < romanAt || (tailAt >= 0 && i >= tailAt)) &&
+    (p.content.includes(' | ') || RECIPIENTS.test(p.content))
+      ? explodeLayout(p, text)
+      : [p],
+  );
   const warnings: Warning[] = [];
 
   // Zones: header (before the first Roman heading), body, tail (from "Nơi nhận"), footnotes.
@@ -207,7 +217,9 @@ export function parsePlanDocument(
 
   // Legal basis: every numbered document, once; the chain from the title and the preamble.
   const mentions = findReferenceMentions(text);
-  const references = collectReferences(mentions);
+  // The plan's own number ("Kèm theo Kế hoạch số 58/KH-UBND") is not a reference.
+  const ownKey = number ? parseDocumentNumber(number)?.key : undefined;
+  const references = collectReferences(mentions.filter((m) => m.key !== ownKey));
   const chainText = titleSpan ?? (preamble ? { start: preamble.start, end: preamble.end } : null);
   const implementsDirect = chainText
     ? linkChain(text.slice(chainText.start, chainText.end), chainText.start, mentions, references)
@@ -408,6 +420,33 @@ function cellDeadline(cell: { text: string; start: number; end: number }): Found
   return found;
 }
 
+/**
+ * The agencies a table cell lists ("Sở Xây dựng; UBND các phường"): each part separated by ";", ","
+ * or a line break is a registry agency, a group, or, when nothing known matches, an unknown agency.
+ */
+function cellAgencies(
+  cell: { text: string; start: number },
+  finder: ReturnType<typeof mentionFinder>,
+): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const part of cell.text.matchAll(/[^;\n]+/gu)) {
+    const raw = part[0];
+    const text = raw.trim();
+    if (!text) continue;
+    const start = cell.start + (part.index ?? 0) + (raw.length - raw.trimStart().length);
+    const found = finder.find(text, start);
+    if (found.length > 0) out.push(...found);
+    else
+      out.push({
+        start,
+        end: start + text.length,
+        as_written: text.replace(/\s+/g, ' '),
+        kind: 'unknown',
+      });
+  }
+  return out;
+}
+
 function tasksFromTable(
   table: SourceDocument['tables'][number],
   finder: ReturnType<typeof mentionFinder>,
@@ -440,14 +479,18 @@ function tasksFromTable(
     const coordinators = columns.coordinators !== undefined ? row[columns.coordinators] : undefined;
     const deadline = columns.deadline !== undefined ? row[columns.deadline] : undefined;
     const output = columns.output !== undefined ? row[columns.output] : undefined;
-    const leadAssignment = lead ? assignment(canonicalTones(lead.text), lead.start, finder) : null;
+    const leadMentions = lead ? cellAgencies(lead, finder) : [];
     const coordinatorMentions: AgencyMention[] = [];
     const notes: string[] = [];
     if (coordinators) {
-      for (const m of finder.find(canonicalTones(coordinators.text), coordinators.start)) {
+      for (const m of cellAgencies(coordinators, finder)) {
         if (m.kind === 'group' && m.group === 'related') notes.push(m.as_written);
-        else if (!coordinatorMentions.some((c) => c.as_written === m.as_written))
+        else if (
+          !coordinatorMentions.some((c) => c.as_written === m.as_written) &&
+          !leadMentions.some((l) => l.as_written === m.as_written)
+        ) {
           coordinatorMentions.push(m);
+        }
       }
     }
     const first = row[0] ?? content;
@@ -458,14 +501,8 @@ function tasksFromTable(
       section: group
         ? `${group}${code?.text.trim() ? ` / ${code.text.trim()}` : ''}`
         : (code?.text.trim() ?? null),
-      lead: leadAssignment?.lead.length
-        ? leadAssignment.lead
-        : leadAssignment
-          ? finder.find(canonicalTones(lead?.text ?? ''), lead?.start ?? 0)
-          : [],
-      coordinators: coordinatorMentions.filter(
-        (c) => !(leadAssignment?.lead ?? []).some((l) => l.as_written === c.as_written),
-      ),
+      lead: leadMentions,
+      coordinators: coordinatorMentions,
       coordination_note: notes.length > 0 ? notes.join('; ') : null,
       deadline: deadline
         ? cellDeadline({ text: deadline.text, start: deadline.start, end: deadline.end })

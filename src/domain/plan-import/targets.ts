@@ -19,7 +19,7 @@ const UNIT_STOP =
   /^(?:tại|trên|ở|của|cho|trong|và|với|theo|đến|để|nhằm|thuộc|gồm|được|đạt|là|có|từ|vào|khi|nhưng|hoặc|đã|đang|sẽ)$/iu;
 /** Words before a number that make it a name or a position, not a quantity. */
 const NOT_QUANTITY_BEFORE =
-  /(?:mốc|km|quốc lộ|ql|đường tỉnh|đt|số|thứ|loại|khóa|kỳ|đoạn|điều|khoản|mục|phụ lục|tuyến|cấp|lần|nghị quyết|quyết định|kết luận)\s*\.?$/iu;
+  /(?:mốc|km|quốc lộ|ql|đường tỉnh|đt|số|thứ|loại|khóa|kỳ|đoạn|điều|khoản|mục|phụ lục|lần|nghị quyết|quyết định|kết luận)\s*\.?$/iu;
 
 const YEAR_IN_SENTENCE = /(?:đến|trong|vào|tới)?\s*năm\s+((?:19|20)\d\d)/iu;
 /** Periods and dates hold numbers that are not quantities: blank them out before looking. */
@@ -52,6 +52,7 @@ const MEASURE_UNITS =
 function measuredThing(before: string): string | null {
   const clause = before.split(/[,;:]/u).pop() ?? '';
   const phrase = clean(clause)
+    .replace(/\s*từ\s+[\d.,]+\s*%?\s*đến$/iu, '')
     .replace(/^(?:phấn đấu\s+)?(?:(?:đến|trong|vào)(?: hết)? năm \d{4}\s*)?/iu, '')
     .replace(
       /\s+(?:đạt|là|ở mức|khoảng|trên|dưới|tối thiểu|ít nhất|đạt khoảng|đạt trên)(?:\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất))*\s*$/iu,
@@ -61,14 +62,27 @@ function measuredThing(before: string): string | null {
   return phrase.length >= 3 ? phrase : null;
 }
 
+/** "45 km đường tỉnh ĐT.226, …" → "đường tỉnh ĐT.226": what a measure applies to, up to a stop. */
+function thingAfter(after: string): string | null {
+  const phrase = clean(
+    after.split(/[,;:.](?:\s|$)|\s+so với\s+|\s+(?:trong|vào|đến)\s+năm\s+/u)[0] ?? '',
+  );
+  return phrase.length >= 3 ? phrase : null;
+}
+
 function yearOf(text: string): number | null {
-  const m = YEAR_IN_SENTENCE.exec(text.replace(MASK_PERIODS, (s) => ' '.repeat(s.length)));
+  // "so với năm 2023" is the baseline's year, not the target's.
+  const m = YEAR_IN_SENTENCE.exec(
+    text
+      .replace(MASK_PERIODS, (s) => ' '.repeat(s.length))
+      .replace(/so với\s+(?:cùng kỳ\s+)?năm\s+\d{4}/giu, (s) => ' '.repeat(s.length)),
+  );
   return m ? Number(m[1]) : null;
 }
 
 const MILESTONE =
   /(hoàn thành|đưa vào (?:khai thác|sử dụng|hoạt động)|khởi công)\s+[^;,.]*?(?:khai thác|sử dụng|hoạt động)?\s*(?:trong|vào|trước)?\s*năm\s+((?:19|20)\d\d)/iu;
-const UNIVERSAL = /(?:^|[;,]\s*)((?:tất cả|toàn bộ|100\s*%)\s+[^;.]+)/giu;
+const UNIVERSAL = /(?:^|[;,]\s*|phấn đấu\s+)((?:tất cả|toàn bộ|100\s*%)\s+[^;.]+)/giu;
 
 /** Targets stated in one paragraph of an objective section. */
 export function findTargets(
@@ -107,15 +121,28 @@ export function findTargets(
       if (NOT_QUANTITY_BEFORE.test(before) || /[-–/]$/.test(before)) continue;
       const raw = m[1] as string;
       const after = masked.slice(index + raw.length);
-      const unit = /^\s*%/u.test(after) ? '%' : unitAfter(after.trimStart());
+      // "từ 5% đến 10%": one target, its upper bound.
+      if (/^\s*%?\s+đến\s+\d/u.test(after) && /(?:^|\s)từ$/u.test(before)) continue;
+      const words = unitAfter(after.trimStart());
+      const measureWord = words?.split(' ').slice(0, 2).join(' ');
+      const unit = /^\s*%/u.test(after)
+        ? '%'
+        : measureWord && MEASURE_UNITS.test(measureWord)
+          ? measureWord
+          : words && MEASURE_UNITS.test(words.split(' ')[0] ?? '')
+            ? (words.split(' ')[0] as string)
+            : words;
       if (!unit) continue;
       const unitEnd = index + raw.length + after.indexOf(unit) + unit.length;
       const measure = MEASURE_UNITS.test(unit);
+      const measured = measure
+        ? [measuredThing(masked.slice(0, index)), thingAfter(masked.slice(unitEnd))]
+            .filter(Boolean)
+            .join(' ') || `Giá trị (${unit})`
+        : `Số ${unit}`;
       out.push({
         text: clean(s.text),
-        indicator: measure
-          ? (measuredThing(masked.slice(0, index)) ?? `Giá trị (${unit})`)
-          : `Số ${unit}`,
+        indicator: measured,
         value: parseNumber(raw),
         unit,
         year,

@@ -1,0 +1,245 @@
+// `npm run bench:import`: how well and how fast the importer reads plans.
+// 1. Precision and recall per field on the annotated corpus (test/fixtures/import/corpus/*.expected.json,
+//    written by hand against each document; every document is read with the Lạng Sơn registry).
+// 2. Parse time of the Lạng Sơn plan, and throughput on a generated 300-page plan.
+// It prints figures; it asserts nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS, wrapPglite } from '../src/db/client.js';
+import type { Deadline } from '../src/domain/deadline.js';
+import { parseDocumentNumber } from '../src/domain/document-number.js';
+import type { AgencyDirectory, AgencyMention } from '../src/domain/plan-import/agencies.js';
+import { type Extraction, parsePlanDocument } from '../src/domain/plan-import/parse.js';
+import { loadAgencyDirectory } from '../src/features/imports/directory.js';
+import { readSourceDocument } from '../src/features/imports/readers/index.js';
+import { loadReferenceData } from '../src/features/reference-data/service.js';
+
+const CORPUS = fileURLToPath(new URL('../test/fixtures/import/corpus', import.meta.url));
+const TODAY = '2026-11-24';
+
+type ExpectedTask = {
+  contains: string;
+  lead: string[];
+  coordinators: string[];
+  deadline: Deadline;
+};
+type Expected = {
+  files: string[];
+  document: { number: string | null; issuer: string | null; date: string | null };
+  references: string[];
+  targets: string[];
+  tasks: ExpectedTask[];
+  projects: string[];
+};
+
+type Score = { tp: number; fp: number; fn: number };
+const scores = new Map<string, Score>();
+const score = (field: string) => {
+  let s = scores.get(field);
+  if (!s) {
+    s = { tp: 0, fp: 0, fn: 0 };
+    scores.set(field, s);
+  }
+  return s;
+};
+
+/** Compares two multisets of strings. */
+function compare(field: string, expected: readonly string[], found: readonly string[]) {
+  const s = score(field);
+  const left = [...found];
+  for (const e of expected) {
+    const i = left.indexOf(e);
+    if (i >= 0) {
+      s.tp++;
+      left.splice(i, 1);
+    } else s.fn++;
+  }
+  s.fp += left.length;
+}
+
+function code(m: AgencyMention): string {
+  switch (m.kind) {
+    case 'agency':
+      return m.agency_code;
+    case 'choose':
+      return `?${m.named_codes.join('/')}`;
+    case 'group':
+      return `#${m.group}`;
+    case 'unknown':
+      return `!${m.as_written}`;
+    default:
+      return `~${m.as_written}`;
+  }
+}
+
+const numberKey = (n: string) => parseDocumentNumber(n)?.key ?? n;
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+
+function evaluate(x: Extraction, e: Expected) {
+  for (const field of ['number', 'issuer', 'date'] as const) {
+    const want = e.document[field];
+    const got = x.document[field];
+    const s = score(`document.${field}`);
+    if (want === null && got === null) continue;
+    const same =
+      field === 'number' && want && got ? numberKey(want) === numberKey(got) : want === got;
+    if (same) s.tp++;
+    else {
+      if (want !== null) s.fn++;
+      if (got !== null) s.fp++;
+    }
+  }
+  compare(
+    'references',
+    e.references.map(numberKey),
+    x.references.map((r) => r.key),
+  );
+  compare(
+    'targets',
+    e.targets,
+    x.targets.map((t) => `${t.value}|${t.unit ?? ''}|${t.year}`),
+  );
+  compare(
+    'projects',
+    e.projects.map(norm),
+    x.projects.map((p) => norm(p.name)),
+  );
+
+  const unmatched = [...x.tasks];
+  const detection = score('tasks');
+  for (const t of e.tasks) {
+    const i = unmatched.findIndex((u) => norm(u.text).includes(norm(t.contains)));
+    if (i < 0) {
+      detection.fn++;
+      score('tasks.lead').fn += t.lead.length;
+      score('tasks.coordinators').fn += t.coordinators.length;
+      score('tasks.deadline').fn++;
+      continue;
+    }
+    detection.tp++;
+    const [found] = unmatched.splice(i, 1);
+    if (!found) continue;
+    compare('tasks.lead', t.lead, found.lead.map(code));
+    compare('tasks.coordinators', t.coordinators, found.coordinators.map(code));
+    compare(
+      'tasks.deadline',
+      [JSON.stringify(t.deadline)],
+      [JSON.stringify(found.deadline.deadline)],
+    );
+  }
+  detection.fp += unmatched.length;
+}
+
+const pct = (n: number, d: number) =>
+  d === 0 ? '   —  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
+
+async function directory(): Promise<AgencyDirectory> {
+  const database = wrapPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));
+  await database.migrate();
+  const { tenantId } = await loadReferenceData(database.db, { actor: { id: 'bench' } });
+  const d = await loadAgencyDirectory(database.db, tenantId);
+  await database.close();
+  return d;
+}
+
+/** A plan of about `pages` pages (3 KB of text each) built from varied sections and tasks. */
+function generatedPlan(pages: number): string {
+  const agencies = [
+    'Sở Xây dựng',
+    'Sở Tài chính',
+    'Sở Kế hoạch và Đầu tư',
+    'Sở Nông nghiệp và Môi trường',
+    'Công an tỉnh',
+    'UBND các huyện, thành phố',
+    'Sở Thông tin và Truyền thông',
+  ];
+  const deadlines = [
+    'thường xuyên',
+    'trước ngày 30/6/2026',
+    'Quý II/2026',
+    'trong năm 2027',
+    'giai đoạn 2026 - 2030',
+    'trước ngày 31/12 hằng năm',
+  ];
+  const lines = [
+    'UBND TỈNH LẠNG SƠN',
+    'Số: 99/KH-UBND',
+    'Lạng Sơn, ngày 10 tháng 2 năm 2026',
+    'KẾ HOẠCH',
+    'THỰC HIỆN QUYẾT ĐỊNH SỐ 693/QĐ-TTG NGÀY 17 THÁNG 7 NĂM 2024',
+    'I. MỤC TIÊU',
+  ];
+  let size = 0;
+  let n = 0;
+  const target = pages * 3000;
+  lines.push('II. NHIỆM VỤ, GIẢI PHÁP');
+  while (size < target) {
+    n++;
+    const heading = `${n}. Nhóm nhiệm vụ số ${n} về phát triển hạ tầng theo Nghị quyết số ${n}-NQ/TU ngày 1/2/2024`;
+    lines.push(heading);
+    size += heading.length;
+    for (let k = 0; k < 8; k++) {
+      const a = agencies[(n + k) % agencies.length];
+      const b = agencies[(n + k + 3) % agencies.length];
+      const line = `- ${a} chủ trì, phối hợp với ${b} và các đơn vị liên quan triển khai hạng mục ${k + 1} của nhóm ${n}, bảo đảm chất lượng, hiệu quả, đúng quy định; hoàn thành ${deadlines[(n * k) % deadlines.length]}. Phấn đấu đến năm 2030 hoàn thành ${k + 2} công trình.`;
+      lines.push(line);
+      size += line.length;
+    }
+  }
+  lines.push('Nơi nhận:', '- Như trên;', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn An');
+  return lines.join('\n');
+}
+
+async function main() {
+  const dir = await directory();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
+  console.log('Importer benchmark');
+  console.log(`Corpus: ${CORPUS}`);
+  for (const f of files) {
+    const e = JSON.parse(readFileSync(join(CORPUS, f), 'utf8')) as Expected;
+    for (const doc of e.files) {
+      const path = join(CORPUS, doc);
+      const source = await readSourceDocument(readFileSync(path), basename(path));
+      const started = performance.now();
+      const x = parsePlanDocument(source, dir, { today: TODAY });
+      const ms = performance.now() - started;
+      evaluate(x, e);
+      console.log(
+        `  ${join(basename(dirname(path)), basename(path)).padEnd(58)} ${source.format.padEnd(5)} ${String(source.text.length).padStart(7)} chars  ${ms.toFixed(1).padStart(7)} ms`,
+      );
+    }
+  }
+  console.log('\nfield                  TP    FP    FN  precision  recall');
+  for (const [field, s] of scores) {
+    console.log(
+      `${field.padEnd(20)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}    ${pct(s.tp, s.tp + s.fp)}   ${pct(s.tp, s.tp + s.fn)}`,
+    );
+  }
+
+  const seed = readFileSync(join(CORPUS, '../ke-hoach-693-lang-son.txt'), 'utf8').normalize('NFC');
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    parsePlanDocument({ format: 'txt', text: seed, tables: [] }, dir, { today: TODAY });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `\nLạng Sơn plan (${seed.length} chars): first ${times.length} runs, median ${times[10]?.toFixed(1)} ms, min ${times[0]?.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms`,
+  );
+
+  const big = generatedPlan(300);
+  const bytes = Buffer.byteLength(big, 'utf8');
+  const t = performance.now();
+  const x = parsePlanDocument({ format: 'txt', text: big, tables: [] }, dir, { today: TODAY });
+  const s = (performance.now() - t) / 1000;
+  console.log(
+    `Generated 300-page plan: ${(bytes / 1e6).toFixed(2)} MB, ${x.tasks.length} tasks, ${x.references.length} references, ${x.targets.length} targets in ${s.toFixed(2)} s = ${(bytes / 1e6 / s).toFixed(2)} MB/s`,
+  );
+}
+
+await main();
