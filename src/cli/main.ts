@@ -1,16 +1,34 @@
 // `tiendo`: what an operator does without the UI. Messages for people are Vietnamese with the
 // English detail kept for logs; every failure exits non-zero and writes nothing.
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.js';
+import { isoDateInVietnam } from '../domain/calendar.js';
+import type { Extraction } from '../domain/plan-import/parse.js';
+import { presentExtraction } from '../features/imports/presenter.js';
+import { extractPlan, importPlan } from '../features/imports/service.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
 import { DataDirLockedError, openInstallation } from '../server/bootstrap.js';
-import { AppError } from '../server/errors.js';
+import { AppError, InvalidInputError } from '../server/errors.js';
 
 export type Io = { out: (line: string) => void; err: (line: string) => void };
 
 const MESSAGES: Record<string, string> = {
+  unsupported_format: 'Định dạng tệp không được hỗ trợ (chỉ nhận .docx, .pdf, .txt, .md)',
+  too_large: 'Tệp quá lớn',
+  empty_document: 'Tệp không có nội dung',
+  scanned_pdf:
+    'Tệp PDF là ảnh quét, không có lớp chữ: hãy dùng tệp Word gốc hoặc nhận dạng chữ (OCR) trước',
+  legacy_encoding:
+    'Văn bản dùng bảng mã cũ (TCVN3/VNI): hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi nhập lại',
+  invalid_encoding: 'Tệp văn bản không phải UTF-8',
+  corrupt_file: 'Tệp bị hỏng hoặc không đúng định dạng',
+  not_a_plan: 'Văn bản không phải là một kế hoạch',
+  missing_issuer: 'Không xác định được cơ quan ban hành',
+  already_imported: 'Văn bản này đã được nhập trước đây',
   invalid_json: 'Tệp không phải JSON hợp lệ',
   unreadable_file: 'Không đọc được tệp',
   invalid_plan: 'Kế hoạch không hợp lệ',
@@ -27,6 +45,7 @@ const ISSUE_MESSAGES: Record<string, string> = {
 function reportError(io: Io, e: unknown): number {
   if (e instanceof AppError) {
     io.err(`Lỗi: ${MESSAGES[e.code] ?? e.code}. Không có gì được ghi vào cơ sở dữ liệu.`);
+    if (e.issues.length === 0) io.err(`  (${e.message})`);
     for (const issue of e.issues) {
       const vi = ISSUE_MESSAGES[issue.code];
       io.err(`  - ${issue.field}: ${vi ? `${vi} (${issue.message})` : issue.message}`);
@@ -75,7 +94,94 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         await opened.close();
       }
     });
+  program
+    .command('import')
+    .description(
+      'Read a plan document (.docx, .pdf, .txt, .md) and store it as a plan, or with --dry-run only show what was found',
+    )
+    .argument('<file>', 'the plan document')
+    .option('--dry-run', 'parse only; store nothing')
+    .option('--json', 'print the extraction (docs/import-extraction.md) as JSON')
+    .action(async (file: string, options: { dryRun?: boolean; json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (e) {
+        throw new InvalidInputError(
+          [{ field: '(file)', code: 'unreadable_file', message: (e as Error).message }],
+          'unreadable_file',
+        );
+      }
+      const config = loadConfig(env);
+      const actor = `cli:${userInfo().username}`;
+      const opened = await openInstallation(config, actor, () => undefined);
+      try {
+        const started = performance.now();
+        const extracted = await extractPlan(
+          opened.database.db,
+          opened.tenantId,
+          bytes,
+          basename(file),
+          isoDateInVietnam(),
+        );
+        const ms = performance.now() - started;
+        const { extraction, source } = extracted;
+        if (options.json && options.dryRun) {
+          io.out(
+            JSON.stringify(
+              presentExtraction(extraction, {
+                file: basename(file),
+                format: source.format,
+                characters: source.text.length,
+              }),
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        if (options.dryRun) {
+          io.out(summary(extraction, ms));
+          return;
+        }
+        const result = await importPlan(
+          opened.database.db,
+          { id: actor, tenantId: opened.tenantId },
+          extracted,
+        );
+        const url = `http://localhost:${config.port}/ke-hoach/${result.planId}`;
+        if (options.json) {
+          io.out(
+            JSON.stringify(
+              { plan_id: result.planId, url, counts: result.counts, warnings: extraction.warnings },
+              null,
+              2,
+            ),
+          );
+        } else {
+          io.out(`Đã nhập kế hoạch: ${result.planId}`);
+          io.out(
+            `  ${result.counts.targets} chỉ tiêu, ${result.counts.tasks} nhiệm vụ, ${result.counts.projects} dự án; ${extraction.warnings.length} cảnh báo cần rà soát`,
+          );
+          io.out(`  Xem tại: ${url}`);
+        }
+      } finally {
+        await opened.close();
+      }
+    });
   return program;
+}
+
+function summary(x: Extraction, ms: number): string {
+  const lines = [
+    `Văn bản: ${x.document.type ?? '?'} ${x.document.number ?? '(chưa có số)'} – ${x.document.issuer ?? '(chưa rõ cơ quan ban hành)'}`,
+    `  ${x.references.length} văn bản được viện dẫn, ${x.objectives.length} mục tiêu, ${x.targets.length} chỉ tiêu, ${x.tasks.length} nhiệm vụ, ${x.projects.length} dự án`,
+    `  Người ký: ${x.signer?.name ?? '(không thấy)'}; ${x.recipients.length} nơi nhận; đọc trong ${ms.toFixed(0)} ms`,
+    `  Cảnh báo (${x.warnings.length}):`,
+    ...x.warnings.map((w) => `   - ${w.code}: ${w.message}`),
+    'Chưa ghi gì (--dry-run). Bỏ --dry-run để lưu kế hoạch; thêm --json để xem đầy đủ.',
+  ];
+  return lines.join('\n');
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */

@@ -15,7 +15,7 @@ import {
   type Reference,
 } from './references.js';
 import { findTargets, type Target } from './targets.js';
-import { assignment, type Task, taskFromParagraph } from './tasks.js';
+import { type Task, taskFromParagraph } from './tasks.js';
 
 export const EXTRACTION_VERSION = 1;
 

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
+import { plans, tasks } from '../../db/schema.js';
+import { type App, buildApp } from '../../server/app.js';
+import { AppError } from '../../server/errors.js';
+import type { PlanDetail, PlanTreeNode } from '../plans/schema.js';
+import { extractPlan, importPlan } from './service.js';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../test/fixtures/import/${name}`, import.meta.url)));
+const TODAY = '2026-11-24';
+const allNodes = (nodes: PlanTreeNode[]): PlanTreeNode[] =>
+  nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+
+describe.each(engines())('importing plan documents on %s', (engine) => {
+  let database: TestDatabase;
+  let app: App;
+  const actor = () => ({ id: 'test:import', tenantId: database.tenantId });
+  const planCount = async () => (await database.db.select({ n: count() }).from(plans))[0]?.n;
+  const refused = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    app = await buildApp({ db: database.db, tenantId: database.tenantId });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('stores the Lạng Sơn plan with its tree, agencies as written and who carries them today', async () => {
+    const extracted = await extractPlan(
+      database.db,
+      database.tenantId,
+      fixture('ke-hoach-693-lang-son.txt'),
+      'ke-hoach.txt',
+      TODAY,
+    );
+    const { planId, counts } = await importPlan(database.db, actor(), extracted);
+    expect(counts).toMatchObject({ targets: 9, tasks: 16, projects: 10 });
+    const plan = (
+      await app.inject({ method: 'GET', url: `/api/plans/${planId}` })
+    ).json<PlanDetail>();
+    expect(plan.document).toMatchObject({ type: 'KH', number: null, issuer: 'UBND tỉnh Lạng Sơn' });
+    expect(plan.signer?.name).toBe('Lương Trọng Quỳnh');
+    const chain: string[] = [];
+    for (
+      let level = plan.references.filter((r) => r.relation === 'implements');
+      level[0];
+      level = level[0].references.filter((r) => r.relation === 'implements')
+    ) {
+      chain.push(level[0].number as string);
+    }
+    expect(chain).toEqual(['693/QĐ-TTg', '72-KL/TW', '13-NQ/TW']);
+    const nodes = allNodes(plan.tree);
+    expect(nodes.find((n) => n.label === '2.4')?.kind).toBe('objective');
+    const planTasks = nodes.flatMap((n) => n.tasks);
+    const kh = planTasks.find((t) => t.lead?.asWritten === 'Sở Kế hoạch và Đầu tư');
+    expect(kh?.lead?.agency.code).toBe('SKHDT');
+    expect(kh?.lead?.responsible.agencies.map((a) => a.code)).toEqual(['STC']);
+    // Groups are not agencies: they stay in the note for the review to settle.
+    const groups = planTasks.find((t) => t.coordinationNote?.includes('Các sở, ban, ngành'));
+    expect(groups?.lead).toBeNull();
+    // Every stored item points at its passage of the document.
+    const [row] = await database.db.select().from(tasks).where(eq(tasks.planId, planId)).limit(1);
+    expect(row?.sourceStart).not.toBeNull();
+    expect(plan.tree.every((n) => n.source !== null)).toBe(true);
+  });
+
+  it('refuses the same document twice, writing nothing', async () => {
+    const before = await planCount();
+    const extracted = await extractPlan(
+      database.db,
+      database.tenantId,
+      fixture('ke-hoach-693-lang-son.txt'),
+      'again.txt',
+      TODAY,
+    );
+    const error = await refused(importPlan(database.db, actor(), extracted));
+    expect(error).toMatchObject({ status: 409, code: 'already_imported' });
+    expect(await planCount()).toBe(before);
+  });
+
+  it('reads a .docx with its appendix table', async () => {
+    const extracted = await extractPlan(
+      database.db,
+      database.tenantId,
+      fixture('ke-hoach-cao-bang.docx'),
+      'ke-hoach-cao-bang.docx',
+      TODAY,
+    );
+    expect(extracted.extraction.document).toMatchObject({
+      number: '58/KH-UBND',
+      date: '2026-03-12',
+      issuer: 'UBND tỉnh Cao Bằng',
+    });
+    const appendix = extracted.extraction.tasks.filter((t) => t.section?.includes('Nhiệm vụ về'));
+    expect(appendix.map((t) => t.output)).toContain('Quyết định giao vốn');
+    const { counts } = await importPlan(database.db, actor(), extracted);
+    expect(counts.tasks).toBe(extracted.extraction.tasks.length);
+  });
+
+  it.each([
+    ['ke-hoach-cao-bang-scanned.pdf', 'scanned_pdf'],
+    ['ke-hoach-cao-bang-tcvn3.txt', 'legacy_encoding'],
+    ['ke-hoach-cao-bang-vni-mojibake.txt', 'legacy_encoding'],
+    ['binary-random.txt', 'invalid_encoding'],
+  ])('refuses %s with %s', async (file, code) => {
+    const error = await refused(
+      extractPlan(database.db, database.tenantId, fixture(file), file, TODAY),
+    );
+    expect(error).toMatchObject({ status: 422, code });
+  });
+
+  it('refuses a document that is not a plan, and an unsupported format', async () => {
+    const letter = Buffer.from(
+      'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 12/UBND-KT\nV/v góp ý dự thảo\nKính gửi: Sở Tài chính\nĐề nghị quý cơ quan góp ý.\n',
+    );
+    expect(
+      await refused(extractPlan(database.db, database.tenantId, letter, 'cong-van.txt', TODAY)),
+    ).toMatchObject({ code: 'not_a_plan' });
+    expect(
+      await refused(extractPlan(database.db, database.tenantId, letter, 'cong-van.odt', TODAY)),
+    ).toMatchObject({ code: 'unsupported_format' });
+  });
+});

@@ -1,0 +1,294 @@
+// Word (.docx) files, through mammoth's HTML conversion: mammoth resolves styles, numbering,
+// merged cells (gridSpan → colspan, vMerge → rowspan) and notes, and its HTML is small and regular
+// (p, h1-h6, ul/ol/li, table/tr/td/th, strong/em/u/s/sup/sub, a, br, img), so we read it with a
+// tokenizer of our own instead of a DOM.
+//
+// What comes out:
+// - Each paragraph (p, h1-h6, li) is one line; a manual line break (<br>) starts a new line.
+//   Runs of spaces and tabs become one space.
+// - Word lists: a bulleted item gets "- ", a numbered item "1. ", "2. ", … counted within its list.
+//   Mammoth does not give Word's number format, so an automatic "a)" or "I." list comes out as
+//   "1.", "2.": typed numbering (the usual case in Vietnamese plans) is text and stays exact.
+// - Tables become SourceTables. A cell's paragraphs are joined with a space. Merged cells: a
+//   horizontally merged cell (colspan) keeps its text in its first column and leaves the columns it
+//   covers empty, so a group row "I | Nhiệm vụ về quy hoạch" spanning the table stays two cells
+//   of text with every cell index still matching the header's; a vertically merged cell (rowspan)
+//   repeats its text in every row it covers, so each task row names its lead agency. A nested
+//   table's text goes into the enclosing cell.
+// - Footnote and endnote references stay inline as mammoth writes them ("…đô thị[1]; …"); the
+//   notes come at the end, one line each, as "[1] text" (the back-link arrow removed).
+// - Images are dropped (never decoded); comments are not converted.
+
+import mammoth from 'mammoth';
+import { SourceDocumentBuilder } from './document-builder.js';
+import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
+
+export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
+    html = result.value;
+  } catch (error) {
+    throw new UnreadableDocumentError(
+      'corrupt_file',
+      `The file cannot be opened as a Word document (.docx): ${describe(error)}. If it is an old .doc file, open it in Word and save it as .docx.`,
+    );
+  }
+  return htmlToSourceDocument(html);
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.slice(0, 200) || 'unknown error';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mammoth's HTML → SourceDocument.
+
+type Token =
+  | { type: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
+  | { type: 'close'; name: string }
+  | { type: 'text'; text: string };
+
+const TOKEN =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+|<)/g;
+const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+export function tokenizeHtml(html: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of html.matchAll(TOKEN)) {
+    if (m[5] !== undefined) {
+      tokens.push({ type: 'text', text: decodeEntities(m[5]) });
+      continue;
+    }
+    const name = (m[2] as string).toLowerCase();
+    if (m[1]) {
+      tokens.push({ type: 'close', name });
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (m[3] ?? '').matchAll(ATTR)) {
+      attrs[(a[1] as string).toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    tokens.push({ type: 'open', name, attrs, selfClosing: m[4] === '/' || VOID.has(name) });
+  }
+  return tokens;
+}
+
+const VOID = new Set(['br', 'img', 'hr', 'input', 'col', 'wbr']);
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code =
+        body[1] === 'x' || body[1] === 'X'
+          ? Number.parseInt(body.slice(2), 16)
+          : Number(body.slice(1));
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : '';
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+type Cell = { text: string; colspan: number; rowspan: number };
+
+/** A list being read: its kind and the number of the next item. */
+type ListFrame = { ordered: boolean; next: number };
+
+/** A footnote or endnote being read: its number and its paragraphs, joined. */
+type NoteFrame = { number: number; text: string };
+
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'pre',
+  'blockquote',
+  'dt',
+  'dd',
+]);
+
+export function htmlToSourceDocument(html: string): SourceDocument {
+  const builder = new SourceDocumentBuilder();
+  const notes: string[] = [];
+  const lists: ListFrame[] = [];
+  // Open tables, innermost last. Only the outermost one becomes a SourceTable.
+  const tables: { rows: Cell[][]; cell: Cell | null }[] = [];
+  let note: NoteFrame | null = null;
+  let noteCount = 0;
+  let pending = ''; // text of the current paragraph
+  let skipDepth = 0; // inside the back-link <a> of a note
+
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    const table = tables[0];
+    if (table) {
+      if (table.cell) table.cell.text += ` ${text}`;
+      return;
+    }
+    const line = text
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim();
+    if (line === '') return;
+    if (note) note.text += ` ${line.replace(/\n/g, ' ')}`;
+    else builder.paragraph(line);
+  };
+
+  for (const token of tokenizeHtml(html)) {
+    if (token.type === 'text') {
+      if (skipDepth === 0) pending += token.text;
+      continue;
+    }
+    const { name } = token;
+    if (token.type === 'open') {
+      if (skipDepth > 0) {
+        if (name === 'a') skipDepth++;
+        continue;
+      }
+      if (name === 'a' && /^#(footnote|endnote)-ref-/.test(token.attrs.href ?? '')) {
+        skipDepth = 1;
+        continue;
+      }
+      if (name === 'br') {
+        pending += tables.length > 0 ? ' ' : '\n';
+        continue;
+      }
+      if (name === 'ul' || name === 'ol') {
+        flush(); // the text of an item that holds a nested list
+        lists.push({ ordered: name === 'ol', next: 1 });
+        continue;
+      }
+      if (name === 'li') {
+        flush();
+        const id = token.attrs.id ?? '';
+        if (/^(footnote|endnote)-/.test(id)) {
+          noteCount++;
+          note = { number: noteCount, text: '' };
+          continue;
+        }
+        const list = lists[lists.length - 1];
+        if (list && tables.length === 0) {
+          pending = list.ordered ? `${list.next++}. ` : '- ';
+        }
+        continue;
+      }
+      if (name === 'table') {
+        flush();
+        tables.push({ rows: [], cell: null });
+        continue;
+      }
+      const table = tables[tables.length - 1];
+      if (name === 'tr' && table && tables.length === 1) {
+        table.rows.push([]);
+        continue;
+      }
+      if ((name === 'td' || name === 'th') && table) {
+        if (tables.length > 1) {
+          pending += ' '; // a nested table's cells go into the outer cell, space-separated
+          continue;
+        }
+        flush();
+        const cell: Cell = {
+          text: '',
+          colspan: spanOf(token.attrs.colspan),
+          rowspan: spanOf(token.attrs.rowspan),
+        };
+        if (table.rows.length === 0) table.rows.push([]);
+        table.rows[table.rows.length - 1]?.push(cell);
+        table.cell = cell;
+        continue;
+      }
+      if (BLOCKS.has(name)) flush();
+      continue;
+    }
+    // Closing tags.
+    if (skipDepth > 0) {
+      if (name === 'a') skipDepth--;
+      continue;
+    }
+    if (name === 'ul' || name === 'ol') {
+      flush();
+      lists.pop();
+      continue;
+    }
+    if (name === 'li') {
+      flush();
+      if (note) {
+        const text = note.text.trim();
+        if (text !== '') notes.push(`[${note.number}] ${text}`);
+        note = null;
+      }
+      continue;
+    }
+    if (name === 'td' || name === 'th') {
+      flush();
+      if (tables.length === 1 && tables[0]) tables[0].cell = null;
+      continue;
+    }
+    if (name === 'table') {
+      flush();
+      const table = tables.pop();
+      if (table && tables.length === 0) builder.table(layOut(table.rows));
+      continue;
+    }
+    if (BLOCKS.has(name)) flush();
+  }
+  flush();
+  while (tables.length > 0) {
+    const table = tables.pop();
+    if (table && tables.length === 0) builder.table(layOut(table.rows));
+  }
+  for (const line of notes) builder.paragraph(line);
+  return builder.build('docx');
+}
+
+function spanOf(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 100) : 1;
+}
+
+/**
+ * Places cells on the table grid the way HTML does: a cell goes to the first free column of its
+ * row; colspan leaves the covered columns empty, rowspan repeats the text in the rows below.
+ */
+export function layOut(rows: Cell[][]): string[][] {
+  const grid: (string | undefined)[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      const gridRow = grid[r] as (string | undefined)[];
+      while (gridRow[c] !== undefined) c++;
+      const text = cell.text.trim();
+      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
+        const target = grid[r + dr] as (string | undefined)[];
+        for (let dc = 0; dc < cell.colspan; dc++) target[c + dc] = dc === 0 ? text : '';
+      }
+      c += cell.colspan;
+    }
+  });
+  return grid.map((row) => Array.from(row, (cell) => cell ?? ''));
+}
