@@ -112,6 +112,9 @@ export function sentences(p: {
  */
 const LAYOUT_SPLITS = [
   /\s\|\s/gu,
+  // "ỦY BAN NHÂN DÂN - TỈNH CAO BẰNG - Số: …": capitals joined by dashes on one line.
+  /(?<=\p{Lu}{2,})\s+-\s+(?=\p{Lu}{2,}|Số\s*:|Độc lập)/gu,
+  /(?<=Hạnh phúc)\s+-\s+(?=\p{Lu})/gu,
   /(?<=\S)\s+(?=Số\s*:)/gu,
   /(?<=\S)\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-)/gu,
   /(?<=Hạnh phúc)\s+(?=\p{Lu})/gu,
@@ -143,7 +146,10 @@ export function explodeLayout(p: Paragraph, text: string): Paragraph[] {
     const a = points[i] as number;
     const b = points[i + 1] as number;
     const piece = line.slice(a, b);
-    const trimmed = piece.trim().replace(/^\|\s*/, '');
+    const trimmed = piece
+      .trim()
+      .replace(/^[|-]\s*/, '')
+      .replace(/\s*[|-]$/, '');
     if (!trimmed || trimmed === '|') continue;
     const start = p.start + a + piece.indexOf(trimmed);
     const { kind, label, markLength } = classify(trimmed);

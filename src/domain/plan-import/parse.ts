@@ -105,10 +105,7 @@ export function parsePlanDocument(
   const tailAt = split.findIndex((p) => RECIPIENTS.test(p.content));
   // Header and signature laid out in tables come as single lines: split them back.
   const paragraphs = split.flatMap((p, i) =>
-    (i < romanAt || (tailAt >= 0 && i >= tailAt)) &&
-    (p.content.includes(' | ') || RECIPIENTS.test(p.content))
-      ? explodeLayout(p, text)
-      : [p],
+    i < romanAt || (tailAt >= 0 && i >= tailAt) ? explodeLayout(p, text) : [p],
   );
   const warnings: Warning[] = [];
 
