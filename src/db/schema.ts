@@ -380,3 +380,30 @@ export const auditRecords = pgTable(
   },
   (t) => [index('audit_records_entity_idx').on(t.entity, t.entityId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Import drafts: a document read by the importer, corrected in review, then confirmed as a plan.
+
+export const importDrafts = pgTable(
+  'import_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    sourceText: text('source_text').notNull(),
+    /** The extraction as docs/import-extraction.md describes it, with the review's corrections. */
+    extraction: jsonb('extraction').notNull(),
+    /** draft | confirmed | discarded */
+    status: text('status').notNull().default('draft'),
+    /** Bumped by every change; an edit based on an older version is refused (409). */
+    version: integer('version').notNull().default(1),
+    planId: uuid('plan_id').references(() => plans.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('import_drafts_tenant_idx').on(t.tenantId, t.status)],
+);

@@ -14,9 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
+import { importRoutes } from '../features/imports/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { AppError, type ErrorIssue } from './errors.js';
-import type { Principal } from './principal.js';
+import { type Principal, principalFor } from './principal.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,9 +55,9 @@ export async function buildApp(options: AppOptions) {
   app.decorate('db', options.db);
   app.decorateRequest('principal', null as unknown as Principal);
 
-  // authenticate: until accounts exist (issue #4) every caller is an anonymous reader of the tenant.
+  // authenticate: until accounts exist (issue #4), see server/principal.ts.
   app.addHook('onRequest', async (request) => {
-    request.principal = { kind: 'anonymous', tenantId: options.tenantId };
+    request.principal = principalFor(request.ip, options.tenantId);
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(agencyRoutes);
   await app.register(planRoutes);
+  await app.register(importRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

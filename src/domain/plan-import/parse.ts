@@ -17,7 +17,7 @@ import {
 import { findTargets, type Target } from './targets.js';
 import { type Task, taskFromParagraph } from './tasks.js';
 
-export const EXTRACTION_VERSION = 1;
+export const EXTRACTION_VERSION = 1 as const;
 
 export type OutlineNode = {
   kind: 'roman' | 'number' | 'subnumber' | 'letter';

@@ -1,6 +1,7 @@
 // The extraction as `tiendo import --json` prints it (docs/import-extraction.md): snake_case,
 // versioned, every item with its `source` offsets into the text that was read.
-import type { Extraction } from '../../domain/plan-import/parse.js';
+import { EXTRACTION_VERSION, type Extraction } from '../../domain/plan-import/parse.js';
+import type { ExtractionDocument } from './schema.js';
 
 export function presentExtraction(
   x: Extraction,
@@ -8,7 +9,7 @@ export function presentExtraction(
 ) {
   const symbol = x.document.number?.replace(/^\d+(?:\/\d{4})?[-/]/u, '') ?? null;
   return {
-    version: x.version,
+    version: EXTRACTION_VERSION,
     file: meta,
     document: { ...x.document, symbol },
     references: x.references.map(({ key: _key, ...r }) => r),

@@ -9,8 +9,10 @@ import type { Actor } from '../audit/service.js';
 import { parsePlanFile } from '../plans/load.js';
 import { createPlanFromFile } from '../plans/service.js';
 import { loadAgencyDirectory } from './directory.js';
+import { presentExtraction } from './presenter.js';
 import { readSourceDocument } from './readers/index.js';
 import { type SourceDocument, UnreadableDocumentError } from './readers/source-document.js';
+import type { ExtractionDocument } from './schema.js';
 import { extractionToPlanFile } from './to-plan-file.js';
 
 export type Extracted = { source: SourceDocument; extraction: Extraction };
@@ -63,6 +65,38 @@ export async function importPlan(
       'already_imported',
       `This document was already imported as plan ${same.id}`,
     );
-  const file = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, source.text)));
+  const presented = presentExtraction(extraction, {
+    file: 'document',
+    format: source.format,
+    characters: source.text.length,
+  });
+  return storePlan(db, actor, presented, source.text);
+}
+
+/** Stores a (possibly corrected) extraction as a plan, refusing a document already imported. */
+export async function storePlan(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  extraction: ExtractionDocument,
+  sourceText: string,
+) {
+  if (!extraction.document.issuer) {
+    throw new AppError(
+      422,
+      'missing_issuer',
+      'The issuing authority was not found; review the extraction and give it',
+    );
+  }
+  const [same] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.tenantId, actor.tenantId), eq(plans.sourceText, sourceText)));
+  if (same)
+    throw new AppError(
+      409,
+      'already_imported',
+      `This document was already imported as plan ${same.id}`,
+    );
+  const file = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, sourceText)));
   return createPlanFromFile(db, actor, file);
 }

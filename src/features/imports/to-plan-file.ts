@@ -3,9 +3,12 @@
 // choose for are not assigned: they are written into the task's coordination note and listed as
 // warnings, for the review to settle.
 import type { z } from 'zod';
-import type { AgencyMention } from '../../domain/plan-import/agencies.js';
-import type { Extraction, OutlineNode } from '../../domain/plan-import/parse.js';
+import type { Deadline } from '../../domain/deadline.js';
 import { PLAN_FILE_VERSION, type planFileSchema, type planNodeSchema } from '../plans/plan-file.js';
+import type { ExtractionDocument, Mention } from './schema.js';
+
+type AgencyMention = Mention;
+type OutlineNode = ExtractionDocument['outline'][number];
 
 type PlanFileInput = z.input<typeof planFileSchema>;
 type NodeInput = z.input<typeof planNodeSchema>;
@@ -28,7 +31,14 @@ function describe(m: AgencyMention): string {
   return `${m.as_written} (${GROUP_WORDS[m.kind] ?? m.kind})`;
 }
 
-export function extractionToPlanFile(x: Extraction, sourceText: string): PlanFileInput {
+/** The deadline without the extraction's as-written text and offsets. */
+function deadlineOf(d: ExtractedDeadline): Deadline {
+  const { as_written: _w, source: _s, ...deadline } = d;
+  return deadline as Deadline;
+}
+type ExtractedDeadline = ExtractionDocument['tasks'][number]['deadline'];
+
+export function extractionToPlanFile(x: ExtractionDocument, sourceText: string): PlanFileInput {
   const byLabel = new Map<string, NodeInput>();
   const objectiveLabels = new Set(x.objectives.map((o) => o.label));
   const build = (nodes: OutlineNode[]): NodeInput[] =>
@@ -67,7 +77,7 @@ export function extractionToPlanFile(x: Extraction, sourceText: string): PlanFil
       ...(t.unit ? { unit: t.unit } : {}),
       ...(t.year !== null ? { year: t.year } : {}),
       text: t.text,
-      source: t.source,
+      ...(t.source ? { source: t.source } : {}),
     });
   }
   for (const t of x.tasks) {
@@ -90,16 +100,16 @@ export function extractionToPlanFile(x: Extraction, sourceText: string): PlanFil
       lead,
       coordinators,
       ...(note.length > 0 ? { coordination_note: note.join('; ') } : {}),
-      deadline: t.deadline.deadline,
+      deadline: deadlineOf(t.deadline),
       ...(t.output ? { output: t.output } : {}),
-      source: t.source,
+      ...(t.source ? { source: t.source } : {}),
     });
   }
   for (const p of x.projects) {
     nodeFor(p.section).projects?.push({
       name: p.name,
       ...(p.investment_form ? { investment_form: p.investment_form } : {}),
-      source: p.source,
+      ...(p.source ? { source: p.source } : {}),
     });
   }
 

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
+import { auditRecords } from '../../db/schema.js';
+import { type App, buildApp } from '../../server/app.js';
+import type { PlanDetail } from '../plans/schema.js';
+import type { ImportDraft, ImportDraftUpdate } from './schema.js';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../test/fixtures/import/${name}`, import.meta.url)));
+
+describe.each(engines())('import drafts API on %s', (engine) => {
+  let database: TestDatabase;
+  let app: App;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    app = await buildApp({ db: database.db, tenantId: database.tenantId });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const upload = (name: string, remoteAddress = '127.0.0.1') =>
+    app.inject({
+      method: 'POST',
+      url: `/api/imports?fileName=${encodeURIComponent(name)}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: fixture(name),
+      remoteAddress,
+    });
+  const editable = (d: ImportDraft): ImportDraftUpdate => ({
+    version: d.version,
+    document: {
+      number: d.extraction.document.number,
+      issuer: d.extraction.document.issuer,
+      place: d.extraction.document.place,
+      date: d.extraction.document.date,
+      title: d.extraction.document.title,
+    },
+    targets: d.extraction.targets,
+    tasks: d.extraction.tasks,
+    projects: d.extraction.projects,
+  });
+
+  it('uploads, corrects (audited), refuses a stale edit, and confirms into a plan', async () => {
+    const created = await upload('ke-hoach-cao-bang.docx');
+    expect(created.statusCode).toBe(201);
+    const draft = created.json<ImportDraft>();
+    expect(draft).toMatchObject({
+      status: 'draft',
+      version: 1,
+      abilities: { update: true, confirm: true },
+    });
+    expect(draft.extraction.document.number).toBe('58/KH-UBND');
+    for (const t of draft.extraction.tasks) {
+      if (t.source) expect(t.source.end).toBeLessThanOrEqual(draft.sourceText.length);
+    }
+
+    // The review: a task is not a task, one lead is set by hand, a target value corrected, a task added.
+    const edit = editable(draft);
+    const removed = edit.tasks.splice(0, 1)[0];
+    const unknownLead = edit.tasks.findIndex((t) => t.lead[0]?.kind === 'unknown');
+    const fixed = edit.tasks[unknownLead];
+    if (!fixed) throw new Error('fixture has a task led by an unknown agency');
+    fixed.lead = [
+      {
+        kind: 'agency',
+        as_written: 'Sở Xây dựng',
+        agency_code: 'SXD',
+        named_code: 'SXD',
+        succession: null,
+      },
+    ];
+    edit.targets[0] = { ...(edit.targets[0] as ImportDraftUpdate['targets'][number]), value: 30 };
+    edit.tasks.push({
+      title: 'Nhiệm vụ bổ sung khi rà soát',
+      text: 'Nhiệm vụ bổ sung khi rà soát',
+      section: null,
+      lead: [
+        {
+          kind: 'agency',
+          as_written: 'Sở Tài chính',
+          agency_code: 'STC',
+          named_code: 'STC',
+          succession: null,
+        },
+      ],
+      coordinators: [],
+      coordination_note: null,
+      deadline: { kind: 'year', year: 2027 },
+      output: null,
+      source: null,
+    });
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/imports/${draft.id}`,
+      payload: edit,
+    });
+    expect(saved.statusCode).toBe(200);
+    const v2 = saved.json<ImportDraft>();
+    expect(v2.version).toBe(2);
+    expect(v2.extraction.tasks).toHaveLength(draft.extraction.tasks.length);
+    expect(
+      v2.extraction.tasks.some(
+        (t) => t.title === removed?.title && t.source?.start === removed?.source?.start,
+      ),
+    ).toBe(false);
+
+    const audit = await database.db
+      .select()
+      .from(auditRecords)
+      .where(and(eq(auditRecords.entity, 'import_draft'), eq(auditRecords.entityId, draft.id)));
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+    expect(
+      audit.some((a) => JSON.stringify(a.after).includes('Nhiệm vụ bổ sung khi rà soát')),
+    ).toBe(true);
+
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/imports/${draft.id}`,
+      payload: edit,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale_version');
+
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${draft.id}/confirm`,
+      payload: { version: 2 },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const { planId } = confirmed.json<{ planId: string }>();
+    const plan = (
+      await app.inject({ method: 'GET', url: `/api/plans/${planId}` })
+    ).json<PlanDetail>();
+    const flat = (n: PlanDetail['tree']): PlanDetail['tree'] =>
+      n.flatMap((x) => [x, ...flat(x.children)]);
+    const planTasks = flat(plan.tree).flatMap((n) => n.tasks);
+    expect(
+      planTasks.find((t) => t.title === 'Nhiệm vụ bổ sung khi rà soát')?.lead?.agency.code,
+    ).toBe('STC');
+    expect(
+      flat(plan.tree)
+        .flatMap((n) => n.targets)
+        .some((t) => t.targetValue === 30),
+    ).toBe(true);
+
+    const after = (
+      await app.inject({ method: 'GET', url: `/api/imports/${draft.id}` })
+    ).json<ImportDraft>();
+    expect(after).toMatchObject({
+      status: 'confirmed',
+      planId,
+      abilities: { update: false, confirm: false },
+    });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${draft.id}/confirm`,
+      payload: { version: after.version },
+    });
+    expect(again.json().error.code).toBe('import_closed');
+  });
+
+  it('answers a bad file with a machine-readable code and stores nothing', async () => {
+    const scanned = await upload('ke-hoach-cao-bang-scanned.pdf');
+    expect(scanned.statusCode).toBe(422);
+    expect(scanned.json().error.code).toBe('scanned_pdf');
+    const legacy = await upload('ke-hoach-cao-bang-tcvn3.txt');
+    expect(legacy.json().error.code).toBe('legacy_encoding');
+    const noName = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('x'),
+    });
+    expect(noName.statusCode).toBe(400);
+    expect(noName.json().error.issues[0].field).toBe('querystring.fileName');
+  });
+
+  it('lets only the local operator write; others read and get 404 on writes', async () => {
+    const remote = await upload('ke-hoach-cao-bang.txt', '203.0.113.9');
+    expect(remote.statusCode).toBe(404);
+    const draft = (await upload('ke-hoach-cao-bang.txt')).json<ImportDraft>();
+    const read = await app.inject({
+      method: 'GET',
+      url: `/api/imports/${draft.id}`,
+      remoteAddress: '203.0.113.9',
+    });
+    expect(read.json<ImportDraft>().abilities).toEqual({
+      read: true,
+      update: false,
+      confirm: false,
+    });
+    const write = await app.inject({
+      method: 'PUT',
+      url: `/api/imports/${draft.id}`,
+      payload: editable(draft),
+      remoteAddress: '203.0.113.9',
+    });
+    expect(write.statusCode).toBe(404);
+    const confirm = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${draft.id}/confirm`,
+      payload: { version: 1 },
+      remoteAddress: '203.0.113.9',
+    });
+    expect(confirm.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,168 @@
+// Import drafts: a read document waiting for a person's review. Every correction is audited with
+// the draft's state before and after; confirming stores the plan and closes the draft, together.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { importDrafts } from '../../db/schema.js';
+import { AppError } from '../../server/errors.js';
+import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import { presentExtraction } from './presenter.js';
+import type { ExtractionDocument, ImportDraftUpdate } from './schema.js';
+import { type Extracted, storePlan } from './service.js';
+
+export type DraftRow = typeof importDrafts.$inferSelect;
+
+export async function createDraft(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  fileName: string,
+  extracted: Extracted,
+) {
+  const extraction = presentExtraction(extracted.extraction, {
+    file: fileName,
+    format: extracted.source.format,
+    characters: extracted.source.text.length,
+  });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(importDrafts)
+      .values({
+        tenantId: actor.tenantId,
+        fileName,
+        format: extracted.source.format,
+        sourceText: extracted.source.text,
+        extraction,
+        createdBy: actor.id,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, actor, [
+      {
+        entity: 'import_draft',
+        entityId: row.id,
+        action: 'create',
+        after: { fileName, format: row.format, counts: counts(extraction) },
+      },
+    ]);
+    return row;
+  });
+}
+
+function counts(x: ExtractionDocument) {
+  return {
+    targets: x.targets.length,
+    tasks: x.tasks.length,
+    projects: x.projects.length,
+    warnings: x.warnings.length,
+  };
+}
+
+export async function findDraft(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<DraftRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(importDrafts)
+    .where(and(eq(importDrafts.tenantId, tenantId), eq(importDrafts.id, id)));
+  return row;
+}
+
+/** Takes a row lock and checks the version the caller started from. */
+async function lockDraft(
+  db: Db,
+  tenantId: string,
+  id: string,
+  version?: number,
+): Promise<DraftRow> {
+  const [row] = await db
+    .select()
+    .from(importDrafts)
+    .where(and(eq(importDrafts.tenantId, tenantId), eq(importDrafts.id, id)))
+    .for('update');
+  if (!row) throw new AppError(404, 'not_found', 'import not found');
+  if (row.status !== 'draft')
+    throw new AppError(409, 'import_closed', `This import is ${row.status}`);
+  if (version !== undefined && version !== row.version) {
+    throw new AppError(
+      409,
+      'stale_version',
+      `The import changed since version ${version}; it is now at version ${row.version}`,
+    );
+  }
+  return row;
+}
+
+export async function updateDraft(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  id: string,
+  update: ImportDraftUpdate,
+) {
+  return db.transaction(async (tx) => {
+    const row = await lockDraft(tx, actor.tenantId, id, update.version);
+    const before = row.extraction as ExtractionDocument;
+    const after: ExtractionDocument = {
+      ...before,
+      document: { ...before.document, ...update.document },
+      targets: update.targets,
+      tasks: update.tasks,
+      projects: update.projects,
+    };
+    const audit: AuditEntry[] = [];
+    for (const key of ['document', 'targets', 'tasks', 'projects'] as const) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+        audit.push({
+          entity: 'import_draft',
+          entityId: id,
+          action: 'update',
+          before: { [key]: before[key] },
+          after: { [key]: after[key] },
+        });
+      }
+    }
+    const [updated] = await tx
+      .update(importDrafts)
+      .set({ extraction: after, version: sql`${importDrafts.version} + 1`, updatedAt: new Date() })
+      .where(eq(importDrafts.id, id))
+      .returning();
+    await recordAudit(tx, actor, audit);
+    return updated as DraftRow;
+  });
+}
+
+export async function confirmDraft(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  id: string,
+  version: number,
+) {
+  return db.transaction(async (tx) => {
+    const row = await lockDraft(tx, actor.tenantId, id, version);
+    const { planId } = await storePlan(
+      tx,
+      actor,
+      row.extraction as ExtractionDocument,
+      row.sourceText,
+    );
+    await tx
+      .update(importDrafts)
+      .set({
+        status: 'confirmed',
+        planId,
+        version: sql`${importDrafts.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(importDrafts.id, id));
+    await recordAudit(tx, actor, [
+      {
+        entity: 'import_draft',
+        entityId: id,
+        action: 'update',
+        before: { status: 'draft' },
+        after: { status: 'confirmed', planId },
+      },
+    ]);
+    return planId;
+  });
+}

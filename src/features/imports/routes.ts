@@ -1,0 +1,160 @@
+// /api/imports: upload a plan document, review and correct what was read, confirm it as a plan.
+// authenticate (app hook) → validate (schemas) → authorize (policy, tenant in the query) →
+// service in a transaction → presenter.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDateInVietnam } from '../../domain/calendar.js';
+import { AppError, NotFoundError } from '../../server/errors.js';
+import { abilities, authorize } from '../../server/policy.js';
+import type { Principal } from '../../server/principal.js';
+import { confirmDraft, createDraft, type DraftRow, findDraft, updateDraft } from './drafts.js';
+import { canCreateImport, importPolicy } from './policy.js';
+import { DEFAULT_MAX_BYTES } from './readers/index.js';
+import {
+  confirmResultSchema,
+  type ExtractionDocument,
+  type ImportDraft,
+  importDraftSchema,
+  importDraftUpdateSchema,
+  importIdParamsSchema,
+  uploadQuerySchema,
+} from './schema.js';
+import { extractPlan } from './service.js';
+
+function present(row: DraftRow, principal: Principal): ImportDraft {
+  return {
+    id: row.id,
+    status: row.status as ImportDraft['status'],
+    fileName: row.fileName,
+    version: row.version,
+    sourceText: row.sourceText,
+    extraction: row.extraction as ExtractionDocument,
+    planId: row.planId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    abilities: (() => {
+      const a = abilities(importPolicy, principal, row);
+      const open = row.status === 'draft';
+      return { read: a.read, update: a.update && open, confirm: a.confirm && open };
+    })(),
+  };
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The document travels as the request body, its name in the query: no multipart needed.
+  app.addContentTypeParser(
+    [
+      'application/octet-stream',
+      'application/pdf',
+      'text/plain',
+      'text/markdown',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/imports',
+    {
+      bodyLimit: DEFAULT_MAX_BYTES,
+      schema: {
+        tags: ['imports'],
+        summary: 'Read a plan document (.docx, .pdf, .txt, .md) into a draft for review',
+        querystring: uploadQuerySchema,
+        body: z.instanceof(Buffer),
+        response: { 201: importDraftSchema },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request;
+      if (!canCreateImport(principal)) throw new NotFoundError('import');
+      if (request.body.length === 0)
+        throw new AppError(400, 'empty_document', 'The request has no file');
+      const extracted = await extractPlan(
+        app.db,
+        principal.tenantId,
+        request.body,
+        request.query.fileName,
+        isoDateInVietnam(),
+      );
+      const row = await createDraft(
+        app.db,
+        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        request.query.fileName,
+        extracted,
+      );
+      return reply.code(201).send(present(row, principal));
+    },
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'An import draft with its source text',
+        params: importIdParamsSchema,
+        response: { 200: importDraftSchema },
+      },
+    },
+    async (request) => {
+      const row = await findDraft(app.db, request.principal.tenantId, request.params.id);
+      if (!row) throw new NotFoundError('import');
+      authorize(importPolicy, request.principal, 'read', row);
+      return present(row, request.principal);
+    },
+  );
+
+  app.put(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Save the review’s corrections (optimistic: send the version you started from)',
+        params: importIdParamsSchema,
+        body: importDraftUpdateSchema,
+        response: { 200: importDraftSchema },
+      },
+    },
+    async (request) => {
+      const { principal } = request;
+      const row = await findDraft(app.db, principal.tenantId, request.params.id);
+      if (!row) throw new NotFoundError('import');
+      authorize(importPolicy, principal, 'update', row);
+      const updated = await updateDraft(
+        app.db,
+        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        row.id,
+        request.body,
+      );
+      return present(updated, principal);
+    },
+  );
+
+  app.post(
+    '/api/imports/:id/confirm',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Store the reviewed extraction as a plan',
+        params: importIdParamsSchema,
+        body: z.object({ version: z.number().int() }),
+        response: { 200: confirmResultSchema },
+      },
+    },
+    async (request) => {
+      const { principal } = request;
+      const row = await findDraft(app.db, principal.tenantId, request.params.id);
+      if (!row) throw new NotFoundError('import');
+      authorize(importPolicy, principal, 'confirm', row);
+      const planId = await confirmDraft(
+        app.db,
+        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        row.id,
+        request.body.version,
+      );
+      return { planId };
+    },
+  );
+};
