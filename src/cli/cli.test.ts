@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { fileURLToPath } from 'node:url';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
 import { numberedPlan } from '../../test/support/factories.js';
 import { openDatabase } from '../db/client.js';
-import { plans } from '../db/schema.js';
+import { planRevisions, plans, tasks } from '../db/schema.js';
 import { runCli } from './main.js';
 
 async function run(args: string[], env: NodeJS.ProcessEnv) {
@@ -31,7 +32,7 @@ describe('tiendo --help', () => {
   });
 });
 
-describe.each(engines())('tiendo plan load on %s', (engine) => {
+describe.each(engines())('tiendo plan load and import on %s', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-cli-'));
   let env: NodeJS.ProcessEnv;
   let testDb: TestDatabase | undefined;
@@ -104,6 +105,86 @@ describe.each(engines())('tiendo plan load on %s', (engine) => {
     expect(r.err).toContain('sections[0].tasks[0].lead: cơ quan không có trong danh mục');
     expect(r.err).toContain('Không có gì được ghi');
     expect(await planCount()).toBe(1);
+  });
+
+  it('imports the Lạng Sơn plan: a dry run prints the extraction, then it is stored once', async () => {
+    const seed = fileURLToPath(
+      new URL('../../test/fixtures/import/ke-hoach-693-lang-son.txt', import.meta.url),
+    );
+    const before = await planCount();
+    const dry = await run(['import', seed, '--dry-run', '--json'], env);
+    expect(dry.code).toBe(0);
+    const x = JSON.parse(dry.out);
+    expect(x.version).toBe(1);
+    expect(x.references).toHaveLength(19);
+    expect(x.projects).toHaveLength(10);
+    expect(await planCount()).toBe(before);
+    const summary = await run(['import', seed, '--dry-run'], env);
+    expect(summary.out).toContain('19 văn bản được viện dẫn');
+    const stored = await run(['import', seed], env);
+    expect(stored.err).toBe('');
+    expect(stored.out).toMatch(/Đã nhập kế hoạch: [0-9a-f-]{36}/);
+    expect(await planCount()).toBe((before ?? 0) + 1);
+    const again = await run(['import', seed], env);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Văn bản này đã được nhập trước đây');
+    const scanned = await run(
+      [
+        'import',
+        fileURLToPath(
+          new URL('../../test/fixtures/import/ke-hoach-cao-bang-scanned.pdf', import.meta.url),
+        ),
+      ],
+      env,
+    );
+    expect(scanned.code).toBe(1);
+    expect(scanned.err).toContain('ảnh quét');
+    expect(await planCount()).toBe((before ?? 0) + 1);
+  });
+
+  it('re-importing a numbered plan offers a new version, shows what changed, and keeps the old one', async () => {
+    const original = readFileSync(
+      fileURLToPath(new URL('../../test/fixtures/import/ke-hoach-cao-bang.txt', import.meta.url)),
+      'utf8',
+    );
+    const first = await run(['import', file('v1.txt', original)], env);
+    expect(first.code).toBe(0);
+    const planId = /Đã nhập kế hoạch: ([0-9a-f-]{36})/.exec(first.out)?.[1];
+    // Version 2 moves a deadline and adds a task.
+    const revised = original
+      .replace('hoàn thành trước ngày 15/4/2026', 'hoàn thành trước ngày 30/5/2026')
+      .replace(
+        '3. Quản lý trật tự xây dựng',
+        '3. Quản lý trật tự xây dựng\nSở Tư pháp chủ trì thẩm định các văn bản quy phạm pháp luật về xây dựng; hoàn thành Quý III/2026.',
+      );
+    const refused = await run(['import', file('v2.txt', revised)], env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--new-version');
+    expect(refused.err).toContain('+ nhiệm vụ: Sở Tư pháp chủ trì thẩm định');
+    expect(refused.err).toMatch(/~ nhiệm vụ: Sở Tài chính chủ trì.*\(deadline\)/);
+    const stored = await run(['import', file('v2.txt', revised), '--new-version'], env);
+    expect(stored.err).toBe('');
+    expect(stored.out).toContain(`Đã lưu phiên bản 2 của kế hoạch: ${planId}`);
+    const database = openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.TIENDO_DATA_DIR as string,
+    });
+    try {
+      const revisions = await database.db
+        .select()
+        .from(planRevisions)
+        .where(eq(planRevisions.planId, planId as string));
+      expect(revisions.map((r) => r.revision).sort()).toEqual([1, 2]);
+      const planTasks = await database.db
+        .select()
+        .from(tasks)
+        .where(eq(tasks.planId, planId as string));
+      expect(planTasks.some((t) => t.title.startsWith('Sở Tư pháp chủ trì'))).toBe(true);
+      expect(planTasks.some((t) => t.dueOn === '2026-05-30')).toBe(true);
+      expect(planTasks.some((t) => t.dueOn === '2026-04-15')).toBe(false);
+    } finally {
+      await database.close();
+    }
   });
 
   it.runIf(engine === 'pglite')(

@@ -8,7 +8,8 @@ import { loadConfig } from '../config.js';
 import { isoDateInVietnam } from '../domain/calendar.js';
 import type { Extraction } from '../domain/plan-import/parse.js';
 import { presentExtraction } from '../features/imports/presenter.js';
-import { extractPlan, importPlan } from '../features/imports/service.js';
+import { extractPlan, importPlan, PlanExistsError } from '../features/imports/service.js';
+import type { PlanChanges } from '../features/plans/diff.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
 import { DataDirLockedError, openInstallation } from '../server/bootstrap.js';
@@ -29,6 +30,8 @@ const MESSAGES: Record<string, string> = {
   not_a_plan: 'Văn bản không phải là một kế hoạch',
   missing_issuer: 'Không xác định được cơ quan ban hành',
   already_imported: 'Văn bản này đã được nhập trước đây',
+  plan_exists:
+    'Đã có kế hoạch cùng số, ký hiệu: thêm --new-version để lưu văn bản này làm phiên bản mới (nội dung cũ được giữ trong lịch sử)',
   invalid_json: 'Tệp không phải JSON hợp lệ',
   unreadable_file: 'Không đọc được tệp',
   invalid_plan: 'Kế hoạch không hợp lệ',
@@ -46,6 +49,7 @@ function reportError(io: Io, e: unknown): number {
   if (e instanceof AppError) {
     io.err(`Lỗi: ${MESSAGES[e.code] ?? e.code}. Không có gì được ghi vào cơ sở dữ liệu.`);
     if (e.issues.length === 0) io.err(`  (${e.message})`);
+    if (e instanceof PlanExistsError && e.changes) io.err(describeChanges(e.changes));
     for (const issue of e.issues) {
       const vi = ISSUE_MESSAGES[issue.code];
       io.err(`  - ${issue.field}: ${vi ? `${vi} (${issue.message})` : issue.message}`);
@@ -102,74 +106,106 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
     .argument('<file>', 'the plan document')
     .option('--dry-run', 'parse only; store nothing')
     .option('--json', 'print the extraction (docs/import-extraction.md) as JSON')
-    .action(async (file: string, options: { dryRun?: boolean; json?: boolean }) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch (e) {
-        throw new InvalidInputError(
-          [{ field: '(file)', code: 'unreadable_file', message: (e as Error).message }],
-          'unreadable_file',
-        );
-      }
-      const config = loadConfig(env);
-      const actor = `cli:${userInfo().username}`;
-      const opened = await openInstallation(config, actor, () => undefined);
-      try {
-        const started = performance.now();
-        const extracted = await extractPlan(
-          opened.database.db,
-          opened.tenantId,
-          bytes,
-          basename(file),
-          isoDateInVietnam(),
-        );
-        const ms = performance.now() - started;
-        const { extraction, source } = extracted;
-        if (options.json && options.dryRun) {
-          io.out(
-            JSON.stringify(
-              presentExtraction(extraction, {
-                file: basename(file),
-                format: source.format,
-                characters: source.text.length,
-              }),
-              null,
-              2,
-            ),
+    .option(
+      '--new-version',
+      'replace the content of the plan stored under the same number (kept as a revision)',
+    )
+    .action(
+      async (file: string, options: { dryRun?: boolean; json?: boolean; newVersion?: boolean }) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(file);
+        } catch (e) {
+          throw new InvalidInputError(
+            [{ field: '(file)', code: 'unreadable_file', message: (e as Error).message }],
+            'unreadable_file',
           );
-          return;
         }
-        if (options.dryRun) {
-          io.out(summary(extraction, ms));
-          return;
-        }
-        const result = await importPlan(
-          opened.database.db,
-          { id: actor, tenantId: opened.tenantId },
-          extracted,
-        );
-        const url = `http://localhost:${config.port}/ke-hoach/${result.planId}`;
-        if (options.json) {
-          io.out(
-            JSON.stringify(
-              { plan_id: result.planId, url, counts: result.counts, warnings: extraction.warnings },
-              null,
-              2,
-            ),
+        const config = loadConfig(env);
+        const actor = `cli:${userInfo().username}`;
+        const opened = await openInstallation(config, actor, () => undefined);
+        try {
+          const started = performance.now();
+          const extracted = await extractPlan(
+            opened.database.db,
+            opened.tenantId,
+            bytes,
+            basename(file),
+            isoDateInVietnam(),
           );
-        } else {
-          io.out(`Đã nhập kế hoạch: ${result.planId}`);
-          io.out(
-            `  ${result.counts.targets} chỉ tiêu, ${result.counts.tasks} nhiệm vụ, ${result.counts.projects} dự án; ${extraction.warnings.length} cảnh báo cần rà soát`,
+          const ms = performance.now() - started;
+          const { extraction, source } = extracted;
+          if (options.json && options.dryRun) {
+            io.out(
+              JSON.stringify(
+                presentExtraction(extraction, {
+                  file: basename(file),
+                  format: source.format,
+                  characters: source.text.length,
+                }),
+                null,
+                2,
+              ),
+            );
+            return;
+          }
+          if (options.dryRun) {
+            io.out(summary(extraction, ms));
+            return;
+          }
+          const result = await importPlan(
+            opened.database.db,
+            { id: actor, tenantId: opened.tenantId },
+            extracted,
+            { newVersion: options.newVersion ?? false },
           );
-          io.out(`  Xem tại: ${url}`);
+          const url = `http://localhost:${config.port}/ke-hoach/${result.planId}`;
+          if (options.json) {
+            io.out(
+              JSON.stringify(
+                {
+                  plan_id: result.planId,
+                  url,
+                  counts: result.counts,
+                  warnings: extraction.warnings,
+                },
+                null,
+                2,
+              ),
+            );
+          } else {
+            io.out(
+              result.revision > 1
+                ? `Đã lưu phiên bản ${result.revision} của kế hoạch: ${result.planId}`
+                : `Đã nhập kế hoạch: ${result.planId}`,
+            );
+            if (result.changes) io.out(describeChanges(result.changes));
+            io.out(
+              `  ${result.counts.targets} chỉ tiêu, ${result.counts.tasks} nhiệm vụ, ${result.counts.projects} dự án; ${extraction.warnings.length} cảnh báo cần rà soát`,
+            );
+            io.out(`  Xem tại: ${url}`);
+          }
+        } finally {
+          await opened.close();
         }
-      } finally {
-        await opened.close();
-      }
-    });
+      },
+    );
   return program;
+}
+
+function describeChanges(c: PlanChanges): string {
+  if (c.unchanged) return '  Nội dung nhiệm vụ, chỉ tiêu, dự án không thay đổi.';
+  const part = (label: string, i: PlanChanges['tasks']) => [
+    ...i.added.map((n) => `  + ${label}: ${n}`),
+    ...i.removed.map((n) => `  - ${label}: ${n}`),
+    ...i.changed.map((n) => `  ~ ${label}: ${n.name} (${n.fields.join(', ')})`),
+  ];
+  return [
+    '  Thay đổi so với phiên bản trước:',
+    ...part('nhiệm vụ', c.tasks),
+    ...part('chỉ tiêu', c.targets),
+    ...part('dự án', c.projects),
+  ].join('\n');
 }
 
 function summary(x: Extraction, ms: number): string {

@@ -211,8 +211,31 @@ export const plans = pgTable('plans', {
   signerAuthority: text('signer_authority'),
   recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
   sourceText: text('source_text'),
+  /** Bumped when a new version of the document replaces the plan's content (plan_revisions). */
+  revision: integer('revision').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every version of a plan as it was loaded: the plan file and the text, kept whole. */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    revision: integer('revision').notNull(),
+    planFile: jsonb('plan_file').notNull(),
+    /** What changed from the previous revision (plans/diff.ts); null for the first. */
+    changes: jsonb('changes'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_revisions_plan_revision_uq').on(t.planId, t.revision)],
+);
 
 const sourcePointer = {
   sourceStart: integer('source_start'),

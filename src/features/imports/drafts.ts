@@ -136,6 +136,7 @@ export async function confirmDraft(
   actor: Actor & { tenantId: string },
   id: string,
   version: number,
+  newVersion = false,
 ) {
   return db.transaction(async (tx) => {
     const row = await lockDraft(tx, actor.tenantId, id, version);
@@ -144,6 +145,7 @@ export async function confirmDraft(
       actor,
       row.extraction as ExtractionDocument,
       row.sourceText,
+      { newVersion },
     );
     await tx
       .update(importDrafts)

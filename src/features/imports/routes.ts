@@ -3,6 +3,7 @@
 // service in a transaction → presenter.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/client.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { AppError, NotFoundError } from '../../server/errors.js';
 import { abilities, authorize } from '../../server/policy.js';
@@ -11,6 +12,7 @@ import { confirmDraft, createDraft, type DraftRow, findDraft, updateDraft } from
 import { canCreateImport, importPolicy } from './policy.js';
 import { DEFAULT_MAX_BYTES } from './readers/index.js';
 import {
+  confirmBodySchema,
   confirmResultSchema,
   type ExtractionDocument,
   type ImportDraft,
@@ -19,17 +21,22 @@ import {
   importIdParamsSchema,
   uploadQuerySchema,
 } from './schema.js';
-import { extractPlan } from './service.js';
+import { extractPlan, previousVersion } from './service.js';
 
-function present(row: DraftRow, principal: Principal): ImportDraft {
+async function present(db: Db, row: DraftRow, principal: Principal): Promise<ImportDraft> {
+  const extraction = row.extraction as ExtractionDocument;
   return {
     id: row.id,
     status: row.status as ImportDraft['status'],
     fileName: row.fileName,
     version: row.version,
     sourceText: row.sourceText,
-    extraction: row.extraction as ExtractionDocument,
+    extraction,
     planId: row.planId,
+    previous:
+      row.status === 'draft'
+        ? await previousVersion(db, row.tenantId, extraction, row.sourceText)
+        : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: (() => {
@@ -84,7 +91,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.fileName,
         extracted,
       );
-      return reply.code(201).send(present(row, principal));
+      return reply.code(201).send(await present(app.db, row, principal));
     },
   );
 
@@ -102,7 +109,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findDraft(app.db, request.principal.tenantId, request.params.id);
       if (!row) throw new NotFoundError('import');
       authorize(importPolicy, request.principal, 'read', row);
-      return present(row, request.principal);
+      return present(app.db, row, request.principal);
     },
   );
 
@@ -128,7 +135,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         row.id,
         request.body,
       );
-      return present(updated, principal);
+      return present(app.db, updated, principal);
     },
   );
 
@@ -139,7 +146,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         summary: 'Store the reviewed extraction as a plan',
         params: importIdParamsSchema,
-        body: z.object({ version: z.number().int() }),
+        body: confirmBodySchema,
         response: { 200: confirmResultSchema },
       },
     },
@@ -153,6 +160,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
         row.id,
         request.body.version,
+        request.body.newVersion,
       );
       return { planId };
     },

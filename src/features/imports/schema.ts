@@ -151,6 +151,18 @@ export type ExtractedTarget = z.infer<typeof extractedTargetSchema>;
 export type ExtractedProject = z.infer<typeof extractedProjectSchema>;
 export type Mention = z.infer<typeof mentionSchema>;
 
+const itemChangesSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.object({ name: z.string(), fields: z.array(z.string()) })),
+});
+
+export const confirmBodySchema = z.object({
+  version: z.number().int(),
+  /** Required to replace the content of a plan stored under the same number. */
+  newVersion: z.boolean().default(false),
+});
+
 export const importIdParamsSchema = z.object({ id: z.uuid() });
 
 export const uploadQuerySchema = z.object({
@@ -166,6 +178,21 @@ export const importDraftSchema = z.object({
   sourceText: z.string(),
   extraction: extractionSchema,
   planId: z.uuid().nullable(),
+  /** A plan already stored under this document's number: confirming makes a new version of it. */
+  previous: z
+    .object({
+      planId: z.uuid(),
+      revision: z.number().int(),
+      changes: z
+        .object({
+          tasks: itemChangesSchema,
+          targets: itemChangesSchema,
+          projects: itemChangesSchema,
+          unchanged: z.boolean(),
+        })
+        .nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ read: z.boolean(), update: z.boolean(), confirm: z.boolean() }),

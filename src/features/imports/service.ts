@@ -6,8 +6,9 @@ import { plans } from '../../db/schema.js';
 import { type Extraction, parsePlanDocument } from '../../domain/plan-import/parse.js';
 import { AppError } from '../../server/errors.js';
 import type { Actor } from '../audit/service.js';
+import { diffPlanFiles, type PlanChanges } from '../plans/diff.js';
 import { parsePlanFile } from '../plans/load.js';
-import { createPlanFromFile } from '../plans/service.js';
+import { createPlanFromFile, findPlanByNumber, latestPlanFile } from '../plans/service.js';
 import { loadAgencyDirectory } from './directory.js';
 import { presentExtraction } from './presenter.js';
 import { readSourceDocument } from './readers/index.js';
@@ -46,39 +47,61 @@ export async function importPlan(
   db: Db,
   actor: Actor & { tenantId: string },
   extracted: Extracted,
+  options: { newVersion?: boolean } = {},
 ) {
   const { source, extraction } = extracted;
-  if (!extraction.document.issuer) {
-    throw new AppError(
-      422,
-      'missing_issuer',
-      'The issuing authority was not found; review the extraction and give it',
-    );
-  }
-  const [same] = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(eq(plans.tenantId, actor.tenantId), eq(plans.sourceText, source.text)));
-  if (same)
-    throw new AppError(
-      409,
-      'already_imported',
-      `This document was already imported as plan ${same.id}`,
-    );
   const presented = presentExtraction(extraction, {
     file: 'document',
     format: source.format,
     characters: source.text.length,
   });
-  return storePlan(db, actor, presented, source.text);
+  return storePlan(db, actor, presented, source.text, options);
 }
 
-/** Stores a (possibly corrected) extraction as a plan, refusing a document already imported. */
+/** Refusal to store a plan whose number the tenant already has, with what the new version changes. */
+export class PlanExistsError extends AppError {
+  constructor(
+    readonly planId: string,
+    readonly changes: PlanChanges | null,
+  ) {
+    super(
+      409,
+      'plan_exists',
+      `A plan with this number already exists (${planId}); confirm it as a new version to replace its content`,
+    );
+  }
+}
+
+/** The stored plan this extraction is a new version of (same number, year and issuer), with the changes. */
+export async function previousVersion(
+  db: Db,
+  tenantId: string,
+  extraction: ExtractionDocument,
+  sourceText: string,
+) {
+  const d = extraction.document;
+  const existing = await findPlanByNumber(db, tenantId, d.number, d.issuer, d.date);
+  if (!existing) return null;
+  const before = await latestPlanFile(db, existing.id);
+  const after = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, sourceText)));
+  return {
+    planId: existing.id,
+    revision: existing.revision,
+    changes: before ? diffPlanFiles(before, after) : null,
+  };
+}
+
+/**
+ * Stores a (possibly corrected) extraction as a plan. The same text twice is refused; a document
+ * whose number the tenant already has is a new version: refused unless `newVersion`, which
+ * replaces the plan's content and keeps the previous one as a revision.
+ */
 export async function storePlan(
   db: Db,
   actor: Actor & { tenantId: string },
   extraction: ExtractionDocument,
   sourceText: string,
+  options: { newVersion?: boolean } = {},
 ) {
   if (!extraction.document.issuer) {
     throw new AppError(
@@ -98,5 +121,7 @@ export async function storePlan(
       `This document was already imported as plan ${same.id}`,
     );
   const file = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, sourceText)));
-  return createPlanFromFile(db, actor, file);
+  const previous = await previousVersion(db, actor.tenantId, extraction, sourceText);
+  if (previous && !options.newVersion) throw new PlanExistsError(previous.planId, previous.changes);
+  return createPlanFromFile(db, actor, file, previous ? { revising: previous.planId } : {});
 }

@@ -9,6 +9,7 @@ import {
   documentReferences,
   legalDocuments,
   planNodes,
+  planRevisions,
   plans,
   projectLocations,
   projects,
@@ -18,10 +19,11 @@ import {
 } from '../../db/schema.js';
 import { dueDate } from '../../domain/deadline.js';
 import { parseDocumentNumber } from '../../domain/document-number.js';
-import { foldForSearch, normalizeVietnamese } from '../../domain/vietnamese-text.js';
-import { type ErrorIssue, InvalidInputError } from '../../server/errors.js';
+import { foldForSearch, nameKey, normalizeVietnamese } from '../../domain/vietnamese-text.js';
+import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import { diffPlanFiles } from './diff.js';
 import type { AgencyRef, PlanFile, PlanNode } from './plan-file.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -70,10 +72,13 @@ export async function createPlanFromFile(
   db: Db,
   actor: Actor & { tenantId: string },
   file: PlanFile,
+  options: { revising?: string } = {},
 ) {
   const tenantId = actor.tenantId;
   return db.transaction(async (tx) => {
     const issues: ErrorIssue[] = [];
+    // A new version of a plan keeps the plan (its id, its document) and replaces its content.
+    const revising = options.revising ? await getRevisable(tx, tenantId, options.revising) : null;
     const resolver = await agencyResolver(tx, tenantId);
     const on = file.document.date;
 
@@ -87,7 +92,8 @@ export async function createPlanFromFile(
         .where(
           and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, number.key)),
         );
-      if (same.some((d) => d.issuedYear === null || year === null || d.issuedYear === year)) {
+      const others = same.filter((d) => d.id !== revising?.documentId);
+      if (others.some((d) => d.issuedYear === null || year === null || d.issuedYear === year)) {
         issues.push({
           field: 'document.number',
           code: 'duplicate_document',
@@ -116,8 +122,8 @@ export async function createPlanFromFile(
           ).map((c) => c.code),
     );
 
-    const documentId = randomUUID();
-    const planId = randomUUID();
+    const documentId = revising?.documentId ?? randomUUID();
+    const planId = revising?.id ?? randomUUID();
     const nodeRows: Insert<typeof planNodes>[] = [];
     const targetRows: Insert<typeof targets>[] = [];
     const taskRows: Insert<typeof tasks>[] = [];
@@ -295,13 +301,29 @@ export async function createPlanFromFile(
       title: normalizeVietnamese(file.document.title),
       searchText: documentSearchText(number?.canonical, file.document.issuer, file.document.title),
     };
-    await tx.insert(legalDocuments).values(documentRow);
-    audit.push({
-      entity: 'legal_document',
-      entityId: documentId,
-      action: 'create',
-      after: documentRow,
-    });
+    if (revising) {
+      const [before] = await tx
+        .select()
+        .from(legalDocuments)
+        .where(eq(legalDocuments.id, documentId));
+      await tx.update(legalDocuments).set(documentRow).where(eq(legalDocuments.id, documentId));
+      audit.push({
+        entity: 'legal_document',
+        entityId: documentId,
+        action: 'update',
+        before,
+        after: documentRow,
+      });
+      audit.push(...(await deletePlanContent(tx, planId, documentId)));
+    } else {
+      await tx.insert(legalDocuments).values(documentRow);
+      audit.push({
+        entity: 'legal_document',
+        entityId: documentId,
+        action: 'create',
+        after: documentRow,
+      });
+    }
 
     const referenceRows: Insert<typeof documentReferences>[] = [];
     const link = (fromId: string, numbers: readonly string[], relation: 'implements' | 'cites') => {
@@ -337,12 +359,47 @@ export async function createPlanFromFile(
       recipients: file.recipients.map(normalizeVietnamese),
       sourceText: file.document.source_text?.normalize('NFC') ?? null,
     };
-    await tx.insert(plans).values(planRow);
+    const revision = (revising?.revision ?? 0) + 1;
+    if (revising) {
+      const { id: _id, tenantId: _t, documentId: _d, ...changes } = planRow;
+      await tx
+        .update(plans)
+        .set({ ...changes, revision })
+        .where(eq(plans.id, planId));
+      audit.push({
+        entity: 'plan',
+        entityId: planId,
+        action: 'update',
+        before: { ...revising, sourceText: undefined },
+        after: { ...planRow, revision, sourceText: undefined },
+      });
+    } else {
+      await tx.insert(plans).values(planRow);
+      audit.push({
+        entity: 'plan',
+        entityId: planId,
+        action: 'create',
+        after: { ...planRow, sourceText: undefined },
+      });
+    }
+    const previousFile = revising ? await latestPlanFile(tx, planId) : null;
+    const changes = previousFile ? diffPlanFiles(previousFile, file) : null;
+    const [revisionRow] = await tx
+      .insert(planRevisions)
+      .values({
+        tenantId,
+        planId,
+        revision,
+        planFile: { ...file, document: { ...file.document, source_text: undefined } },
+        changes,
+        createdBy: actor.id,
+      })
+      .returning({ id: planRevisions.id });
     audit.push({
-      entity: 'plan',
-      entityId: planId,
+      entity: 'plan_revision',
+      entityId: revisionRow?.id ?? planId,
       action: 'create',
-      after: { ...planRow, sourceText: undefined },
+      after: { planId, revision, changes },
     });
 
     const insertAll = async <R>(
@@ -381,6 +438,8 @@ export async function createPlanFromFile(
 
     return {
       planId,
+      revision,
+      changes,
       counts: {
         nodes: nodeRows.length,
         targets: targetRows.length,
@@ -518,3 +577,118 @@ export async function getPlan(db: Db, tenantId: string, planId: string) {
 }
 
 export type PlanData = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+
+/** The plan to revise, inside the tenant, locked for the transaction. */
+async function getRevisable(db: Db, tenantId: string, planId: string) {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .for('update');
+  if (!row) throw new AppError(404, 'not_found', 'plan not found');
+  return row;
+}
+
+/** The plan file of the plan's latest revision, without its source text. */
+export async function latestPlanFile(db: Db, planId: string): Promise<PlanFile | null> {
+  const [row] = await db
+    .select({ planFile: planRevisions.planFile })
+    .from(planRevisions)
+    .where(eq(planRevisions.planId, planId))
+    .orderBy(desc(planRevisions.revision))
+    .limit(1);
+  return (row?.planFile as PlanFile | undefined) ?? null;
+}
+
+/** A plan already stored under the same number (and year) and issuer, if any. */
+export async function findPlanByNumber(
+  db: Db,
+  tenantId: string,
+  number: string | null,
+  issuer: string | null,
+  date: string | null,
+) {
+  const parsed = number ? parseDocumentNumber(number) : null;
+  if (!parsed) return null;
+  const rows = await db
+    .select({
+      id: plans.id,
+      revision: plans.revision,
+      issuer: legalDocuments.issuer,
+      issuedYear: legalDocuments.issuedYear,
+    })
+    .from(plans)
+    .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
+    .where(and(eq(plans.tenantId, tenantId), eq(legalDocuments.numberKey, parsed.key)));
+  const year = date ? Number(date.slice(0, 4)) : null;
+  return (
+    rows.find(
+      (r) =>
+        (year === null || r.issuedYear === null || r.issuedYear === year) &&
+        (!issuer || !r.issuer || nameKey(r.issuer) === nameKey(issuer)),
+    ) ?? null
+  );
+}
+
+/** Deletes a plan's tree and outgoing references before a new revision replaces them; audited. */
+async function deletePlanContent(
+  tx: Db,
+  planId: string,
+  documentId: string,
+): Promise<AuditEntry[]> {
+  const audit: AuditEntry[] = [];
+  const gone = <R>(entity: string, rows: R[], id: (r: R) => string) => {
+    for (const r of rows) audit.push({ entity, entityId: id(r), action: 'delete', before: r });
+  };
+  const taskIds = (
+    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId))
+  ).map((t) => t.id);
+  const projectIds = (
+    await tx.select({ id: projects.id }).from(projects).where(eq(projects.planId, planId))
+  ).map((p) => p.id);
+  if (taskIds.length > 0) {
+    gone(
+      'task_coordinator',
+      await tx
+        .delete(taskCoordinators)
+        .where(inArray(taskCoordinators.taskId, taskIds))
+        .returning(),
+      (r) => `${r.taskId}:${r.agencyId}`,
+    );
+  }
+  if (projectIds.length > 0) {
+    gone(
+      'project_location',
+      await tx
+        .delete(projectLocations)
+        .where(inArray(projectLocations.projectId, projectIds))
+        .returning(),
+      (r) => `${r.projectId}:${r.communeCode}`,
+    );
+  }
+  gone('task', await tx.delete(tasks).where(eq(tasks.planId, planId)).returning(), (r) => r.id);
+  gone(
+    'target',
+    await tx.delete(targets).where(eq(targets.planId, planId)).returning(),
+    (r) => r.id,
+  );
+  gone(
+    'project',
+    await tx.delete(projects).where(eq(projects.planId, planId)).returning(),
+    (r) => r.id,
+  );
+  gone(
+    'plan_node',
+    await tx.delete(planNodes).where(eq(planNodes.planId, planId)).returning(),
+    (r) => r.id,
+  );
+  gone(
+    'document_reference',
+    await tx
+      .delete(documentReferences)
+      .where(eq(documentReferences.fromId, documentId))
+      .returning(),
+    (r) => `${r.fromId}:${r.toId}:${r.relation}`,
+  );
+  return audit;
+}
