@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { type App, buildApp } from './app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/support/app.js';
 
 describe('the HTTP application', () => {
-  let database: TestDatabase;
-  let app: App;
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    app = await buildApp({ db: database.db, tenantId: database.tenantId });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const ctx = useTestApp('pglite');
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(Object.keys(doc.paths).sort()).toEqual([
@@ -33,7 +23,7 @@ describe('the HTTP application', () => {
   });
 
   it('answers unknown API paths with the JSON error shape', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not_found', message: 'Not found', issues: [] } });
   });

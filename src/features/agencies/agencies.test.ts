@@ -1,32 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/database.js';
 import { agencies, tenants } from '../../db/schema.js';
-import { type App, buildApp } from '../../server/app.js';
 import { REFERENCE_DIR } from '../reference-data/service.js';
 import type { AgencyDetail, AgencyList } from './schema.js';
 
 describe.each(engines())('agencies API on %s', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    app = await buildApp({ db: database.db, tenantId: database.tenantId });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const ctx = useTestApp(engine);
 
   const list = async (query: string) => {
-    const res = await app.inject({ method: 'GET', url: `/api/agencies?${query}` });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies?${query}` });
     expect(res.statusCode).toBe(200);
     return res.json<AgencyList>();
   };
   const detail = async (id: string, query = '') => {
-    const res = await app.inject({ method: 'GET', url: `/api/agencies/${id}${query}` });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies/${id}${query}` });
     expect(res.statusCode).toBe(200);
     return res.json<AgencyDetail>();
   };
@@ -148,7 +138,7 @@ describe.each(engines())('agencies API on %s', (engine) => {
   });
 
   it('rejects bad input with a code and the field', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/agencies?kind=ministry&limit=0' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/agencies?kind=ministry&limit=0' });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('invalid_input');
@@ -156,10 +146,10 @@ describe.each(engines())('agencies API on %s', (engine) => {
       'querystring.kind',
       'querystring.limit',
     ]);
-    const bad = await app.inject({ method: 'GET', url: '/api/agencies/123' });
+    const bad = await ctx.app.inject({ method: 'GET', url: '/api/agencies/123' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].field).toBe('params.id');
-    const badDate = await app.inject({
+    const badDate = await ctx.app.inject({
       method: 'GET',
       url: '/api/agencies/00000000-0000-4000-8000-000000000000?on=2025-13-01',
     });
@@ -167,15 +157,15 @@ describe.each(engines())('agencies API on %s', (engine) => {
   });
 
   it("answers 404 alike for a missing agency and another tenant's agency", async () => {
-    const missing = await app.inject({
+    const missing = await ctx.app.inject({
       method: 'GET',
       url: '/api/agencies/00000000-0000-4000-8000-000000000000',
     });
-    const [other] = await database.db
+    const [other] = await ctx.database.db
       .insert(tenants)
       .values({ code: 'cao-bang', name: 'Tỉnh Cao Bằng', provinceCode: '04' })
       .returning();
-    const [foreign] = await database.db
+    const [foreign] = await ctx.database.db
       .insert(agencies)
       .values({
         tenantId: other?.id as string,
@@ -185,7 +175,7 @@ describe.each(engines())('agencies API on %s', (engine) => {
         searchText: 'so tai chinh',
       })
       .returning();
-    const res = await app.inject({ method: 'GET', url: `/api/agencies/${foreign?.id}` });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies/${foreign?.id}` });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual(missing.json());
     // …and the other tenant's agencies never appear in searches.

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/database.js';
 import { auditRecords } from '../../db/schema.js';
-import { type App, buildApp } from '../../server/app.js';
 import type { PlanDetail } from '../plans/schema.js';
 import type { ImportDraft, ImportDraftUpdate } from './schema.js';
 
@@ -12,20 +12,10 @@ const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/import/${name}`, import.meta.url)));
 
 describe.each(engines())('import drafts API on %s', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    app = await buildApp({ db: database.db, tenantId: database.tenantId });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const ctx = useTestApp(engine);
 
   const upload = (name: string, remoteAddress = '127.0.0.1') =>
-    app.inject({
+    ctx.app.inject({
       method: 'POST',
       url: `/api/imports?fileName=${encodeURIComponent(name)}`,
       headers: { 'content-type': 'application/octet-stream' },
@@ -95,7 +85,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       output: null,
       source: null,
     });
-    const saved = await app.inject({
+    const saved = await ctx.app.inject({
       method: 'PUT',
       url: `/api/imports/${draft.id}`,
       payload: edit,
@@ -110,7 +100,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       ),
     ).toBe(false);
 
-    const audit = await database.db
+    const audit = await ctx.database.db
       .select()
       .from(auditRecords)
       .where(and(eq(auditRecords.entity, 'import_draft'), eq(auditRecords.entityId, draft.id)));
@@ -119,7 +109,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       audit.some((a) => JSON.stringify(a.after).includes('Nhiệm vụ bổ sung khi rà soát')),
     ).toBe(true);
 
-    const stale = await app.inject({
+    const stale = await ctx.app.inject({
       method: 'PUT',
       url: `/api/imports/${draft.id}`,
       payload: edit,
@@ -127,7 +117,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
 
-    const confirmed = await app.inject({
+    const confirmed = await ctx.app.inject({
       method: 'POST',
       url: `/api/imports/${draft.id}/confirm`,
       payload: { version: 2 },
@@ -135,7 +125,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     expect(confirmed.statusCode).toBe(200);
     const { planId } = confirmed.json<{ planId: string }>();
     const plan = (
-      await app.inject({ method: 'GET', url: `/api/plans/${planId}` })
+      await ctx.app.inject({ method: 'GET', url: `/api/plans/${planId}` })
     ).json<PlanDetail>();
     const flat = (n: PlanDetail['tree']): PlanDetail['tree'] =>
       n.flatMap((x) => [x, ...flat(x.children)]);
@@ -150,14 +140,14 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     ).toBe(true);
 
     const after = (
-      await app.inject({ method: 'GET', url: `/api/imports/${draft.id}` })
+      await ctx.app.inject({ method: 'GET', url: `/api/imports/${draft.id}` })
     ).json<ImportDraft>();
     expect(after).toMatchObject({
       status: 'confirmed',
       planId,
       abilities: { update: false, confirm: false },
     });
-    const again = await app.inject({
+    const again = await ctx.app.inject({
       method: 'POST',
       url: `/api/imports/${draft.id}/confirm`,
       payload: { version: after.version },
@@ -171,7 +161,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     expect(scanned.json().error.code).toBe('scanned_pdf');
     const legacy = await upload('ke-hoach-cao-bang-tcvn3.txt');
     expect(legacy.json().error.code).toBe('legacy_encoding');
-    const noName = await app.inject({
+    const noName = await ctx.app.inject({
       method: 'POST',
       url: '/api/imports',
       headers: { 'content-type': 'application/octet-stream' },
@@ -185,7 +175,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     const remote = await upload('ke-hoach-cao-bang.txt', '203.0.113.9');
     expect(remote.statusCode).toBe(404);
     const draft = (await upload('ke-hoach-cao-bang.txt')).json<ImportDraft>();
-    const read = await app.inject({
+    const read = await ctx.app.inject({
       method: 'GET',
       url: `/api/imports/${draft.id}`,
       remoteAddress: '203.0.113.9',
@@ -195,14 +185,14 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       update: false,
       confirm: false,
     });
-    const write = await app.inject({
+    const write = await ctx.app.inject({
       method: 'PUT',
       url: `/api/imports/${draft.id}`,
       payload: editable(draft),
       remoteAddress: '203.0.113.9',
     });
     expect(write.statusCode).toBe(404);
-    const confirm = await app.inject({
+    const confirm = await ctx.app.inject({
       method: 'POST',
       url: `/api/imports/${draft.id}/confirm`,
       payload: { version: 1 },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/database.js';
 import { plans, tasks } from '../../db/schema.js';
-import { type App, buildApp } from '../../server/app.js';
 import { AppError } from '../../server/errors.js';
 import type { PlanDetail, PlanTreeNode } from '../plans/schema.js';
 import { extractPlan, importPlan } from './service.js';
@@ -16,10 +16,9 @@ const allNodes = (nodes: PlanTreeNode[]): PlanTreeNode[] =>
   nodes.flatMap((n) => [n, ...allNodes(n.children)]);
 
 describe.each(engines())('importing plan documents on %s', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-  const actor = () => ({ id: 'test:import', tenantId: database.tenantId });
-  const planCount = async () => (await database.db.select({ n: count() }).from(plans))[0]?.n;
+  const ctx = useTestApp(engine);
+  const actor = () => ({ id: 'test:import', tenantId: ctx.database.tenantId });
+  const planCount = async () => (await ctx.database.db.select({ n: count() }).from(plans))[0]?.n;
   const refused = async (promise: Promise<unknown>) => {
     const error = await promise.then(
       () => null,
@@ -29,27 +28,18 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     return error as AppError;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    app = await buildApp({ db: database.db, tenantId: database.tenantId });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-
   it('stores the Lạng Sơn plan with its tree, agencies as written and who carries them today', async () => {
     const extracted = await extractPlan(
-      database.db,
-      database.tenantId,
+      ctx.database.db,
+      ctx.database.tenantId,
       fixture('ke-hoach-693-lang-son.txt'),
       'ke-hoach.txt',
       TODAY,
     );
-    const { planId, counts } = await importPlan(database.db, actor(), extracted);
+    const { planId, counts } = await importPlan(ctx.database.db, actor(), extracted);
     expect(counts).toMatchObject({ targets: 9, tasks: 16, projects: 10 });
     const plan = (
-      await app.inject({ method: 'GET', url: `/api/plans/${planId}` })
+      await ctx.app.inject({ method: 'GET', url: `/api/plans/${planId}` })
     ).json<PlanDetail>();
     expect(plan.document).toMatchObject({ type: 'KH', number: null, issuer: 'UBND tỉnh Lạng Sơn' });
     expect(plan.signer?.name).toBe('Lương Trọng Quỳnh');
@@ -72,7 +62,11 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     const groups = planTasks.find((t) => t.coordinationNote?.includes('Các sở, ban, ngành'));
     expect(groups?.lead).toBeNull();
     // Every stored item points at its passage of the document.
-    const [row] = await database.db.select().from(tasks).where(eq(tasks.planId, planId)).limit(1);
+    const [row] = await ctx.database.db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.planId, planId))
+      .limit(1);
     expect(row?.sourceStart).not.toBeNull();
     expect(plan.tree.every((n) => n.source !== null)).toBe(true);
   });
@@ -80,21 +74,21 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
   it('refuses the same document twice, writing nothing', async () => {
     const before = await planCount();
     const extracted = await extractPlan(
-      database.db,
-      database.tenantId,
+      ctx.database.db,
+      ctx.database.tenantId,
       fixture('ke-hoach-693-lang-son.txt'),
       'again.txt',
       TODAY,
     );
-    const error = await refused(importPlan(database.db, actor(), extracted));
+    const error = await refused(importPlan(ctx.database.db, actor(), extracted));
     expect(error).toMatchObject({ status: 409, code: 'already_imported' });
     expect(await planCount()).toBe(before);
   });
 
   it('reads a .docx with its appendix table', async () => {
     const extracted = await extractPlan(
-      database.db,
-      database.tenantId,
+      ctx.database.db,
+      ctx.database.tenantId,
       fixture('ke-hoach-cao-bang.docx'),
       'ke-hoach-cao-bang.docx',
       TODAY,
@@ -106,7 +100,7 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     });
     const appendix = extracted.extraction.tasks.filter((t) => t.section?.includes('Nhiệm vụ về'));
     expect(appendix.map((t) => t.output)).toContain('Quyết định giao vốn');
-    const { counts } = await importPlan(database.db, actor(), extracted);
+    const { counts } = await importPlan(ctx.database.db, actor(), extracted);
     expect(counts.tasks).toBe(extracted.extraction.tasks.length);
   });
 
@@ -117,7 +111,7 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     ['binary-random.txt', 'invalid_encoding'],
   ])('refuses %s with %s', async (file, code) => {
     const error = await refused(
-      extractPlan(database.db, database.tenantId, fixture(file), file, TODAY),
+      extractPlan(ctx.database.db, ctx.database.tenantId, fixture(file), file, TODAY),
     );
     expect(error).toMatchObject({ status: 422, code });
   });
@@ -127,10 +121,14 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
       'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 12/UBND-KT\nV/v góp ý dự thảo\nKính gửi: Sở Tài chính\nĐề nghị quý cơ quan góp ý.\n',
     );
     expect(
-      await refused(extractPlan(database.db, database.tenantId, letter, 'cong-van.txt', TODAY)),
+      await refused(
+        extractPlan(ctx.database.db, ctx.database.tenantId, letter, 'cong-van.txt', TODAY),
+      ),
     ).toMatchObject({ code: 'not_a_plan' });
     expect(
-      await refused(extractPlan(database.db, database.tenantId, letter, 'cong-van.odt', TODAY)),
+      await refused(
+        extractPlan(ctx.database.db, ctx.database.tenantId, letter, 'cong-van.odt', TODAY),
+      ),
     ).toMatchObject({ code: 'unsupported_format' });
   });
 });

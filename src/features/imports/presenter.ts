@@ -1,7 +1,6 @@
 // The extraction as `tiendo import --json` prints it (docs/import-extraction.md): snake_case,
 // versioned, every item with its `source` offsets into the text that was read.
 import { EXTRACTION_VERSION, type Extraction } from '../../domain/plan-import/parse.js';
-import type { ExtractionDocument } from './schema.js';
 
 export function presentExtraction(
   x: Extraction,

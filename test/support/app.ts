@@ -1,0 +1,30 @@
+// One database clone and one application per test file (or per engine in describe.each).
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type Engine, type TestDatabase } from './database.js';
+
+export type TestContext = { readonly database: TestDatabase; readonly app: App };
+
+/** Registers beforeAll/afterAll hooks; read the fields inside tests, once the hooks have run. */
+export function useTestApp(engine: Engine): TestContext {
+  let database: TestDatabase | undefined;
+  let app: App | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    app = await buildApp({ db: database.db, tenantId: database.tenantId });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+  return {
+    get database() {
+      if (!database) throw new Error('useTestApp: read the database inside a test');
+      return database;
+    },
+    get app() {
+      if (!app) throw new Error('useTestApp: read the app inside a test');
+      return app;
+    },
+  };
+}
