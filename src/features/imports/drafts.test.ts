@@ -200,4 +200,35 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     });
     expect(confirm.statusCode).toBe(404);
   });
+
+  it('a document with the number of a stored plan shows the changes, and survives an incomplete edit', async () => {
+    // ke-hoach-cao-bang.docx (58/KH-UBND) was confirmed above; the Markdown copy has the same number.
+    const draft = (await upload('ke-hoach-cao-bang.md')).json<ImportDraft>();
+    expect(draft.previous?.planId).toBeTruthy();
+    // The stored version lost one task and had its target corrected during the first review.
+    expect(draft.previous?.changes?.unchanged).toBe(false);
+    expect(
+      draft.previous?.changes?.tasks.changed.every((c) => !c.fields.includes('deadline')),
+    ).toBe(true);
+    const edit = editable(draft);
+    edit.document.issuer = null;
+    const saved = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/imports/${draft.id}`,
+      payload: edit,
+    });
+    expect(saved.statusCode).toBe(200);
+    const read = await ctx.app.inject({ method: 'GET', url: `/api/imports/${draft.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<ImportDraft>().previous).toMatchObject({
+      planId: draft.previous?.planId,
+      changes: null,
+    });
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports/${draft.id}/confirm`,
+      payload: { version: 2 },
+    });
+    expect(refused.json().error.code).toBe('missing_issuer');
+  });
 });

@@ -83,11 +83,17 @@ export async function previousVersion(
   const existing = await findPlanByNumber(db, tenantId, d.number, d.issuer, d.date);
   if (!existing) return null;
   const before = await latestPlanFile(db, existing.id);
-  const after = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, sourceText)));
+  // A draft under review may not be a valid plan yet (no issuer, say): then there is no diff to show.
+  let after: ReturnType<typeof parsePlanFile> | null = null;
+  try {
+    after = parsePlanFile(JSON.stringify(extractionToPlanFile(extraction, sourceText)));
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+  }
   return {
     planId: existing.id,
     revision: existing.revision,
-    changes: before ? diffPlanFiles(before, after) : null,
+    changes: before && after ? diffPlanFiles(before, after) : null,
   };
 }
 

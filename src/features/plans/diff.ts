@@ -17,6 +17,18 @@ export type PlanChanges = {
 
 type Item = { name: string; fields: Record<string, unknown> };
 
+/** JSON with sorted keys: a revision read back from jsonb has its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 function items(file: PlanFile) {
   const tasks: Item[] = [];
   const targets: Item[] = [];
@@ -65,7 +77,7 @@ function compare(before: Item[], after: Item[]): ItemChanges {
       continue;
     }
     const fields = Object.keys(i.fields).filter(
-      (f) => JSON.stringify(i.fields[f]) !== JSON.stringify(old.fields[f]),
+      (f) => canonical(i.fields[f]) !== canonical(old.fields[f]),
     );
     if (fields.length > 0) changes.changed.push({ name: i.name, fields });
   }

@@ -1,7 +1,7 @@
 // The frame of every page: the menu on the left, the application's name on top.
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { NAV_ITEMS, navKeyOf } from './nav';
 import { PageLoading } from './query-state';
@@ -15,6 +15,10 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const selected = navKeyOf(pathname);
+  // A new page starts at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -14,3 +14,12 @@ const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+/** A timestamp as dd/mm/yyyy hh:mm in the reader's time zone; "—" when absent. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

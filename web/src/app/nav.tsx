@@ -20,7 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
 ];
 
-/** The menu entry a pathname belongs to ("/ke-hoach/…" → "/ke-hoach"). */
+/** The menu entry a pathname belongs to ("/ke-hoach/…" → "/ke-hoach"; an import under review → "/ke-hoach"). */
 export function navKeyOf(pathname: string): string | undefined {
+  if (pathname.startsWith('/nhap/')) return '/ke-hoach';
   return NAV_ITEMS.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path;
 }

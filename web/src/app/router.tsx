@@ -10,6 +10,11 @@ const PlansPage = lazy(() =>
 const PlanPage = lazy(() =>
   import('../features/plans/pages/plan-page').then((m) => ({ default: m.PlanPage })),
 );
+const ImportReviewPage = lazy(() =>
+  import('../features/imports/pages/import-review-page').then((m) => ({
+    default: m.ImportReviewPage,
+  })),
+);
 const AgenciesPage = lazy(() =>
   import('../features/agencies/pages/agencies-page').then((m) => ({ default: m.AgenciesPage })),
 );
@@ -27,6 +32,7 @@ export function createRouter() {
         { index: true, element: <Navigate to="/ke-hoach" replace /> },
         { path: 'ke-hoach', element: <PlansPage /> },
         { path: 'ke-hoach/:id', element: <PlanPage /> },
+        { path: 'nhap/:id', element: <ImportReviewPage /> },
         { path: 'co-quan', element: <AgenciesPage /> },
         { path: 'nhiem-vu', element: <PlaceholderPage area="tasks" /> },
         { path: 'chi-tieu', element: <PlaceholderPage area="targets" /> },

@@ -1,6 +1,7 @@
-import { Card, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../../app/query-state';
+import { ImportUpload } from '../../imports/components/import-upload';
 import { NoPlans, PlansTable } from '../components/plans-table';
 import { usePlans } from '../hooks/use-plans';
 
@@ -10,7 +11,12 @@ export function PlansPage() {
 
   return (
     <div data-testid="plans-page">
-      <Typography.Title level={3}>Kế hoạch</Typography.Title>
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Kế hoạch
+        </Typography.Title>
+        <ImportUpload />
+      </Flex>
       {plans.isError ? (
         <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
       ) : plans.data?.total === 0 ? (

@@ -1,0 +1,87 @@
+// Vietnamese words for what the importer read: warnings, deadlines, agency groups, draft statuses.
+import type { ExtractedTask, ImportDraft, Mention } from '@features/imports/schema';
+
+export type Deadline = ExtractedTask['deadline'];
+export type DeadlineKind = Deadline['kind'];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A deadline without the words and place the document gave it. */
+export type CoreDeadline = DistributiveOmit<Deadline, 'as_written' | 'source'>;
+
+export const WARNING_LABELS: Record<string, string> = {
+  missing_number: 'Văn bản chưa có số, ký hiệu – hãy điền trước khi xác nhận',
+  missing_date: 'Không tìm thấy ngày ban hành (dòng “…, ngày … tháng … năm …”) – hãy điền nếu có',
+  missing_issuer: 'Không xác định được cơ quan ban hành – hãy điền trước khi xác nhận',
+  issuer_inferred: 'Cơ quan ban hành được suy ra từ phần ký',
+  appendix_missing:
+    'Văn bản nhắc tới phụ lục nhưng tệp không có phụ lục: các nhiệm vụ trong phụ lục bị thiếu',
+  task_without_lead: 'Nhiệm vụ chưa có cơ quan chủ trì',
+  agency_needs_choice: 'Cơ quan được giao đã chia tách hoặc giải thể – cần chọn đơn vị thực hiện',
+  missing_signer: 'Không tìm thấy phần ký (người ký, chức vụ)',
+  not_a_plan: 'Văn bản có thể không phải là một kế hoạch',
+};
+
+export const STATUS_LABELS: Record<ImportDraft['status'], { label: string; color: string }> = {
+  draft: { label: 'Bản nháp', color: 'blue' },
+  confirmed: { label: 'Đã xác nhận', color: 'green' },
+  discarded: { label: 'Đã hủy', color: 'default' },
+};
+
+export const GROUP_LABELS: Record<string, string> = {
+  departments: 'các sở, ban, ngành',
+  district_committees: 'UBND cấp huyện (nay là các xã, phường)',
+  commune_committees: 'UBND các xã, phường',
+  project_owners: 'các chủ đầu tư',
+  socio_political: 'các tổ chức chính trị – xã hội',
+  central_ministries: 'các bộ, ngành Trung ương',
+  assigned_agencies: 'các cơ quan được giao',
+};
+
+export const CHOICE_REASONS: Record<Extract<Mention, { kind: 'choose' }>['reason'], string> = {
+  split: 'đã chia tách',
+  abolished: 'đã giải thể',
+  ambiguous: 'trùng tên',
+};
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  date: 'Trước ngày',
+  quarter: 'Quý',
+  month: 'Tháng',
+  year: 'Năm',
+  annual: 'Hằng năm',
+  continuous: 'Thường xuyên',
+  range: 'Giai đoạn',
+  none: 'Không xác định',
+};
+
+const QUARTERS = ['I', 'II', 'III', 'IV'] as const;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The deadline in the words a Vietnamese plan uses: "Quý II/2026", "Trước ngày 31/12 hằng năm". */
+export function describeDeadline(deadline: Deadline): string {
+  switch (deadline.kind) {
+    case 'date':
+      return `Trước ngày ${viDate(deadline.date)}`;
+    case 'quarter':
+      return `Quý ${QUARTERS[deadline.quarter - 1] ?? deadline.quarter}/${deadline.year}`;
+    case 'month':
+      return `Tháng ${deadline.month}/${deadline.year}`;
+    case 'year':
+      return `Năm ${deadline.year}`;
+    case 'annual':
+      return `Trước ngày ${pad(deadline.day)}/${pad(deadline.month)} hằng năm`;
+    case 'continuous':
+      return 'Thường xuyên';
+    case 'range':
+      if (deadline.from.endsWith('-01-01') && deadline.to.endsWith('-12-31')) {
+        return `Giai đoạn ${deadline.from.slice(0, 4)} – ${deadline.to.slice(0, 4)}`;
+      }
+      return `Từ ${viDate(deadline.from)} đến ${viDate(deadline.to)}`;
+    case 'none':
+      return 'Không xác định';
+  }
+}
