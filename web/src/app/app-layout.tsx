@@ -16,6 +16,7 @@ export function AppLayout() {
   const narrow = !screens.md;
   const selected = navKeyOf(pathname);
   // A new page starts at its top, not where the previous one was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is the trigger
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [pathname]);
