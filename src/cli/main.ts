@@ -9,6 +9,7 @@ import { isoDateInVietnam } from '../domain/calendar.js';
 import type { Extraction } from '../domain/plan-import/parse.js';
 import { presentExtraction } from '../features/imports/presenter.js';
 import { extractPlan, importPlan, PlanExistsError } from '../features/imports/service.js';
+import { WARNING_LABELS } from '../features/imports/warnings.js';
 import type { PlanChanges } from '../features/plans/diff.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
@@ -208,19 +209,6 @@ function describeChanges(c: PlanChanges): string {
   ].join('\n');
 }
 
-const WARNINGS: Record<string, string> = {
-  missing_number: 'Văn bản chưa có số, ký hiệu – cần điền trước khi xác nhận',
-  missing_date: 'Văn bản chưa có địa danh, ngày ban hành',
-  missing_issuer: 'Không xác định được cơ quan ban hành',
-  issuer_inferred: 'Cơ quan ban hành được suy ra từ phần ký và nội dung',
-  missing_signer: 'Không thấy người ký',
-  appendix_missing:
-    'Văn bản nhắc tới phụ lục nhưng tệp không có phụ lục: nhiệm vụ trong phụ lục bị thiếu',
-  not_a_plan: 'Không thấy dòng loại văn bản (KẾ HOẠCH…)',
-  task_without_lead: 'Nhiệm vụ chưa có cơ quan chủ trì',
-  agency_needs_choice: 'Cơ quan đã giải thể/chia tách – cần chọn đơn vị tiếp nhận',
-};
-
 /** The quoted part of an English warning (a task title, an agency name) is the document's own words. */
 function detail(message: string): string {
   const quoted = /"([^"]+)"/.exec(message);
@@ -233,7 +221,7 @@ function summary(x: Extraction, ms: number): string {
     `  ${x.references.length} văn bản được viện dẫn, ${x.objectives.length} mục tiêu, ${x.targets.length} chỉ tiêu, ${x.tasks.length} nhiệm vụ, ${x.projects.length} dự án`,
     `  Người ký: ${x.signer?.name ?? '(không thấy)'}; ${x.recipients.length} nơi nhận; đọc trong ${ms.toFixed(0)} ms`,
     `  Cảnh báo (${x.warnings.length}):`,
-    ...x.warnings.map((w) => `   - ${WARNINGS[w.code] ?? w.code}${detail(w.message)}`),
+    ...x.warnings.map((w) => `   - ${WARNING_LABELS[w.code] ?? w.code}${detail(w.message)}`),
     'Chưa ghi gì (--dry-run). Bỏ --dry-run để lưu kế hoạch; thêm --json để xem đầy đủ.',
   ];
   return lines.join('\n');
