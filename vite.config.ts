@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@features': fileURLToPath(new URL('./src/features', import.meta.url)),
+      '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)),
     },
   },
   build: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Deadline, deadlineSchema, describeDeadline, dueDate } from './deadline.js';
+import { type Deadline, deadlineSchema, dueDate } from './deadline.js';
+import { describeDeadline } from './deadline-text.js';
 
 describe('deadlines', () => {
   it.each<[Deadline, string | null, string]>([

@@ -1,7 +1,7 @@
 // Plans as the API shows them: the tree assembled, deadlines in words, agencies with who is
 // responsible for them today.
 import type { Deadline } from '../../domain/deadline.js';
-import { describeDeadline } from '../../domain/deadline.js';
+import { describeDeadline } from '../../domain/deadline-text.js';
 import { responsibleOn, type SuccessionIndex } from '../../domain/succession.js';
 import { groupBy } from '../../lib/collections.js';
 import { abilities } from '../../server/policy.js';

@@ -42,35 +42,4 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   none: 'Không xác định',
 };
 
-const QUARTERS = ['I', 'II', 'III', 'IV'] as const;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** The deadline in the words a Vietnamese plan uses: "Quý II/2026", "Trước ngày 31/12 hằng năm". */
-export function describeDeadline(deadline: Deadline): string {
-  switch (deadline.kind) {
-    case 'date':
-      return `Trước ngày ${viDate(deadline.date)}`;
-    case 'quarter':
-      return `Quý ${QUARTERS[deadline.quarter - 1] ?? deadline.quarter}/${deadline.year}`;
-    case 'month':
-      return `Tháng ${deadline.month}/${deadline.year}`;
-    case 'year':
-      return `Năm ${deadline.year}`;
-    case 'annual':
-      return `Trước ngày ${pad(deadline.day)}/${pad(deadline.month)} hằng năm`;
-    case 'continuous':
-      return 'Thường xuyên';
-    case 'range':
-      if (deadline.from.endsWith('-01-01') && deadline.to.endsWith('-12-31')) {
-        return `Giai đoạn ${deadline.from.slice(0, 4)} – ${deadline.to.slice(0, 4)}`;
-      }
-      return `Từ ${viDate(deadline.from)} đến ${viDate(deadline.to)}`;
-    case 'none':
-      return 'Không xác định';
-  }
-}
+export { describeDeadline } from '@domain/deadline-text';
