@@ -69,6 +69,12 @@ export const tenants = pgTable('tenants', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Every row of plan data belongs to one tenant. */
+const tenantRef = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id);
+
 // ---------------------------------------------------------------------------------------------
 // Agencies and their history.
 
@@ -76,9 +82,7 @@ export const agencies = pgTable(
   'agencies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     shortName: text('short_name'),
@@ -118,9 +122,7 @@ export const agencySuccessions = pgTable(
   'agency_successions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     predecessorId: uuid('predecessor_id')
       .notNull()
       .references(() => agencies.id),
@@ -153,9 +155,7 @@ export const legalDocuments = pgTable(
   'legal_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     /** NQ, KL, QĐ, KH, CT, CTr, BC, … */
     docType: text('doc_type').notNull(),
     numberAsWritten: text('number_as_written'),
@@ -198,9 +198,7 @@ export const documentReferences = pgTable(
 
 export const plans = pgTable('plans', {
   id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
+  tenantId: tenantRef(),
   documentId: uuid('document_id')
     .notNull()
     .unique()
@@ -221,9 +219,7 @@ export const planRevisions = pgTable(
   'plan_revisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -237,18 +233,28 @@ export const planRevisions = pgTable(
   (t) => [uniqueIndex('plan_revisions_plan_revision_uq').on(t.planId, t.revision)],
 );
 
-const sourcePointer = {
+/** Where an item was read in the plan's source text. */
+const sourcePointer = () => ({
   sourceStart: integer('source_start'),
   sourceEnd: integer('source_end'),
-};
+});
+
+/** The columns every item of a plan's tree has: its plan, its node, its place among siblings. */
+const planItem = () => ({
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => plans.id),
+  nodeId: uuid('node_id')
+    .notNull()
+    .references(() => planNodes.id),
+  position: integer('position').notNull(),
+});
 
 export const planNodes = pgTable(
   'plan_nodes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -260,7 +266,7 @@ export const planNodes = pgTable(
     body: text('body'),
     sector: text('sector'),
     position: integer('position').notNull(),
-    ...sourcePointer,
+    ...sourcePointer(),
   },
   (t) => [
     index('plan_nodes_plan_idx').on(t.planId),
@@ -272,16 +278,8 @@ export const targets = pgTable(
   'targets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => planNodes.id),
-    position: integer('position').notNull(),
+    tenantId: tenantRef(),
+    ...planItem(),
     indicator: text('indicator').notNull(),
     unit: text('unit'),
     baselineValue: numeric('baseline_value', { mode: 'number' }),
@@ -289,7 +287,7 @@ export const targets = pgTable(
     targetYear: integer('target_year'),
     sector: text('sector'),
     body: text('body'),
-    ...sourcePointer,
+    ...sourcePointer(),
   },
   (t) => [index('targets_plan_idx').on(t.planId)],
 );
@@ -298,16 +296,8 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => planNodes.id),
-    position: integer('position').notNull(),
+    tenantId: tenantRef(),
+    ...planItem(),
     /** STT in the plan's appendix, when it has one. */
     code: text('code'),
     title: text('title').notNull(),
@@ -323,7 +313,7 @@ export const tasks = pgTable(
     /** Last day of a one-off deadline, derived from `deadline` at write time for overdue queries. */
     dueOn: date('due_on'),
     expectedOutput: text('expected_output'),
-    ...sourcePointer,
+    ...sourcePointer(),
   },
   (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadAgencyId)],
 );
@@ -350,22 +340,14 @@ export const projects = pgTable(
   'projects',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    nodeId: uuid('node_id')
-      .notNull()
-      .references(() => planNodes.id),
-    position: integer('position').notNull(),
+    tenantId: tenantRef(),
+    ...planItem(),
     name: text('name').notNull(),
     sector: text('sector'),
     investmentForm: text('investment_form'),
     owner: text('owner'),
     body: text('body'),
-    ...sourcePointer,
+    ...sourcePointer(),
   },
   (t) => [index('projects_plan_idx').on(t.planId)],
 );
@@ -411,9 +393,7 @@ export const importDrafts = pgTable(
   'import_drafts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantRef(),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
     sourceText: text('source_text').notNull(),
