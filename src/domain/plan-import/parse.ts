@@ -78,6 +78,18 @@ const NATIONAL_MOTTO =
 const PREAMBLE = /^(?:căn cứ|thực hiện|theo|xét|triển khai|nhằm|để|trên cơ sở)(?!\p{L})/iu;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * A numbered item that is a whole sentence ("1. Các sở, ban, ngành … báo cáo …") is both a node
+ * and a task: the node gets the sentence's head as its title, the task the whole text.
+ */
+function headingTitle(content: string): string {
+  const text = clean(content);
+  // A heading (no full stop) is kept whole, however long.
+  if (text.length <= 120 || !/[.;]\/?\.?$/u.test(text)) return text;
+  const cut = text.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
 const isHeading = (p: Paragraph) =>
   p.kind === 'roman' || p.kind === 'number' || p.kind === 'subnumber' || p.kind === 'letter';
 
@@ -256,7 +268,7 @@ export function parsePlanDocument(
       const node: OutlineNode = {
         kind,
         label,
-        title: clean(p.content),
+        title: headingTitle(p.content),
         source: { start: p.start, end: p.end },
         children: [],
       };

@@ -59,8 +59,9 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     expect(kh?.lead?.agency.code).toBe('SKHDT');
     expect(kh?.lead?.responsible.agencies.map((a) => a.code)).toEqual(['STC']);
     // Groups are not agencies: they stay in the note for the review to settle.
-    const groups = planTasks.find((t) => t.coordinationNote?.includes('Các sở, ban, ngành'));
+    const groups = planTasks.find((t) => t.leadUnresolved?.includes('Các sở, ban, ngành'));
     expect(groups?.lead).toBeNull();
+    expect(groups?.coordinationNote ?? '').not.toContain('Các sở, ban, ngành');
     // Every stored item points at its passage of the document.
     const [row] = await ctx.database.db
       .select()

@@ -90,7 +90,7 @@ export function extractionToPlanFile(x: ExtractionDocument, sourceText: string):
     });
     const otherCoordinators = t.coordinators.filter((m) => !namedAgency(m)).map(describe);
     const note = [
-      unassigned.length > 0 ? `Giao: ${unassigned.join(', ')}` : null,
+      lead && unassigned.length > 0 ? `Cùng chủ trì: ${unassigned.join(', ')}` : null,
       otherCoordinators.length > 0 ? `Phối hợp: ${otherCoordinators.join(', ')}` : null,
       t.coordination_note,
     ].filter(Boolean);
@@ -98,6 +98,7 @@ export function extractionToPlanFile(x: ExtractionDocument, sourceText: string):
       title: t.title,
       text: t.text,
       lead,
+      ...(!lead && unassigned.length > 0 ? { lead_as_written: unassigned.join(', ') } : {}),
       coordinators,
       ...(note.length > 0 ? { coordination_note: note.join('; ') } : {}),
       deadline: deadlineOf(t.deadline),

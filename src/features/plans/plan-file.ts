@@ -45,6 +45,11 @@ export const taskSchema = z.object({
   text: text.optional(),
   sector: text.optional(),
   lead: agencyRefSchema.nullable().optional().describe('Lead agency (chủ trì)'),
+  lead_as_written: text
+    .optional()
+    .describe(
+      'Who the document gives the task to when that is not one registry agency: "Các sở, ban, ngành"',
+    ),
   coordinators: z.array(agencyRefSchema).default([]).describe('Coordinating agencies (phối hợp)'),
   coordination_note: text
     .optional()

@@ -138,6 +138,7 @@ export function presentPlan(data: PlanData, counts: Counts, ctx: PresentContext)
           body: t.body,
           sector: t.sector,
           lead: t.leadAgencyId ? assignment(t.leadAgencyId, t.leadAsWritten, ctx) : null,
+          leadUnresolved: t.leadAgencyId ? null : t.leadAsWritten,
           coordinators: (coordinatorsByTask.get(t.id) ?? []).flatMap((c) => {
             const a = assignment(c.agencyId, c.asWritten, ctx);
             return a ? [a] : [];

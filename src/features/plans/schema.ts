@@ -80,6 +80,8 @@ export const taskSchema = z.object({
   body: z.string().nullable(),
   sector: z.string().nullable(),
   lead: agencyAssignmentSchema.nullable(),
+  /** Who the document gives the task to when no single registry agency leads it (a group). */
+  leadUnresolved: z.string().nullable(),
   coordinators: z.array(agencyAssignmentSchema),
   coordinationNote: z.string().nullable(),
   deadline: deadlineSchema,

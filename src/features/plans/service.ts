@@ -200,7 +200,7 @@ export async function createPlanFromFile(
             body: norm(t.text),
             sector: norm(t.sector ?? node.sector),
             leadAgencyId: lead?.agency.id ?? null,
-            leadAsWritten: lead?.asWritten ?? null,
+            leadAsWritten: lead?.asWritten ?? norm(t.lead_as_written),
             coordinationNote: norm(t.coordination_note),
             deadline: t.deadline,
             deadlineKind: t.deadline.kind,

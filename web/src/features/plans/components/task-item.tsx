@@ -1,4 +1,5 @@
 import type { PlanTask } from '@features/plans/schema';
+import { Typography } from 'antd';
 import { Fragment } from 'react';
 import { AgencyAssignment } from './agency-assignment';
 import { CollapsibleText } from './collapsible-text';
@@ -10,7 +11,16 @@ export function TaskItem({ task }: { task: PlanTask }) {
   return (
     <ItemFrame kind="task" testId="task-item" code={task.code} title={task.title}>
       <Field label="Chủ trì">
-        {task.lead ? <AgencyAssignment assignment={task.lead} /> : 'Chưa xác định'}
+        {task.lead ? (
+          <AgencyAssignment assignment={task.lead} />
+        ) : task.leadUnresolved ? (
+          <>
+            {task.leadUnresolved}{' '}
+            <Typography.Text type="warning">(chưa giao cho một cơ quan cụ thể)</Typography.Text>
+          </>
+        ) : (
+          'Chưa xác định'
+        )}
       </Field>
       {hasCoordination && (
         <Field label="Phối hợp">
