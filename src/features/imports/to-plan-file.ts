@@ -91,7 +91,7 @@ export function extractionToPlanFile(x: ExtractionDocument, sourceText: string):
     const otherCoordinators = t.coordinators.filter((m) => !namedAgency(m)).map(describe);
     const note = [
       lead && unassigned.length > 0 ? `Cùng chủ trì: ${unassigned.join(', ')}` : null,
-      otherCoordinators.length > 0 ? `Phối hợp: ${otherCoordinators.join(', ')}` : null,
+      otherCoordinators.length > 0 ? otherCoordinators.join(', ') : null,
       t.coordination_note,
     ].filter(Boolean);
     nodeFor(t.section).tasks?.push({
