@@ -3,7 +3,8 @@
 // The plan text is invented for the tests (a small plan of the People's Committee of Cao Bằng); it
 // is not copied from any real document. Needs LibreOffice (soffice) for the text PDF and poppler's
 // pdftoppm for the "scanned" PDF: `apt-get install -y libreoffice-writer-nogui poppler-utils`.
-// The outputs are committed, so tests need neither. Output is deterministic: the clock is pinned
+// The outputs are committed, so tests need neither. Name fixtures as arguments to write only those
+// (e.g. `npx tsx scripts/make-import-fixtures.ts ke-hoach-danh-so-tu-dong.docx`). Output is deterministic: the clock is pinned
 // while the .docx is packed (zip entry times, document properties) and LibreOffice's dates, ID and
 // checksum are overwritten in place (same length, so the PDF's cross-reference stays valid).
 //
@@ -17,6 +18,9 @@
 // ke-hoach-cao-bang-tcvn3.txt     part of it in TCVN3 bytes (not UTF-8), CRLF
 // ke-hoach-cao-bang-vni-mojibake.txt  the same part as VNI mojibake saved as UTF-8 ("Vieät")
 // ke-hoach-cao-bang-vntime.docx   a Word file typed in the .VnTime font (TCVN3 as Latin-1 letters)
+// ke-hoach-danh-so-tu-dong.docx   an outline numbered by Word itself (automatic numbering):
+//                                 "I." / "1." / "%2.%3." / "a)" levels, a bullet list, a list
+//                                 starting at IV, a second instance of the outline restarting
 // binary-random.txt               4 KiB of pseudo-random bytes
 
 import { execFileSync } from 'node:child_process';
@@ -562,6 +566,96 @@ async function vnTimeDocx(): Promise<Uint8Array> {
   return Packer.toBuffer(doc);
 }
 
+/**
+ * An outline numbered by Word's automatic numbering, not typed: the labels exist only in
+ * numbering.xml. Each entry is [level or 'dash' or 'from-four', text, instance].
+ */
+const AUTO_NUMBERED: [number | 'dash' | 'from-four' | 'text', string, number?][] = [
+  ['text', 'KẾ HOẠCH'],
+  [0, 'MỤC ĐÍCH, YÊU CẦU'],
+  [1, 'Mục đích'],
+  ['text', 'Cụ thể hoá các nhiệm vụ phát triển hạ tầng năm 2026.'],
+  [1, 'Yêu cầu'],
+  [0, 'MỤC TIÊU'],
+  [1, 'Mục tiêu chung'],
+  [1, 'Mục tiêu cụ thể'],
+  [2, 'Về quy hoạch'],
+  [3, 'Tỷ lệ phủ kín quy hoạch chung đô thị đạt 100%;'],
+  [3, 'Hoàn thành quy hoạch phân khu trung tâm.'],
+  [2, 'Về hạ tầng'],
+  [3, 'Cứng hoá 150 km đường giao thông nông thôn.'],
+  ['dash', 'Sở Xây dựng chủ trì;'],
+  ['dash', 'UBND các huyện phối hợp.'],
+  ['from-four', 'TỔ CHỨC THỰC HIỆN'],
+  [0, 'Danh mục công trình', 2],
+  [1, 'Công trình chuyển tiếp', 2],
+];
+
+/** The lines the reader must give for AUTO_NUMBERED, in order (readers.test.ts checks them). */
+const AUTO_NUMBERED_LINES = [
+  'KẾ HOẠCH',
+  'I. MỤC ĐÍCH, YÊU CẦU',
+  '1. Mục đích',
+  'Cụ thể hoá các nhiệm vụ phát triển hạ tầng năm 2026.',
+  '2. Yêu cầu',
+  'II. MỤC TIÊU',
+  '1. Mục tiêu chung',
+  '2. Mục tiêu cụ thể',
+  '2.1. Về quy hoạch',
+  'a) Tỷ lệ phủ kín quy hoạch chung đô thị đạt 100%;',
+  'b) Hoàn thành quy hoạch phân khu trung tâm.',
+  '2.2. Về hạ tầng',
+  'a) Cứng hoá 150 km đường giao thông nông thôn.',
+  '- Sở Xây dựng chủ trì;',
+  '- UBND các huyện phối hợp.',
+  'IV. TỔ CHỨC THỰC HIỆN',
+  'I. Danh mục công trình',
+  '1. Công trình chuyển tiếp',
+];
+
+async function autoNumberedDocx(): Promise<Uint8Array> {
+  const indent = (left: number) => ({ paragraph: { indent: { left, hanging: 360 } } });
+  const doc = new Document({
+    creator: 'Tiến Độ test fixtures',
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 28 } } } },
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', style: indent(360) },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', style: indent(720) },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%2.%3.', style: indent(1080) },
+            { level: 3, format: LevelFormat.LOWER_LETTER, text: '%4)', style: indent(1440) },
+          ],
+        },
+        {
+          reference: 'dash',
+          levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', style: indent(720) }],
+        },
+        {
+          reference: 'from-four',
+          levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', start: 4 }],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: AUTO_NUMBERED.map(([level, text, instance]) => {
+          const children = [new TextRun(text)];
+          if (level === 'text') return new Paragraph({ children });
+          const numbering =
+            typeof level === 'number'
+              ? { reference: 'outline', level, ...(instance ? { instance } : {}) }
+              : { reference: level, level: 0 };
+          return new Paragraph({ numbering, children });
+        }),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
 /** Runs `f` with Date pinned to 2026-03-12 00:00 UTC: docx stamps the properties and zip entries. */
 async function withPinnedClock<T>(f: () => Promise<T>): Promise<T> {
   const fixed = Date.UTC(2026, 2, 12);
@@ -699,27 +793,40 @@ function randomBytes(length: number, seed: number): Uint8Array {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  const only = process.argv.slice(2);
+  const wanted = (...names: string[]) => only.length === 0 || names.some((n) => only.includes(n));
   const work = mkdtempSync(join(tmpdir(), 'import-fixtures-'));
   try {
     const write = (name: string, bytes: Uint8Array | string) => {
+      if (!wanted(name)) return;
       writeFileSync(join(OUT, name), bytes);
       const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
       console.log(`${name.padEnd(36)} ${String(size).padStart(7)} bytes`);
     };
-    const docxBytes = await withPinnedClock(docx);
-    write('ke-hoach-cao-bang.docx', docxBytes);
-    const pdf = pdfFromDocx(docxBytes, work);
-    write('ke-hoach-cao-bang.pdf', pdf);
-    write('ke-hoach-cao-bang-scanned.pdf', scannedPdf(pdf, work));
+    if (
+      wanted('ke-hoach-cao-bang.docx', 'ke-hoach-cao-bang.pdf', 'ke-hoach-cao-bang-scanned.pdf')
+    ) {
+      const docxBytes = await withPinnedClock(docx);
+      write('ke-hoach-cao-bang.docx', docxBytes);
+      if (wanted('ke-hoach-cao-bang.pdf', 'ke-hoach-cao-bang-scanned.pdf')) {
+        const pdf = pdfFromDocx(docxBytes, work);
+        write('ke-hoach-cao-bang.pdf', pdf);
+        write('ke-hoach-cao-bang-scanned.pdf', scannedPdf(pdf, work));
+      }
+    }
     write('ke-hoach-cao-bang-vntime.docx', await withPinnedClock(vnTimeDocx));
+    write('ke-hoach-danh-so-tu-dong.docx', await withPinnedClock(autoNumberedDocx));
+    if (AUTO_NUMBERED_LINES.length !== AUTO_NUMBERED.length) throw new Error('AUTO_NUMBERED_LINES');
     write('ke-hoach-cao-bang.md', markdown());
     // The repository's formatter formats Markdown too (it aligns the table): format it here so the
     // committed file is both this script's output and what `biome check --write` leaves.
-    execFileSync(
-      join(ROOT, 'node_modules', '.bin', 'biome'),
-      ['format', '--write', join(OUT, 'ke-hoach-cao-bang.md')],
-      { stdio: 'pipe' },
-    );
+    if (wanted('ke-hoach-cao-bang.md')) {
+      execFileSync(
+        join(ROOT, 'node_modules', '.bin', 'biome'),
+        ['format', '--write', join(OUT, 'ke-hoach-cao-bang.md')],
+        { stdio: 'pipe' },
+      );
+    }
     write('ke-hoach-cao-bang.txt', plainText());
     const legacyText = `${[TITLE, SUBTITLE, ...bodyLines()].join('\r\n')}\r\n`;
     write('ke-hoach-cao-bang-tcvn3.txt', encodeTcvn3(legacyText));

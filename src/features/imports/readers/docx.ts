@@ -6,9 +6,13 @@
 // What comes out:
 // - Each paragraph (p, h1-h6, li) is one line; a manual line break (<br>) starts a new line.
 //   Runs of spaces and tabs become one space.
-// - Word lists: a bulleted item gets "- ", a numbered item "1. ", "2. ", … counted within its list.
-//   Mammoth does not give Word's number format, so an automatic "a)" or "I." list comes out as
-//   "1.", "2.": typed numbering (the usual case in Vietnamese plans) is text and stays exact.
+// - Word lists: an item gets the label Word displays ("I. ", "2. ", "2.1. ", "a) ", "- " for a
+//   bullet), worked out from word/numbering.xml and word/document.xml (see docx-numbering.ts),
+//   since mammoth drops the number format. An item that cannot be matched to its paragraph there
+//   (or a file without numbering.xml) falls back to mammoth's lists: "- " for a bulleted item,
+//   "1. ", "2. ", … counted within its list for a numbered one. Items in tables get no label.
+//   An item with no text of its own before its nested list (mammoth's stand-in for the missing
+//   parent of a list that starts at level 2) gives no line.
 // - Tables become SourceTables. A cell's paragraphs are joined with a space. Merged cells: a
 //   horizontally merged cell (colspan) keeps its text in its first column and leaves the columns it
 //   covers empty, so a group row "I | Nhiệm vụ về quy hoạch" spanning the table stays two cells
@@ -21,6 +25,7 @@
 
 import mammoth from 'mammoth';
 import { SourceDocumentBuilder } from './document-builder.js';
+import { type NumberedParagraph, numberingKey, readDocxNumbering } from './docx-numbering.js';
 import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
@@ -40,7 +45,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
       `The file cannot be opened as a Word document (.docx): ${describe(error)}. If it is an old .doc file, open it in Word and save it as .docx.`,
     );
   }
-  return htmlToSourceDocument(html);
+  return htmlToSourceDocument(html, await readDocxNumbering(bytes));
 }
 
 function describe(error: unknown): string {
@@ -130,7 +135,18 @@ const BLOCKS = new Set([
   'dd',
 ]);
 
-export function htmlToSourceDocument(html: string): SourceDocument {
+/** How far ahead of the last matched numbered paragraph an <li> looks for its own. */
+const NUMBERING_LOOKAHEAD = 8;
+
+/**
+ * `numbered`: the numbered body paragraphs outside tables, in document order, with the labels
+ * Word displays (readDocxNumbering); each <li> outside tables takes the label of the next one
+ * whose text matches its own, or keeps mammoth's generic numbering.
+ */
+export function htmlToSourceDocument(
+  html: string,
+  numbered: readonly NumberedParagraph[] | null = null,
+): SourceDocument {
   const builder = new SourceDocumentBuilder();
   const notes: string[] = [];
   const lists: ListFrame[] = [];
@@ -140,10 +156,31 @@ export function htmlToSourceDocument(html: string): SourceDocument {
   let noteCount = 0;
   let pending = ''; // text of the current paragraph
   let skipDepth = 0; // inside the back-link <a> of a note
+  let itemMark: string | null = null; // mammoth's mark for the list item being read ("1. ", "- ")
+  let nextNumbered = 0; // index in `numbered` of the next paragraph to match
+
+  /** The label Word shows for the list item whose text is `text`, if it can be matched. */
+  const wordLabel = (text: string): string | null => {
+    if (!numbered) return null;
+    const key = numberingKey(text);
+    const end = Math.min(numbered.length, nextNumbered + NUMBERING_LOOKAHEAD);
+    for (let i = nextNumbered; i < end; i++) {
+      const candidate = numbered[i] as NumberedParagraph;
+      if (candidate.key !== key) continue;
+      nextNumbered = i + 1;
+      return candidate.label;
+    }
+    return null;
+  };
 
   const flush = () => {
-    const text = pending;
+    let text = pending;
     pending = '';
+    if (itemMark !== null) {
+      const label = wordLabel(text);
+      text = (label === null ? itemMark : label === '' ? '' : `${label} `) + text;
+      itemMark = null;
+    }
     const table = tables[0];
     if (table) {
       if (table.cell) table.cell.text += ` ${text}`;
@@ -178,6 +215,9 @@ export function htmlToSourceDocument(html: string): SourceDocument {
         continue;
       }
       if (name === 'ul' || name === 'ol') {
+        // An item with no text before its nested list is mammoth's stand-in for a missing parent
+        // level (a Word list that starts at level 2): no line for it.
+        if (itemMark !== null && pending.trim() === '') itemMark = null;
         flush(); // the text of an item that holds a nested list
         lists.push({ ordered: name === 'ol', next: 1 });
         continue;
@@ -191,9 +231,7 @@ export function htmlToSourceDocument(html: string): SourceDocument {
           continue;
         }
         const list = lists[lists.length - 1];
-        if (list && tables.length === 0) {
-          pending = list.ordered ? `${list.next++}. ` : '- ';
-        }
+        if (list && tables.length === 0) itemMark = list.ordered ? `${list.next++}. ` : '- ';
         continue;
       }
       if (name === 'table') {

@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import fc from 'fast-check';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { htmlToSourceDocument, layOut } from './docx.js';
+import { htmlToSourceDocument, layOut, readDocx } from './docx.js';
+import { numberedParagraphs, numberingKey } from './docx-numbering.js';
 import {
   DEFAULT_MAX_BYTES,
   readSourceDocument,
@@ -321,6 +323,118 @@ describe('.docx', () => {
       ['A', 'x y', 'z w'],
     ]);
     expectWellFormed(doc);
+  });
+
+  it("renders Word's automatic numbering as Word shows it: I., 1., 2.1., a), -", async () => {
+    const doc = await read('ke-hoach-danh-so-tu-dong.docx');
+    expectWellFormed(doc);
+    expect(lines(doc)).toEqual([
+      'KẾ HOẠCH',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      'Cụ thể hoá các nhiệm vụ phát triển hạ tầng năm 2026.',
+      '2. Yêu cầu',
+      'II. MỤC TIÊU',
+      '1. Mục tiêu chung',
+      '2. Mục tiêu cụ thể',
+      '2.1. Về quy hoạch',
+      'a) Tỷ lệ phủ kín quy hoạch chung đô thị đạt 100%;',
+      'b) Hoàn thành quy hoạch phân khu trung tâm.',
+      '2.2. Về hạ tầng',
+      'a) Cứng hoá 150 km đường giao thông nông thôn.',
+      '- Sở Xây dựng chủ trì;',
+      '- UBND các huyện phối hợp.',
+      // A list whose w:start is 4, then a second instance (new numId) of the outline: restarts.
+      'IV. TỔ CHỨC THỰC HIỆN',
+      'I. Danh mục công trình',
+      '1. Công trình chuyển tiếp',
+    ]);
+  });
+
+  it('reads the other .docx fixtures exactly as mammoth alone would', async () => {
+    for (const name of ['ke-hoach-cao-bang.docx', 'ke-hoach-cao-bang-vntime.docx']) {
+      const bytes = fixture(name);
+      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      const plain = htmlToSourceDocument(value); // no numbering: the reader's behaviour before
+
+      const doc = await readDocx(bytes);
+      expect(doc.text).toBe(plain.text);
+      expect(doc.tables).toEqual(plain.tables);
+    }
+  });
+
+  it("takes Word's labels for list items matched by text, mammoth's numbering otherwise", () => {
+    const html = [
+      '<ol><li>MỤC TIÊU<ol><li>Chung</li><li>Cụ thể<sup><a href="#footnote-1">[1]</a></sup></li></ol></li></ol>',
+      '<ul><li><ol><li>Không khớp</li><li>Khớp</li></ol></li></ul>',
+      '<table><tr><td><ol><li>Trong bảng</li></ol></td></tr></table>',
+    ].join('');
+    const numbered = [
+      { key: numberingKey('MỤC TIÊU'), label: 'II.' },
+      { key: numberingKey('Chung'), label: '2.1.' },
+      { key: numberingKey('Cụ thể'), label: 'a)' },
+      { key: numberingKey('Khớp'), label: '-' },
+    ];
+    expect(lines(htmlToSourceDocument(html, numbered))).toEqual([
+      'II. MỤC TIÊU',
+      '2.1. Chung',
+      'a) Cụ thể[1]',
+      '1. Không khớp',
+      '- Khớp',
+      'Trong bảng',
+    ]);
+    // Without numbering.xml: mammoth's numbering, as before.
+    expect(lines(htmlToSourceDocument(html))).toEqual([
+      '1. MỤC TIÊU',
+      '1. Chung',
+      '2. Cụ thể[1]',
+      '1. Không khớp',
+      '2. Khớp',
+      'Trong bảng',
+    ]);
+  });
+
+  it('counts Word numbering: overrides, lvlRestart, isLgl, tables and text boxes', () => {
+    const lvl = (ilvl: number, fmt: string, text: string, extra = '') =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+    const numbering = [
+      '<w:numbering xmlns:w="w">',
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', '%1.')}${lvl(1, 'lowerRoman', '%2.', '<w:lvlRestart w:val="0"/>')}${lvl(2, 'decimal', '%1.%3.', '<w:isLgl/>')}</w:abstractNum>`,
+      `<w:abstractNum w:abstractNumId="1">${lvl(0, 'upperLetter', '%1)')}${lvl(1, 'bullet', '&#8226;')}</w:abstractNum>`,
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+      '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>',
+      `<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">${lvl(0, 'lowerLetter', '(%1)')}</w:lvlOverride></w:num>`,
+      '</w:numbering>',
+    ].join('');
+    const p = (text: string, numId?: number, ilvl = 0) =>
+      `<w:p><w:pPr>${numId === undefined ? '' : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const document = [
+      '<w:document xmlns:w="w"><w:body>',
+      p('A', 1),
+      p('B', 1, 1),
+      p('C', 1),
+      p('D', 1, 1), // lvlRestart 0: level 2 goes on after "I."
+      p('E', 1, 2),
+      `<w:tbl><w:tr><w:tc>${p('in table', 1)}</w:tc></w:tr></w:tbl>`, // counted, not returned
+      p('F', 1),
+      p('G', 2),
+      p('H', 2, 1),
+      p('K', 3),
+      p('x &amp; y', 0), // numId 0: not numbered
+      `<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>${p('box', 1)}</w:txbxContent></mc:Choice></mc:AlternateContent><w:t>L</w:t></w:r></w:p>`,
+      '</w:body></w:document>',
+    ].join('');
+    expect(numberedParagraphs(document, numbering)).toEqual([
+      { key: 'A', label: 'I.' },
+      { key: 'B', label: 'i.' },
+      { key: 'C', label: 'II.' },
+      { key: 'D', label: 'ii.' },
+      { key: 'E', label: '2.1.' },
+      { key: 'F', label: 'IV.' },
+      { key: 'G', label: 'C)' },
+      { key: 'H', label: '-' },
+      { key: 'K', label: '(a)' },
+    ]);
   });
 
   it('lays out spans like HTML', () => {
