@@ -285,7 +285,9 @@ export function parsePlanDocument(
       }
       // "1. Các sở, ban, ngành … báo cáo … trước ngày 31/12 hằng năm." is a numbered item, not a
       // heading: a full sentence. It labels a node and is read as that node's text too.
-      if (!(p.content.length > 60 && /[.;]\/?\.?$/u.test(p.content.trim()))) continue;
+      // A lettered item ending its clause ("a) … đạt 100%;") is content whatever its length.
+      const sentence = /[.;]\/?\.?$/u.test(p.content.trim());
+      if (!(sentence && (p.content.length > 60 || kind === 'letter'))) continue;
     }
     const current = stack[stack.length - 1] ?? null;
     const roman = stack[0] ?? null;

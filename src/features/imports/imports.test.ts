@@ -105,6 +105,22 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     expect(counts.tasks).toBe(extracted.extraction.tasks.length);
   });
 
+  it('reads a Word outline numbered automatically, with lettered items as content', async () => {
+    const { extraction } = await extractPlan(
+      ctx.database.db,
+      ctx.database.tenantId,
+      fixture('ke-hoach-danh-so-tu-dong.docx'),
+      'x.docx',
+      TODAY,
+    );
+    expect(extraction.outline.map((n) => n.label)).toEqual(['I', 'II', 'IV', 'I']);
+    expect(extraction.objectives.map((o) => o.label)).toContain('2.1.a');
+    expect(extraction.targets.map((t) => [t.value, t.unit, t.indicator])).toEqual([
+      [100, '%', 'Tỷ lệ phủ kín quy hoạch chung đô thị'],
+      [150, 'km', 'Cứng hóa đường giao thông nông thôn'],
+    ]);
+  });
+
   it.each([
     ['ke-hoach-cao-bang-scanned.pdf', 'scanned_pdf'],
     ['ke-hoach-cao-bang-tcvn3.txt', 'legacy_encoding'],
