@@ -46,6 +46,11 @@ export function openPglite(dataDir: string | undefined): Database {
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, a dropped database) is an event on
+  // the pool, not an error of any query: without a listener it would crash the process.
+  pool.on('error', (error) => {
+    console.error(`[tiendo] PostgreSQL connection lost while idle: ${error.message}`);
+  });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,
