@@ -11,9 +11,3 @@ export function isoDateInVietnam(at: Date = new Date()): string {
     day: '2-digit',
   }).format(at);
 }
-
-/** dd/mm/yyyy, as Vietnamese documents and the UI write dates. */
-export function formatViDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
