@@ -13,6 +13,7 @@
 // reader does not see the way mammoth does falls back to mammoth's generic numbering.
 
 import JSZip from 'jszip';
+import { decodeEntities } from './entities.js';
 
 /** A numbered body paragraph: its label as Word shows it ("I.", "2.1.", "a)", "-") and its text key. */
 export type NumberedParagraph = { key: string; label: string | null };
@@ -71,35 +72,18 @@ const XML_ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function* tokenizeXml(xml: string): Generator<XmlToken> {
   for (const m of xml.matchAll(XML_TOKEN)) {
     if (m[1] !== undefined) yield { type: 'text', text: m[1] };
-    else if (m[6] !== undefined) yield { type: 'text', text: decodeXml(m[6]) };
+    else if (m[6] !== undefined) yield { type: 'text', text: decodeEntities(m[6]) };
     else if (m[3] === undefined)
       continue; // declaration, comment, doctype
     else if (m[2]) yield { type: 'close', name: m[3] };
     else {
       const attrs: Record<string, string> = {};
       for (const a of (m[4] ?? '').matchAll(XML_ATTR)) {
-        attrs[a[1] as string] = decodeXml(a[2] ?? a[3] ?? '');
+        attrs[a[1] as string] = decodeEntities(a[2] ?? a[3] ?? '');
       }
       yield { type: 'open', name: m[3], attrs, selfClosing: m[5] === '/' };
     }
   }
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? Number.parseInt(body.slice(2), 16)
-          : Number(body.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : '';
-    }
-    return XML_ENTITIES[body] ?? whole;
-  });
 }
 
 function intOf(value: string | undefined): number | null {

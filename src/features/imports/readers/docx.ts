@@ -26,6 +26,7 @@
 import mammoth from 'mammoth';
 import { SourceDocumentBuilder } from './document-builder.js';
 import { type NumberedParagraph, numberingKey, readDocxNumbering } from './docx-numbering.js';
+import { decodeEntities } from './entities.js';
 import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
@@ -69,7 +70,7 @@ export function tokenizeHtml(html: string): Token[] {
   const tokens: Token[] = [];
   for (const m of html.matchAll(TOKEN)) {
     if (m[5] !== undefined) {
-      tokens.push({ type: 'text', text: decodeEntities(m[5]) });
+      tokens.push({ type: 'text', text: decodeEntities(m[5], ENTITIES) });
       continue;
     }
     const name = (m[2] as string).toLowerCase();
@@ -79,7 +80,7 @@ export function tokenizeHtml(html: string): Token[] {
     }
     const attrs: Record<string, string> = {};
     for (const a of (m[3] ?? '').matchAll(ATTR)) {
-      attrs[(a[1] as string).toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
+      attrs[(a[1] as string).toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '', ENTITIES);
     }
     tokens.push({ type: 'open', name, attrs, selfClosing: m[4] === '/' || VOID.has(name) });
   }
@@ -96,21 +97,6 @@ const ENTITIES: Record<string, string> = {
   apos: "'",
   nbsp: ' ',
 };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? Number.parseInt(body.slice(2), 16)
-          : Number(body.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : '';
-    }
-    return ENTITIES[body] ?? whole;
-  });
-}
 
 type Cell = { text: string; colspan: number; rowspan: number };
 

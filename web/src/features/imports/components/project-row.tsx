@@ -1,8 +1,6 @@
-// A key project as read from the document, edited in place: name and investment form.
-import { DeleteOutlined } from '@ant-design/icons';
 import type { ExtractedProject } from '@features/imports/schema';
-import { Button, Col, Input, Row, Tag, Typography } from 'antd';
-import { ReviewItem } from './review-item';
+import { Col, Input, Row, Tag } from 'antd';
+import { FieldLabel, RemoveButton, ReviewItem } from './review-item';
 
 type Props = {
   itemKey: string;
@@ -14,12 +12,6 @@ type Props = {
   onChange: (project: ExtractedProject) => void;
   onRemove: () => void;
 };
-
-const label = (text: string) => (
-  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-    {text}
-  </Typography.Text>
-);
 
 export function ProjectRow({
   itemKey,
@@ -41,18 +33,9 @@ export function ProjectRow({
       onSelect={onSelect}
       actions={
         readOnly ? null : (
-          <Button
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={(e) => {
-              e.stopPropagation();
-              onRemove();
-            }}
-            data-testid="review-project-remove"
-          >
+          <RemoveButton testId="review-project-remove" onRemove={onRemove}>
             Bỏ dự án
-          </Button>
+          </RemoveButton>
         )
       }
     >
@@ -64,7 +47,7 @@ export function ProjectRow({
       )}
       <Row gutter={8}>
         <Col xs={24} md={16}>
-          {label('Tên dự án')}
+          <FieldLabel>Tên dự án</FieldLabel>
           <Input.TextArea
             aria-label="Tên dự án"
             data-testid="review-project-name"
@@ -77,7 +60,7 @@ export function ProjectRow({
           />
         </Col>
         <Col xs={24} md={8}>
-          {label('Hình thức đầu tư')}
+          <FieldLabel>Hình thức đầu tư</FieldLabel>
           <Input
             aria-label="Hình thức đầu tư"
             data-testid="review-project-form"

@@ -1,7 +1,7 @@
 // An item of the review (task, target, project, reference): a frame that shows when it is selected;
 // clicking anywhere in it selects it, which marks its words in the source text.
-import { FileSearchOutlined } from '@ant-design/icons';
-import { Button, theme } from 'antd';
+import { DeleteOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { Button, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useSourceView } from './source-view';
 
@@ -75,5 +75,40 @@ export function ReviewItem({
         </div>
       )}
     </div>
+  );
+}
+
+/** The small caption above an editable field of an item. */
+export function FieldLabel({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+      {children}
+    </Typography.Text>
+  );
+}
+
+/** Takes an item out of the draft, without selecting it. */
+export function RemoveButton({
+  testId,
+  onRemove,
+  children,
+}: {
+  testId: string;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="small"
+      danger
+      icon={<DeleteOutlined />}
+      onClick={(e) => {
+        e.stopPropagation();
+        onRemove();
+      }}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
   );
 }

@@ -1,8 +1,6 @@
-// A target as read from the document, edited in place: indicator, value, unit, year.
-import { DeleteOutlined } from '@ant-design/icons';
 import type { ExtractedTarget } from '@features/imports/schema';
-import { Button, Col, Input, InputNumber, Row, Tag, Typography } from 'antd';
-import { ReviewItem } from './review-item';
+import { Col, Input, InputNumber, Row, Tag } from 'antd';
+import { FieldLabel, RemoveButton, ReviewItem } from './review-item';
 
 type Props = {
   itemKey: string;
@@ -14,12 +12,6 @@ type Props = {
   onChange: (target: ExtractedTarget) => void;
   onRemove: () => void;
 };
-
-const label = (text: string) => (
-  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-    {text}
-  </Typography.Text>
-);
 
 export function TargetRow({
   itemKey,
@@ -42,18 +34,9 @@ export function TargetRow({
       onSelect={onSelect}
       actions={
         readOnly ? null : (
-          <Button
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={(e) => {
-              e.stopPropagation();
-              onRemove();
-            }}
-            data-testid="review-target-remove"
-          >
+          <RemoveButton testId="review-target-remove" onRemove={onRemove}>
             Bỏ chỉ tiêu
-          </Button>
+          </RemoveButton>
         )
       }
     >
@@ -63,7 +46,7 @@ export function TargetRow({
           {target.source === null && <Tag color="green">Thêm khi rà soát</Tag>}
         </div>
       )}
-      {label('Chỉ tiêu')}
+      <FieldLabel>Chỉ tiêu</FieldLabel>
       <Input.TextArea
         aria-label="Chỉ tiêu"
         data-testid="review-target-indicator"
@@ -76,7 +59,7 @@ export function TargetRow({
       />
       <Row gutter={8} style={{ marginTop: 6 }}>
         <Col span={8}>
-          {label('Giá trị')}
+          <FieldLabel>Giá trị</FieldLabel>
           <InputNumber<number>
             aria-label="Giá trị"
             data-testid="review-target-value"
@@ -88,7 +71,7 @@ export function TargetRow({
           />
         </Col>
         <Col span={8}>
-          {label('Đơn vị')}
+          <FieldLabel>Đơn vị</FieldLabel>
           <Input
             aria-label="Đơn vị"
             data-testid="review-target-unit"
@@ -99,7 +82,7 @@ export function TargetRow({
           />
         </Col>
         <Col span={8}>
-          {label('Năm')}
+          <FieldLabel>Năm</FieldLabel>
           <InputNumber<number>
             aria-label="Năm"
             data-testid="review-target-year"

@@ -1,12 +1,12 @@
 // A task as read from the document: wording, section, lead and coordinating agencies as written and
 // what they resolve to, deadline, output.
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { ExtractedTask } from '@features/imports/schema';
 import { Button, Tag, Typography } from 'antd';
 import { Field } from '../../plans/components/field';
 import { describeDeadline } from '../labels';
 import { MentionTag } from './mention-tag';
-import { ReviewItem } from './review-item';
+import { RemoveButton, ReviewItem } from './review-item';
 
 type Props = {
   itemKey: string;
@@ -54,18 +54,9 @@ export function TaskRow({
             >
               Sửa
             </Button>
-            <Button
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={(e) => {
-                e.stopPropagation();
-                onRemove();
-              }}
-              data-testid="review-task-remove"
-            >
+            <RemoveButton testId="review-task-remove" onRemove={onRemove}>
               Không phải nhiệm vụ
-            </Button>
+            </RemoveButton>
           </>
         )
       }
