@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm packages: Debian's Chromium (browser tests drive it through
-# playwright-core; no browser is ever downloaded) and fonts with Vietnamese glyphs.
+# playwright-core; no browser is ever downloaded), fonts with Vietnamese glyphs, and LibreOffice
+# Writer (headless) to check that generated .docx documents convert to PDF.
 set -euo pipefail
-packages=(chromium fonts-liberation2 fonts-dejavu-core)
+packages=(chromium fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

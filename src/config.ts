@@ -1,22 +1,56 @@
 // Configuration from the environment (documented in README.md).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where evidence files are kept (outside the database), named by checksum. */
+  filesDir: string;
+  session: {
+    /** Minutes without a request after which a session ends. */
+    idleMinutes: number;
+    /** Hours after login after which a session ends whatever the activity. */
+    absoluteHours: number;
+    /** Send the cookie only over HTTPS (set when served behind TLS). */
+    secureCookie: boolean;
+  };
+  /** SMTP server for notification e-mail; without it mail stays in the outbox for the admin. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Public address of the app, for links in e-mail. */
+  publicUrl: string;
 };
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const dataDir = resolve(env.TIENDO_DATA_DIR ?? './data');
+  const host = env.HOST ?? '127.0.0.1';
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.TIENDO_DATA_DIR ?? './data'),
+    dataDir,
+    filesDir: resolve(env.TIENDO_FILES_DIR ?? join(dataDir, 'files')),
+    session: {
+      idleMinutes: positive(env, 'TIENDO_SESSION_IDLE_MINUTES', 30),
+      absoluteHours: positive(env, 'TIENDO_SESSION_MAX_HOURS', 12),
+      secureCookie: env.TIENDO_SECURE_COOKIE === '1' || env.TIENDO_SECURE_COOKIE === 'true',
+    },
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Tiến Độ <no-reply@localhost>',
+    publicUrl: env.TIENDO_PUBLIC_URL ?? `http://${host}:${port}`,
   };
 }

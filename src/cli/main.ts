@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../config.js';
+import { agencies } from '../db/schema.js';
 import { isoDateInVietnam } from '../domain/calendar.js';
 import type { Extraction } from '../domain/plan-import/parse.js';
 import { presentExtraction } from '../features/imports/presenter.js';
@@ -13,10 +15,18 @@ import { WARNING_LABELS } from '../features/imports/warnings.js';
 import type { PlanChanges } from '../features/plans/diff.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
+import { createUserBodySchema } from '../features/users/schema.js';
+import { createUser } from '../features/users/service.js';
 import { DataDirLockedError, openInstallation } from '../server/bootstrap.js';
 import { AppError, InvalidInputError } from '../server/errors.js';
+import { ROLES, type Role } from '../server/principal.js';
 
-export type Io = { out: (line: string) => void; err: (line: string) => void };
+export type Io = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Asks for a secret (a password) without echoing it; tests pass answers. */
+  secret?: (prompt: string) => Promise<string>;
+};
 
 const MESSAGES: Record<string, string> = {
   unsupported_format: 'Định dạng tệp không được hỗ trợ (chỉ nhận .docx, .pdf, .txt, .md)',
@@ -37,6 +47,10 @@ const MESSAGES: Record<string, string> = {
   unreadable_file: 'Không đọc được tệp',
   invalid_plan: 'Kế hoạch không hợp lệ',
   invalid_input: 'Dữ liệu không hợp lệ',
+  weak_password: 'Mật khẩu chưa đủ mạnh',
+  username_taken: 'Tên đăng nhập đã có người dùng',
+  no_password: 'Chưa nhập mật khẩu',
+  password_mismatch: 'Hai lần nhập mật khẩu không khớp',
 };
 
 const ISSUE_MESSAGES: Record<string, string> = {
@@ -44,6 +58,14 @@ const ISSUE_MESSAGES: Record<string, string> = {
   ambiguous_agency: 'tên cơ quan ứng với nhiều đơn vị, cần ghi agency_code',
   unknown_commune: 'mã xã, phường không tồn tại',
   duplicate_document: 'đã có văn bản cùng số, ký hiệu',
+  password_too_short: 'mật khẩu cần ít nhất 10 ký tự',
+  password_too_simple: 'mật khẩu cần có cả chữ và số',
+  password_contains_username: 'mật khẩu không được chứa tên đăng nhập',
+  password_common: 'mật khẩu quá phổ biến',
+  agency_required: 'vai trò này cần gắn với một cơ quan (--agency MÃ)',
+  agency_ended: 'cơ quan đã kết thúc hoạt động',
+  invalid_username: 'tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ - (3–50 ký tự)',
+  invalid_role: 'vai trò không hợp lệ',
 };
 
 function reportError(io: Io, e: unknown): number {
@@ -99,6 +121,93 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         await opened.close();
       }
     });
+  const user = program.command('user').description('accounts');
+  user
+    .command('create')
+    .description(
+      'Create an account; the password is asked for (or read from standard input with --password-stdin)',
+    )
+    .requiredOption('--username <name>', 'login name (lower-case letters, digits, . _ -)')
+    .option('--name <display name>', 'full name shown in the app')
+    .option('--admin', 'an administrator (users, agencies, reorganisations)')
+    .option('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--agency <code>', 'the agency the user works for (code from the agency list)')
+    .option('--email <address>', 'for notifications')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (options: {
+        username: string;
+        name?: string;
+        admin?: boolean;
+        role?: string;
+        agency?: string;
+        email?: string;
+        passwordStdin?: boolean;
+      }) => {
+        const input = createUserBodySchema.safeParse({
+          username: options.username,
+          displayName: options.name ?? options.username,
+          email: options.email ?? null,
+          role: options.admin ? 'administrator' : (options.role ?? 'viewer'),
+          agencyId: null,
+          password: 'x',
+        });
+        if (!input.success) {
+          throw new InvalidInputError(
+            input.error.issues.map((i) => ({
+              field: String(i.path[0] ?? ''),
+              code:
+                i.path[0] === 'role'
+                  ? 'invalid_role'
+                  : i.path[0] === 'username'
+                    ? 'invalid_username'
+                    : i.code,
+              message: i.message,
+            })),
+          );
+        }
+        const password = await readNewPassword(io, options.passwordStdin ?? false);
+        const config = loadConfig(env);
+        const actor = `cli:${userInfo().username}`;
+        const opened = await openInstallation(config, actor, () => undefined);
+        try {
+          const db = opened.database.db;
+          let agencyId: string | null = null;
+          if (options.agency) {
+            const [agency] = await db
+              .select({ id: agencies.id })
+              .from(agencies)
+              .where(
+                and(eq(agencies.tenantId, opened.tenantId), eq(agencies.code, options.agency)),
+              );
+            if (!agency) {
+              throw new InvalidInputError([
+                {
+                  field: 'agency',
+                  code: 'unknown_agency',
+                  message: `no agency with code ${options.agency}`,
+                },
+              ]);
+            }
+            agencyId = agency.id;
+          }
+          const row = await createUser(
+            db,
+            { id: actor, tenantId: opened.tenantId },
+            opened.tenantId,
+            {
+              ...input.data,
+              agencyId,
+              password,
+            },
+          );
+          io.out(`Đã tạo tài khoản ${row.username} (${ROLE_LABELS[row.role as Role]}).`);
+        } finally {
+          await opened.close();
+        }
+      },
+    );
+
   program
     .command('import')
     .description(
@@ -192,6 +301,53 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       },
     );
   return program;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'quản trị',
+  leadership: 'lãnh đạo UBND tỉnh',
+  consolidator: 'cơ quan tổng hợp',
+  agency_head: 'lãnh đạo đơn vị',
+  agency_officer: 'cán bộ đơn vị',
+  viewer: 'người xem',
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Without --password-stdin the password is asked for twice, not echoed. */
+async function readNewPassword(io: Io, fromStdin: boolean): Promise<string> {
+  if (fromStdin) {
+    const password = (await readStdin()).replace(/\r?\n$/, '');
+    if (!password) throw new AppError(400, 'no_password', 'empty password on standard input');
+    return password;
+  }
+  const ask = io.secret ?? askHidden;
+  const first = await ask('Mật khẩu: ');
+  if (!first) throw new AppError(400, 'no_password', 'no password given');
+  const second = await ask('Nhập lại mật khẩu: ');
+  if (first !== second) throw new AppError(400, 'password_mismatch', 'passwords differ');
+  return first;
+}
+
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY)
+    throw new AppError(400, 'no_password', 'no terminal: use --password-stdin');
+  const { createInterface } = await import('node:readline');
+  const { Writable } = await import('node:stream');
+  process.stdout.write(prompt);
+  const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  return new Promise((resolve) =>
+    rl.question('', (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    }),
+  );
 }
 
 function describeChanges(c: PlanChanges): string {

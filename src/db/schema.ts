@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   foreignKey,
   index,
@@ -314,6 +315,16 @@ export const tasks = pgTable(
     dueOn: date('due_on'),
     expectedOutput: text('expected_output'),
     ...sourcePointer(),
+    // Live work (features/tasks). Derived from approved progress and extensions at write time so
+    // that "overdue" and "due soon" are plain indexed queries.
+    /** Latest approved % complete; null before any progress is approved. */
+    progressPercent: integer('progress_percent'),
+    /** Day the approved progress reached 100%. */
+    completedOn: date('completed_on'),
+    /** The due date set by the latest approved extension (gia hạn); `due_on` keeps the plan's. */
+    extendedDueOn: date('extended_due_on'),
+    /** Bumped by every change to the live task; a change based on an older version gets 409. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadAgencyId)],
 );
@@ -382,8 +393,13 @@ export const auditRecords = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** The agency the actor acted for, when the actor is a user. */
+    actorAgencyId: uuid('actor_agency_id'),
   },
-  (t) => [index('audit_records_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_records_entity_idx').on(t.entity, t.entityId),
+    index('audit_records_tenant_at_idx').on(t.tenantId, t.at),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -409,4 +425,312 @@ export const importDrafts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('import_drafts_tenant_idx').on(t.tenantId, t.status)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// People: accounts, their role in the tenant and their agency, sessions.
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    /** Lower-case login name. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    /** administrator | leadership | consolidator | agency_head | agency_officer | viewer */
+    role: text('role').notNull(),
+    /** The agency the user works for; every role but the administrator has one. */
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    /** Argon2id (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    /** Set for demo accounts so the UI can say so. */
+    demo: boolean('demo').notNull().default(false),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_tenant_username_uq').on(t.tenantId, t.username),
+    index('users_agency_idx').on(t.agencyId),
+  ],
+);
+
+/** Server-side sessions; the cookie holds a random token whose SHA-256 is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute limit, whatever the activity. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Live work on tasks.
+
+/**
+ * Who is responsible for a task, over time. The plan names a lead and coordinators (tasks,
+ * task_coordinators: what the document said); assignments say who carries it out from when to
+ * when: from the plan, by the consolidator, or by a reorganisation.
+ */
+export const taskAssignments = pgTable(
+  'task_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** lead | coordinator */
+    role: text('role').notNull(),
+    startedOn: date('started_on').notNull(),
+    /** First day no longer responsible; null while current. */
+    endedOn: date('ended_on'),
+    /** plan | assigned | succession | review */
+    reason: text('reason').notNull(),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('task_assignments_task_idx').on(t.taskId),
+    index('task_assignments_agency_idx').on(t.agencyId),
+    uniqueIndex('task_assignments_current_lead_uq')
+      .on(t.taskId)
+      .where(sql`${t.role} = 'lead' and ${t.endedOn} is null`),
+  ],
+);
+
+/** Progress reports and coordinators' contributions. Never edited; a head's review is recorded once. */
+export const progressUpdates = pgTable(
+  'progress_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** progress (the lead) | contribution (a coordinator) */
+    kind: text('kind').notNull(),
+    reportedOn: date('reported_on').notNull(),
+    percent: integer('percent'),
+    narrative: text('narrative').notNull(),
+    /** pending (waiting for the agency head) | approved | returned */
+    status: text('status').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+  },
+  (t) => [
+    index('progress_updates_task_idx').on(t.taskId),
+    index('progress_updates_agency_status_idx').on(t.agencyId, t.status),
+  ],
+);
+
+/** Evidence (minh chứng): files stored outside the database, named by their SHA-256. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    progressUpdateId: uuid('progress_update_id')
+      .notNull()
+      .references(() => progressUpdates.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_update_idx').on(t.progressUpdateId)],
+);
+
+/** Requests to move a deadline (gia hạn), decided by the consolidator. Both dates are kept. */
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    reason: text('reason').notNull(),
+    currentDueOn: date('current_due_on'),
+    proposedDueOn: date('proposed_due_on').notNull(),
+    /** pending | approved | refused */
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('extension_requests_task_idx').on(t.taskId),
+    uniqueIndex('extension_requests_pending_uq').on(t.taskId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Directions (ý kiến chỉ đạo) from leadership and comments on a task. */
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    /** direction | comment */
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    mentions: jsonb('mentions').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('task_comments_task_idx').on(t.taskId)],
+);
+
+/** An agency's own implementation plan: its items carry out a task of the provincial plan. */
+export const agencyPlanItems = pgTable(
+  'agency_plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    parentTaskId: uuid('parent_task_id')
+      .notNull()
+      .references(() => tasks.id),
+    title: text('title').notNull(),
+    dueOn: date('due_on'),
+    percent: integer('percent').notNull().default(0),
+    completedOn: date('completed_on'),
+    position: integer('position').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agency_plan_items_parent_idx').on(t.parentTaskId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Notifications: in the app, and by e-mail through an outbox (sent by SMTP when configured).
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** What happened, identified so that the same event never notifies twice. */
+    eventKey: text('event_key').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_event_uq').on(t.userId, t.eventKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    eventKey: text('event_key').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('mail_outbox_event_to_uq').on(t.eventKey, t.toAddress)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reorganisation: a succession applied to live tasks, and the tasks waiting for a person's choice.
+
+export const successionApplications = pgTable('succession_applications', {
+  successionId: uuid('succession_id')
+    .primaryKey()
+    .references(() => agencySuccessions.id),
+  tenantId: tenantRef(),
+  appliedBy: text('applied_by').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  movedTasks: integer('moved_tasks').notNull(),
+  queuedTasks: integer('queued_tasks').notNull(),
+});
+
+export const reassignmentReviews = pgTable(
+  'reassignment_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    successionId: uuid('succession_id')
+      .notNull()
+      .references(() => agencySuccessions.id),
+    formerAgencyId: uuid('former_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** lead | coordinator: which responsibility the former agency held */
+    role: text('role').notNull(),
+    /** open | resolved */
+    status: text('status').notNull().default('open'),
+    chosenAgencyId: uuid('chosen_agency_id').references(() => agencies.id),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reassignment_reviews_task_succession_uq').on(t.taskId, t.successionId, t.role),
+    index('reassignment_reviews_status_idx').on(t.tenantId, t.status),
+  ],
 );

@@ -14,10 +14,15 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
+import { authHooks } from '../features/auth/hooks.js';
+import { authRoutes } from '../features/auth/routes.js';
+import type { SessionLimits } from '../features/auth/sessions.js';
+import type { AttemptThrottle } from '../features/auth/throttle.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
+import { userRoutes } from '../features/users/routes.js';
 import { AppError, type ErrorIssue } from './errors.js';
-import { type Principal, principalFor } from './principal.js';
+import type { Principal } from './principal.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,16 +35,27 @@ declare module 'fastify' {
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+const DEFAULT_SESSION: SessionLimits = { idleMinutes: 30, absoluteHours: 12 };
+
 export type AppOptions = {
   db: Db;
   tenantId: string;
+  session?: SessionLimits;
+  secureCookie?: boolean;
+  /** Login attempts per address; tests pass their own to exercise it. */
+  loginThrottle?: AttemptThrottle;
   /** Folder of the built web client; not served when absent (API-only tests). */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
 };
 
-function errorBody(code: string, message: string, issues: readonly ErrorIssue[] = []) {
-  return { error: { code, message, issues } };
+function errorBody(
+  code: string,
+  message: string,
+  issues: readonly ErrorIssue[] = [],
+  current?: unknown,
+) {
+  return { error: { code, message, issues, ...(current === undefined ? {} : { current }) } };
 }
 
 export async function buildApp(options: AppOptions) {
@@ -53,12 +69,15 @@ export async function buildApp(options: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
-  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('principal', null as never);
+  const authOptions = {
+    tenantId: options.tenantId,
+    session: options.session ?? DEFAULT_SESSION,
+    secureCookie: options.secureCookie ?? false,
+  };
 
-  // authenticate: until accounts exist (issue #4), see server/principal.ts.
-  app.addHook('onRequest', async (request) => {
-    request.principal = principalFor(request.ip, options.tenantId);
-  });
+  // authenticate, security headers, CSRF: features/auth/hooks.ts.
+  await app.register(authHooks, authOptions);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -78,7 +97,11 @@ export async function buildApp(options: AppOptions) {
         .send(errorBody('invalid_input', 'The request does not match the schema', issues));
     }
     if (error instanceof AppError) {
-      return reply.code(error.status).send(errorBody(error.code, error.message, error.issues));
+      if (error.status === 423 || error.status === 429)
+        request.log.warn({ code: error.code }, error.message);
+      return reply
+        .code(error.status)
+        .send(errorBody(error.code, error.message, error.issues, error.current));
     }
     if (isResponseSerializationError(error)) {
       request.log.error(
@@ -106,6 +129,11 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(authRoutes, {
+    ...authOptions,
+    ...(options.loginThrottle ? { throttle: options.loginThrottle } : {}),
+  });
+  await app.register(userRoutes);
   await app.register(agencyRoutes);
   await app.register(planRoutes);
   await app.register(importRoutes);

@@ -9,9 +9,18 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly ErrorIssue[] = [],
+    /** The current state of the object, for conflicts: the caller can show it and retry. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+}
+
+/** A change based on an old version: nothing is overwritten; the current version is sent back. */
+export class StaleVersionError extends AppError {
+  constructor(entity: string, current: unknown) {
+    super(409, 'stale_version', `${entity} was changed by someone else`, [], current);
   }
 }
 

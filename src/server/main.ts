@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
+import { createDemoAccounts } from '../features/users/demo.js';
 import { buildApp, WEB_DIST } from './app.js';
 import { DataDirLockedError, openInstallation } from './bootstrap.js';
 
@@ -26,11 +27,19 @@ async function main() {
       { id: `system:${userInfo().username}`, tenantId: opened.tenantId },
       readPlanFile(EXAMPLE_PLAN),
     );
+    log('New database: creating the demo accounts (README.md, “Tài khoản dùng thử”)…');
+    await createDemoAccounts(
+      opened.database.db,
+      { id: 'system', tenantId: opened.tenantId },
+      opened.tenantId,
+    );
   }
   const app = await buildApp({
     db: opened.database.db,
     tenantId: opened.tenantId,
     webDir: WEB_DIST,
+    session: config.session,
+    secureCookie: config.session.secureCookie,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const shutdown = async (signal: string) => {

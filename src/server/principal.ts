@@ -1,15 +1,63 @@
-// Who is asking. Accounts and roles arrive with issue #4; until then a request is either an
-// anonymous reader of the installation's tenant or, when it comes from this machine itself, the
-// local operator, who may do in the browser what the CLI lets anyone with a shell do (import
-// plans). The server listens on 127.0.0.1 by default.
+// Who is asking: an anonymous visitor of the installation's tenant, or a signed-in user with one
+// role in the tenant and (except the administrator) one agency. Set by the authenticate hook
+// (features/auth/hooks.ts) from the session cookie.
 
-export type Principal = {
-  kind: 'anonymous' | 'local-operator';
+export const ROLES = [
+  'administrator',
+  'leadership',
+  'consolidator',
+  'agency_head',
+  'agency_officer',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type AnonymousPrincipal = { kind: 'anonymous'; tenantId: string };
+
+export type UserPrincipal = {
+  kind: 'user';
   tenantId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string | null;
+  sessionId: string;
+  csrfToken: string;
+  demo: boolean;
 };
 
-const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+export type Principal = AnonymousPrincipal | UserPrincipal;
 
-export function principalFor(ip: string, tenantId: string): Principal {
-  return { kind: LOOPBACK.test(ip) ? 'local-operator' : 'anonymous', tenantId };
+export const anonymous = (tenantId: string): AnonymousPrincipal => ({
+  kind: 'anonymous',
+  tenantId,
+});
+
+export function isUser(p: Principal): p is UserPrincipal {
+  return p.kind === 'user';
+}
+
+/** A signed-in user of the tenant with one of the roles. */
+export function hasRole(p: Principal, tenantId: string, ...roles: Role[]): p is UserPrincipal {
+  return p.kind === 'user' && p.tenantId === tenantId && roles.includes(p.role);
+}
+
+/** Agency staff (head or officer) of the given agency. */
+export function isStaffOf(p: Principal, tenantId: string, agencyId: string | null): boolean {
+  return (
+    hasRole(p, tenantId, 'agency_head', 'agency_officer') &&
+    agencyId !== null &&
+    p.agencyId === agencyId
+  );
+}
+
+/** The actor recorded in audit records and rows' created_by. */
+export function actorOf(p: Principal, requestId?: string) {
+  return {
+    id: p.kind === 'user' ? `user:${p.userId}` : 'anonymous',
+    tenantId: p.tenantId,
+    agencyId: p.kind === 'user' ? p.agencyId : null,
+    requestId,
+  };
 }

@@ -7,13 +7,15 @@ export type Actor = {
   /** "system", "cli:<os user>", later a user id. */
   id: string;
   tenantId: string | null;
+  /** The agency a user acted for. */
+  agencyId?: string | null | undefined;
   requestId?: string | undefined;
 };
 
 export type AuditEntry = {
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'delete' | 'load';
+  action: string;
   before?: unknown;
   after?: unknown;
 };
@@ -32,6 +34,7 @@ export async function recordAudit(db: Db, actor: Actor, entries: readonly AuditE
         before: e.before ?? null,
         after: e.after ?? null,
         requestId: actor.requestId ?? null,
+        actorAgencyId: actor.agencyId ?? null,
       })),
     );
   }

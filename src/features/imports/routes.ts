@@ -7,7 +7,8 @@ import type { Db } from '../../db/client.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { AppError, NotFoundError } from '../../server/errors.js';
 import { abilities, authorize } from '../../server/policy.js';
-import type { Principal } from '../../server/principal.js';
+import { actorOf, type Principal } from '../../server/principal.js';
+import { requireUser } from '../auth/hooks.js';
 import { confirmDraft, createDraft, type DraftRow, findDraft, updateDraft } from './drafts.js';
 import { canCreateImport, importPolicy } from './policy.js';
 import { DEFAULT_MAX_BYTES } from './readers/index.js';
@@ -74,7 +75,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       if (!canCreateImport(principal)) throw new NotFoundError('import');
       if (request.body.length === 0)
         throw new AppError(400, 'empty_document', 'The request has no file');
@@ -87,7 +88,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const row = await createDraft(
         app.db,
-        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        actorOf(principal, request.id),
         request.query.fileName,
         extracted,
       );
@@ -106,10 +107,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await findDraft(app.db, request.principal.tenantId, request.params.id);
+      const principal = requireUser(request);
+      const row = await findDraft(app.db, principal.tenantId, request.params.id);
       if (!row) throw new NotFoundError('import');
-      authorize(importPolicy, request.principal, 'read', row);
-      return present(app.db, row, request.principal);
+      authorize(importPolicy, principal, 'read', row);
+      return present(app.db, row, principal);
     },
   );
 
@@ -125,13 +127,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       const row = await findDraft(app.db, principal.tenantId, request.params.id);
       if (!row) throw new NotFoundError('import');
       authorize(importPolicy, principal, 'update', row);
       const updated = await updateDraft(
         app.db,
-        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        actorOf(principal, request.id),
         row.id,
         request.body,
       );
@@ -151,13 +153,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       const row = await findDraft(app.db, principal.tenantId, request.params.id);
       if (!row) throw new NotFoundError('import');
       authorize(importPolicy, principal, 'confirm', row);
       const planId = await confirmDraft(
         app.db,
-        { id: `local:${request.ip}`, tenantId: principal.tenantId, requestId: request.id },
+        actorOf(principal, request.id),
         row.id,
         request.body.version,
         request.body.newVersion,

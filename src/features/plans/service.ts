@@ -14,15 +14,22 @@ import {
   projectLocations,
   projects,
   targets,
+  taskAssignments,
   taskCoordinators,
   tasks,
 } from '../../db/schema.js';
+import { isoDateInVietnam } from '../../domain/calendar.js';
 import { dueDate } from '../../domain/deadline.js';
 import { parseDocumentNumber } from '../../domain/document-number.js';
 import { foldForSearch, nameKey, normalizeVietnamese } from '../../domain/vietnamese-text.js';
 import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import {
+  assignmentsFromPlan,
+  deletePlanAssignments,
+  tasksWithLiveWork,
+} from '../tasks/assignments.js';
 import { diffPlanFiles } from './diff.js';
 import type { AgencyRef, PlanFile, PlanNode } from './plan-file.js';
 
@@ -427,6 +434,18 @@ export async function createPlanFromFile(
       'task_coordinator',
       (r) => `${r.taskId}:${r.agencyId}`,
     );
+    await insertAll(
+      taskAssignments,
+      assignmentsFromPlan(
+        tenantId,
+        taskRows,
+        coordinatorRows,
+        file.document.date ?? isoDateInVietnam(),
+        actor.id,
+      ).map((r) => ({ ...r, id: randomUUID() })),
+      'task_assignment',
+      (r) => r.id,
+    );
     await insertAll(projects, projectRows, 'project', (r) => r.id as string);
     await insertAll(
       projectLocations,
@@ -646,6 +665,16 @@ async function deletePlanContent(
   const projectIds = (
     await tx.select({ id: projects.id }).from(projects).where(eq(projects.planId, planId))
   ).map((p) => p.id);
+  // Progress, extensions, comments… belong to today's tasks: a new version must not drop them.
+  const live = await tasksWithLiveWork(tx, taskIds);
+  if (live.length > 0) {
+    throw new AppError(
+      409,
+      'plan_has_live_work',
+      `${live.length} task(s) of this plan already have progress, requests or assignments; a new version cannot replace them`,
+    );
+  }
+  audit.push(...(await deletePlanAssignments(tx, taskIds)));
   if (taskIds.length > 0) {
     gone(
       'task_coordinator',

@@ -13,6 +13,36 @@ const MESSAGES: Record<string, string> = {
   bad_request: 'Yêu cầu không hợp lệ.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
+  unauthenticated: 'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập.',
+  csrf_failed: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
+  invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  account_locked: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.',
+  too_many_attempts: 'Có quá nhiều lần đăng nhập từ máy này. Vui lòng thử lại sau ít phút.',
+  weak_password: 'Mật khẩu chưa đủ mạnh: ít nhất 10 ký tự, có cả chữ và số, không chứa tên đăng nhập.',
+  wrong_password: 'Mật khẩu hiện tại không đúng.',
+  username_taken: 'Tên đăng nhập đã có người dùng.',
+  own_access: 'Bạn không thể tự bỏ quyền quản trị hoặc khóa tài khoản của chính mình.',
+  agency_required: 'Vai trò này cần gắn với một cơ quan.',
+  agency_ended: 'Cơ quan đã kết thúc hoạt động.',
+  unknown_agency: 'Cơ quan không có trong danh mục.',
+  file_too_large: 'Tệp minh chứng quá lớn (tối đa 20 MB mỗi tệp).',
+  file_type_not_allowed:
+    'Loại tệp minh chứng không được nhận (nhận PDF, Word, Excel, ảnh JPG/PNG, ZIP).',
+  too_many_files: 'Quá nhiều tệp minh chứng (tối đa 10 tệp mỗi lần).',
+  percent_required: 'Cần nhập tỷ lệ hoàn thành (%).',
+  percent_not_allowed: 'Ý kiến phối hợp không kèm tỷ lệ hoàn thành.',
+  reported_in_future: 'Ngày báo cáo không được sau hôm nay.',
+  extension_pending: 'Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định.',
+  extension_not_later: 'Thời hạn đề nghị phải sau thời hạn hiện tại.',
+  no_deadline: 'Nhiệm vụ không có thời hạn cụ thể để gia hạn.',
+  already_decided: 'Yêu cầu này đã được xử lý.',
+  task_completed: 'Nhiệm vụ đã hoàn thành.',
+  no_overdue_tasks: 'Không có nhiệm vụ quá hạn để đôn đốc.',
+  already_applied: 'Sắp xếp này đã được áp dụng.',
+  not_a_candidate: 'Cơ quan được chọn không thuộc danh sách kế thừa.',
+  review_closed: 'Nhiệm vụ này đã được chọn cơ quan chủ trì mới.',
+  plan_has_live_work:
+    'Kế hoạch đã có nhiệm vụ đang được theo dõi (tiến độ, gia hạn, phân công): không thể thay bằng phiên bản mới.',
   conflict: 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại trang.',
   rate_limited: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau giây lát.',
   internal_error: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
@@ -31,7 +61,7 @@ const MESSAGES: Record<string, string> = {
   corrupt_file: 'Tệp bị hỏng hoặc không đúng định dạng',
   not_a_plan: 'Văn bản không phải là một kế hoạch',
   // Reviewing and confirming an import draft.
-  stale_version: 'Bản nháp đã thay đổi ở nơi khác, hãy tải lại',
+  stale_version: 'Dữ liệu đã được người khác thay đổi: hãy tải lại để xem bản mới nhất rồi làm lại',
   import_closed: 'Bản nháp đã được xác nhận',
   missing_issuer: 'Chưa có cơ quan ban hành',
   already_imported: 'Văn bản này đã được nhập trước đây',
@@ -133,21 +163,52 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(status, status >= 502 && status <= 504 ? NETWORK_ERROR : 'unknown');
 }
 
+// The session's CSRF token (from GET /api/auth/session or the login answer), sent with every
+// state-changing request. Set by the session hook (features/auth).
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+/** Called when the server says the session ended (401), so the app can show the login page. */
+let onUnauthenticated: (() => void) | null = null;
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+  onUnauthenticated = handler;
+}
+
+function withCsrf(init: RequestInit): RequestInit {
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD' || !csrfToken) return init;
+  const headers = new Headers(init.headers);
+  headers.set('X-CSRF-Token', csrfToken);
+  return { ...init, headers };
+}
+
+/** Headers for requests made outside `request` (XHR uploads): the CSRF token when there is one. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 async function request<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, signal: signal ?? null });
+    response = await fetch(path, { ...withCsrf(init), signal: signal ?? null });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, NETWORK_ERROR);
   }
   let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    if (response.ok) throw new ApiError(response.status, 'bad_response');
+  if (response.status !== 204) {
+    try {
+      body = await response.json();
+    } catch {
+      if (response.ok) throw new ApiError(response.status, 'bad_response');
+    }
   }
-  if (!response.ok) throw errorFromResponse(response.status, body);
+  if (response.status === 204) return null as T;
+  if (!response.ok) {
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw errorFromResponse(response.status, body);
+  }
   return body as T;
 }
 
@@ -156,8 +217,17 @@ export function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Pr
   return request<T>(withQuery(path, query), { headers: { Accept: 'application/json' } }, signal);
 }
 
-/** POST or PUT a JSON body to the API and read its JSON answer. Throws ApiError on any failure. */
-export function apiSend<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+/** POST a multipart form (files) to the API and read its JSON answer. */
+export function apiSendForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form });
+}
+
+/** POST, PUT or PATCH a JSON body to the API and read its JSON answer (null for 204). */
+export function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body: unknown = {},
+): Promise<T> {
   return request<T>(path, {
     method,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -1,7 +1,13 @@
 // Sending a plan document to POST /api/imports with XMLHttpRequest: fetch cannot report upload
 // progress, and a 20 MB file on a slow line takes a while.
 import type { ImportDraft } from '@features/imports/schema';
-import { ApiError, errorFromResponse, NETWORK_ERROR, withQuery } from '../../app/api';
+import {
+  ApiError,
+  csrfHeaders,
+  errorFromResponse,
+  NETWORK_ERROR,
+  withQuery,
+} from '../../app/api';
 
 export const ACCEPTED_EXTENSIONS = ['.docx', '.pdf', '.txt', '.md'] as const;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -32,6 +38,7 @@ export function uploadImport(file: File, { onProgress, onSent }: UploadHandlers)
     xhr.open('POST', withQuery('/api/imports', { fileName: file.name }));
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) {
         onProgress(Math.min(100, Math.round((event.loaded / event.total) * 100)));

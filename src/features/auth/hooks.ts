@@ -1,0 +1,100 @@
+// The fixed front of every request: security headers, authenticate (session cookie → principal),
+// and CSRF protection of every state-changing request.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../server/errors.js';
+import { anonymous, type Principal, type UserPrincipal } from '../../server/principal.js';
+import { principalForSession, SESSION_COOKIE, type SessionLimits, sameToken } from './sessions.js';
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type AuthOptions = { tenantId: string; session: SessionLimits; secureCookie: boolean };
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super(401, 'unauthenticated', 'Sign in first');
+  }
+}
+
+/** For routes that need a signed-in user (anonymous callers get 401, not 404). */
+export function requireUser(request: FastifyRequest): UserPrincipal {
+  if (request.principal.kind !== 'user') throw new UnauthenticatedError();
+  return request.principal;
+}
+
+export function cookieOptions(options: AuthOptions, expires?: Date) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.secureCookie,
+    ...(expires ? { expires } : {}),
+  };
+}
+
+async function authPlugin(app: FastifyInstance, options: AuthOptions) {
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // The client is served from the same origin and needs nothing from elsewhere. Ant Design
+    // injects its CSS at run time, hence inline styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind HTTPS.
+    hsts: options.secureCookie,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    let principal: Principal = anonymous(options.tenantId);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const user = await principalForSession(app.db, options.tenantId, token, options.session);
+      if (user) principal = user;
+      else reply.clearCookie(SESSION_COOKIE, cookieOptions(options));
+    }
+    request.principal = principal;
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+
+    if (SAFE_METHODS.has(request.method)) return;
+    // A cross-site form or script cannot set this header, and cannot read the token to copy it.
+    if (principal.kind === 'user') {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, principal.csrfToken)) {
+        throw new AppError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+      }
+    }
+    // Requests without a session (signing in): refuse other origins outright.
+    const origin = request.headers.origin;
+    if (origin && origin !== 'null') {
+      let host: string | undefined;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = undefined;
+      }
+      if (host !== request.headers.host) {
+        throw new AppError(403, 'csrf_failed', 'Cross-origin request refused');
+      }
+    } else if (origin === 'null') {
+      throw new AppError(403, 'csrf_failed', 'Cross-origin request refused');
+    }
+  });
+}
+
+export const authHooks = fp(authPlugin, { name: 'tiendo-auth' });

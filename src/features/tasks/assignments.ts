@@ -1,0 +1,113 @@
+// Assignments: who carries out a task from when to when. A plan's own lead and coordinators become
+// the first assignments; the consolidator and reorganisations change them later, always by ending
+// one row and starting another, so history says who was responsible on any day.
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  agencyPlanItems,
+  extensionRequests,
+  progressUpdates,
+  reassignmentReviews,
+  taskAssignments,
+  taskComments,
+} from '../../db/schema.js';
+import type { AuditEntry } from '../audit/service.js';
+
+type Insert = typeof taskAssignments.$inferInsert;
+
+export function assignmentsFromPlan(
+  tenantId: string,
+  tasks: readonly { id?: string | undefined; leadAgencyId?: string | null | undefined }[],
+  coordinators: readonly { taskId: string; agencyId: string }[],
+  startedOn: string,
+  createdBy: string,
+): Insert[] {
+  const base = { tenantId, startedOn, reason: 'plan', createdBy };
+  return [
+    ...tasks.flatMap((t) =>
+      t.id && t.leadAgencyId
+        ? [{ ...base, taskId: t.id, agencyId: t.leadAgencyId, role: 'lead' }]
+        : [],
+    ),
+    ...coordinators.map((c) => ({
+      ...base,
+      taskId: c.taskId,
+      agencyId: c.agencyId,
+      role: 'coordinator',
+    })),
+  ];
+}
+
+/** Tasks that carry anything beyond what the plan document said. */
+export async function tasksWithLiveWork(tx: Db, taskIds: readonly string[]): Promise<string[]> {
+  if (taskIds.length === 0) return [];
+  const ids = [...taskIds];
+  const found = new Set<string>();
+  const collect = (rows: { taskId: string }[]) => {
+    for (const r of rows) found.add(r.taskId);
+  };
+  collect(
+    await tx
+      .select({ taskId: progressUpdates.taskId })
+      .from(progressUpdates)
+      .where(inArray(progressUpdates.taskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: extensionRequests.taskId })
+      .from(extensionRequests)
+      .where(inArray(extensionRequests.taskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: taskComments.taskId })
+      .from(taskComments)
+      .where(inArray(taskComments.taskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: agencyPlanItems.parentTaskId })
+      .from(agencyPlanItems)
+      .where(inArray(agencyPlanItems.parentTaskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: reassignmentReviews.taskId })
+      .from(reassignmentReviews)
+      .where(inArray(reassignmentReviews.taskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: taskAssignments.taskId })
+      .from(taskAssignments)
+      .where(and(inArray(taskAssignments.taskId, ids), ne(taskAssignments.reason, 'plan'))),
+  );
+  return [...found];
+}
+
+/** Removes the plan's own assignments of tasks about to be replaced by a new version; audited. */
+export async function deletePlanAssignments(
+  tx: Db,
+  taskIds: readonly string[],
+): Promise<AuditEntry[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await tx
+    .delete(taskAssignments)
+    .where(and(inArray(taskAssignments.taskId, [...taskIds]), eq(taskAssignments.reason, 'plan')))
+    .returning();
+  return rows.map((r) => ({
+    entity: 'task_assignment',
+    entityId: r.id,
+    action: 'delete',
+    before: r,
+  }));
+}
+
+/** Current assignments of some tasks. */
+export async function currentAssignments(tx: Db, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return [];
+  return tx
+    .select()
+    .from(taskAssignments)
+    .where(and(inArray(taskAssignments.taskId, [...taskIds]), isNull(taskAssignments.endedOn)));
+}
