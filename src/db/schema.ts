@@ -717,9 +717,10 @@ export const reassignmentReviews = pgTable(
     successionId: uuid('succession_id')
       .notNull()
       .references(() => agencySuccessions.id),
-    formerAgencyId: uuid('former_agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    /** The ended agency; null when the plan named a group of them ("UBND cấp huyện"). */
+    formerAgencyId: uuid('former_agency_id').references(() => agencies.id),
+    /** The agency or group as the plan wrote it, for the reviewer. */
+    formerAsWritten: text('former_as_written').notNull(),
     /** lead | coordinator: which responsibility the former agency held */
     role: text('role').notNull(),
     /** open | resolved */
