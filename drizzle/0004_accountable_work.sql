@@ -164,6 +164,7 @@ CREATE TABLE "users" (
 ALTER TABLE "audit_records" ADD COLUMN "actor_agency_id" uuid;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "progress_percent" integer;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "completed_on" date;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "assigned_due_on" date;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "extended_due_on" date;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "agency_plan_items" ADD CONSTRAINT "agency_plan_items_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

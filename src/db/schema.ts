@@ -321,6 +321,8 @@ export const tasks = pgTable(
     progressPercent: integer('progress_percent'),
     /** Day the approved progress reached 100%. */
     completedOn: date('completed_on'),
+    /** For a task the plan gives no deadline: the date the consolidator set when assigning it. */
+    assignedDueOn: date('assigned_due_on'),
     /** The due date set by the latest approved extension (gia hạn); `due_on` keeps the plan's. */
     extendedDueOn: date('extended_due_on'),
     /** Bumped by every change to the live task; a change based on an older version gets 409. */

@@ -1,5 +1,7 @@
 // The HTTP application: plugins, the request chain's fixed parts, feature routes, the web client.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,12 +16,16 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
+import { auditRoutes } from '../features/audit/routes.js';
 import { authHooks } from '../features/auth/hooks.js';
 import { authRoutes } from '../features/auth/routes.js';
 import type { SessionLimits } from '../features/auth/sessions.js';
 import type { AttemptThrottle } from '../features/auth/throttle.js';
 import { importRoutes } from '../features/imports/routes.js';
+import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
+import { reorganisationRoutes } from '../features/reorganisation/routes.js';
+import { taskRoutes } from '../features/tasks/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { AppError, type ErrorIssue } from './errors.js';
 import type { Principal } from './principal.js';
@@ -40,6 +46,8 @@ const DEFAULT_SESSION: SessionLimits = { idleMinutes: 30, absoluteHours: 12 };
 export type AppOptions = {
   db: Db;
   tenantId: string;
+  /** Where evidence files are stored; a temporary folder when absent (tests). */
+  filesDir?: string;
   session?: SessionLimits;
   secureCookie?: boolean;
   /** Login attempts per address; tests pass their own to exercise it. */
@@ -47,6 +55,8 @@ export type AppOptions = {
   /** Folder of the built web client; not served when absent (API-only tests). */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** E-mail is delivered (SMTP_URL set); the outbox says so to the administrator. */
+  smtpConfigured?: boolean;
 };
 
 function errorBody(
@@ -137,6 +147,12 @@ export async function buildApp(options: AppOptions) {
   await app.register(agencyRoutes);
   await app.register(planRoutes);
   await app.register(importRoutes);
+  await app.register(reorganisationRoutes);
+  await app.register(taskRoutes, {
+    filesDir: options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-')),
+  });
+  await app.register(auditRoutes);
+  await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
+import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
 import { createDemoAccounts } from '../features/users/demo.js';
@@ -38,12 +39,22 @@ async function main() {
     db: opened.database.db,
     tenantId: opened.tenantId,
     webDir: WEB_DIST,
+    filesDir: config.filesDir,
     session: config.session,
     secureCookie: config.session.secureCookie,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    smtpConfigured: Boolean(config.smtpUrl),
+  });
+  // Without SMTP_URL this does nothing: mail stays in the outbox for the administrator.
+  const stopMail = startMailDelivery(opened.database.db, {
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    publicUrl: config.publicUrl,
+    log,
   });
   const shutdown = async (signal: string) => {
     log(`${signal}: stopping…`);
+    await stopMail();
     await app.close();
     await opened.close();
     process.exit(0);

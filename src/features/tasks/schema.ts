@@ -23,7 +23,9 @@ export const taskStatusSchema = z.object({
   overdueDays: z.number().int().nullable(),
   age: overdueAgeSchema.nullable(),
   /** For continuous and annual tasks: the reporting period judged ("Năm 2026"). */
-  period: z.object({ label: z.string(), from: z.iso.date(), submissionDueOn: z.iso.date() }).nullable(),
+  period: z
+    .object({ label: z.string(), from: z.iso.date(), submissionDueOn: z.iso.date() })
+    .nullable(),
 });
 
 export const userRefSchema = z.object({ id: z.uuid(), displayName: z.string() });
@@ -66,7 +68,10 @@ export const taskListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const taskListSchema = z.object({ items: z.array(taskSummarySchema), total: z.number().int() });
+export const taskListSchema = z.object({
+  items: z.array(taskSummarySchema),
+  total: z.number().int(),
+});
 
 export const evidenceFileSchema = z.object({
   id: z.uuid(),
@@ -158,6 +163,8 @@ export const taskDetailSchema = taskSummarySchema.extend({
   expectedOutput: z.string().nullable(),
   /** The plan's own due date and the one after approved extensions. */
   plannedDueOn: z.iso.date().nullable(),
+  /** For a task without a deadline in the plan: the date set by the consolidator when assigning. */
+  assignedDueOn: z.iso.date().nullable(),
   extendedDueOn: z.iso.date().nullable(),
   completedOn: z.iso.date().nullable(),
   plan: z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string().nullable() }),
@@ -206,6 +213,8 @@ export const assignBodySchema = z.object({
   version: z.number().int().min(1),
   leadAgencyId: z.uuid().nullable(),
   coordinatorAgencyIds: z.array(z.uuid()).max(100).default([]),
+  /** Only for tasks the plan gives no deadline: the date the consolidator sets (null clears it). */
+  dueOn: z.iso.date().nullable().optional(),
   note: z.string().trim().max(2000).optional(),
 });
 
@@ -248,7 +257,10 @@ export const myWorkSchema = z.object({
   ),
   /** For the consolidator: extension requests waiting for a decision. */
   pendingExtensions: z.array(
-    z.object({ task: z.object({ id: z.uuid(), title: z.string() }), request: extensionRequestSchema }),
+    z.object({
+      task: z.object({ id: z.uuid(), title: z.string() }),
+      request: extensionRequestSchema,
+    }),
   ),
 });
 

@@ -1,0 +1,611 @@
+// /api/tasks and what hangs off a task: authenticate → validate → authorize (policy.ts, on facts
+// loaded tenant-scoped with the task) → service in a transaction → presenter. A task, update or
+// request the caller may not act on answers 404, like one that does not exist.
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isoDateInVietnam } from '../../domain/calendar.js';
+import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
+import { authorize, can } from '../../server/policy.js';
+import { actorOf, type UserPrincipal } from '../../server/principal.js';
+import { requireUser } from '../auth/hooks.js';
+import {
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+  openEvidence,
+  removeStored,
+  type StoredFile,
+  storeEvidence,
+} from './evidence-store.js';
+import {
+  canSeeUrging,
+  canWriteUrgingLetter,
+  extensionPolicy,
+  planItemPolicy,
+  progressPolicy,
+  taskPolicy,
+} from './policy.js';
+import { presentTaskDetail, presentTaskSummary } from './presenter.js';
+import {
+  agencyPlanItemSchema,
+  assignBodySchema,
+  commentBodySchema,
+  commentSchema,
+  extensionBodySchema,
+  extensionDecisionBodySchema,
+  extensionRequestSchema,
+  idParamsSchema,
+  myWorkSchema,
+  planItemBodySchema,
+  planItemUpdateBodySchema,
+  progressFieldsSchema,
+  progressUpdateSchema,
+  reviewBodySchema,
+  taskDetailSchema,
+  taskListQuerySchema,
+  taskListSchema,
+  urgingLetterQuerySchema,
+  urgingQuerySchema,
+  urgingSchema,
+} from './schema.js';
+import {
+  addComment,
+  addPlanItem,
+  addProgress,
+  assignTask,
+  decideExtension,
+  findEvidence,
+  findExtension,
+  findPlanItem,
+  findProgressUpdate,
+  loadTask,
+  loadTaskHistory,
+  loadTasks,
+  pendingApprovals,
+  pendingExtensionRequests,
+  requestExtension,
+  reviewProgress,
+  type TaskFacts,
+  taskIdsOfAgency,
+  updatePlanItem,
+} from './service.js';
+import { buildUrgingLetter, groupForUrging, isDueSoon } from './urging.js';
+
+export type TaskRouteOptions = { filesDir: string };
+
+/** The object just written, read back through the presenter. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('written object not found on read-back');
+  return value;
+}
+
+const DUE_SOON_DAYS = 30;
+
+export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, options) => {
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: MAX_EVIDENCE_BYTES,
+      files: MAX_EVIDENCE_FILES,
+      fields: 20,
+      fieldSize: 64 * 1024,
+      parts: MAX_EVIDENCE_FILES + 20,
+    },
+  });
+
+  /** The task if it exists in the caller's tenant and the caller may do `action`; 404 otherwise. */
+  async function taskFor(p: UserPrincipal, id: string, action: keyof typeof taskPolicy.rules) {
+    const task = await loadTask(app.db, p.tenantId, id, isoDateInVietnam());
+    if (!task) throw new NotFoundError('task');
+    authorize(taskPolicy, p, action, task.access);
+    return task;
+  }
+
+  async function detail(p: UserPrincipal, id: string) {
+    const task = await taskFor(p, id, 'read');
+    return presentTaskDetail(task, await loadTaskHistory(app.db, id), p);
+  }
+
+  app.get(
+    '/api/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Tasks of the tenant with their current lead and computed status',
+        querystring: taskListQuerySchema,
+        response: { 200: taskListSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const q = request.query;
+      const asOf = isoDateInVietnam();
+      let taskIds: string[] | undefined;
+      if (q.agencyId) {
+        taskIds = (await taskIdsOfAgency(app.db, p.tenantId, q.agencyId))
+          .filter((r) => r.role === 'lead')
+          .map((r) => r.taskId);
+      }
+      const all = (await loadTasks(app.db, p.tenantId, { planId: q.planId, q: q.q, taskIds }, asOf))
+        .filter((t) => (q.state ? t.status.state === q.state : true))
+        .filter((t) => (q.unassigned ? t.lead === null : true));
+      return {
+        items: all.slice(q.offset, q.offset + q.limit).map(presentTaskSummary),
+        total: all.length,
+      };
+    },
+  );
+
+  app.get(
+    '/api/tasks/:id',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'A task: responsibility over time, progress with evidence, extensions, comments',
+        params: idParamsSchema,
+        response: { 200: taskDetailSchema },
+      },
+    },
+    async (request) => detail(requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/tasks/:id/progress',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'Report progress (lead agency) or a contribution (coordinating agency): multipart fields version, reportedOn, percent, narrative and up to 10 evidence files',
+        params: idParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: progressUpdateSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const task = await loadTask(app.db, p.tenantId, request.params.id, isoDateInVietnam());
+      if (!task) throw new NotFoundError('task');
+      const kind = can(taskPolicy, p, 'reportProgress', task.access)
+        ? 'progress'
+        : can(taskPolicy, p, 'contribute', task.access)
+          ? 'contribution'
+          : null;
+      if (!kind) throw new NotFoundError('task');
+      if (!request.isMultipart()) {
+        throw new AppError(415, 'multipart_expected', 'send multipart/form-data');
+      }
+      const stored: StoredFile[] = [];
+      const fields: Record<string, string> = {};
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'evidence') {
+              part.file.resume();
+              continue;
+            }
+            stored.push(await storeEvidence(options.filesDir, part.filename, part.file));
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+      } catch (e) {
+        await removeStored(options.filesDir, stored);
+        const code = (e as { code?: string }).code;
+        if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
+          throw new AppError(400, 'too_many_files', 'too many files');
+        if (code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError(413, 'file_too_large', 'file too large');
+        throw e;
+      }
+      const parsed = progressFieldsSchema.safeParse({
+        ...fields,
+        percent: fields.percent === '' ? undefined : fields.percent,
+      });
+      if (!parsed.success) {
+        await removeStored(options.filesDir, stored);
+        throw new InvalidInputError(
+          parsed.error.issues.map((i) => ({
+            field: i.path.join('.'),
+            code: i.code,
+            message: i.message,
+          })),
+        );
+      }
+      try {
+        const update = await addProgress(
+          app.db,
+          actorOf(p, request.id),
+          p,
+          task,
+          kind,
+          { ...parsed.data, files: stored },
+          isoDateInVietnam(),
+        );
+        const history = await loadTaskHistory(app.db, task.id);
+        const view = presentTaskDetail(task, history, p).progress.find((u) => u.id === update.id);
+        return reply.code(201).send(must(view));
+      } catch (e) {
+        await removeStored(options.filesDir, stored);
+        throw e;
+      }
+    },
+  );
+
+  app.post(
+    '/api/progress-updates/:id/review',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The agency head approves or returns a progress report of the agency',
+        params: idParamsSchema,
+        body: reviewBodySchema,
+        response: { 200: progressUpdateSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const update = await findProgressUpdate(app.db, p.tenantId, request.params.id);
+      if (!update) throw new NotFoundError('progress_update');
+      // Only a pending report can be reviewed; a decided one is a conflict, not a secret.
+      if (
+        update.status !== 'pending' &&
+        can(progressPolicy, p, 'review', { ...update, status: 'pending' })
+      )
+        throw new AppError(409, 'already_decided', 'already reviewed');
+      authorize(progressPolicy, p, 'review', update);
+      await reviewProgress(
+        app.db,
+        actorOf(p, request.id),
+        p,
+        update.id,
+        request.body.decision,
+        request.body.note,
+      );
+      const view = await detail(p, update.taskId);
+      return view.progress.find((u) => u.id === update.id) as (typeof view.progress)[number];
+    },
+  );
+
+  app.get(
+    '/api/evidence/:id',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Download an evidence file (for those who may read its task)',
+        params: idParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const found = await findEvidence(app.db, p.tenantId, request.params.id);
+      if (!found) throw new NotFoundError('evidence');
+      await taskFor(p, found.taskId, 'read');
+      const stream = await openEvidence(options.filesDir, found.file.sha256);
+      if (!stream) {
+        request.log.error(
+          { sha256: found.file.sha256 },
+          'evidence file missing from the files folder',
+        );
+        throw new NotFoundError('evidence');
+      }
+      const ascii = found.file.fileName
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/["\\]/g, '');
+      reply
+        .type(found.file.contentType)
+        .header('content-length', String(found.file.size))
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii || 'minh-chung'}"; filename*=UTF-8''${encodeURIComponent(found.file.fileName)}`,
+        );
+      return reply.send(stream);
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/extensions',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The lead agency asks to move the deadline (gia hạn), with a reason',
+        params: idParamsSchema,
+        body: extensionBodySchema,
+        response: { 201: extensionRequestSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const task = await taskFor(p, request.params.id, 'requestExtension');
+      const row = await requestExtension(app.db, actorOf(p, request.id), p, task, request.body);
+      const view = await detail(p, task.id);
+      return reply.code(201).send(must(view.extensions.find((e) => e.id === row.id)));
+    },
+  );
+
+  app.post(
+    '/api/extension-requests/:id/decision',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The consolidator approves (the deadline moves) or refuses an extension request',
+        params: idParamsSchema,
+        body: extensionDecisionBodySchema,
+        response: { 200: extensionRequestSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const found = await findExtension(app.db, p.tenantId, request.params.id);
+      if (!found) throw new NotFoundError('extension_request');
+      if (
+        found.status !== 'pending' &&
+        can(extensionPolicy, p, 'decide', { ...found, status: 'pending' })
+      )
+        throw new AppError(409, 'already_decided', 'already decided');
+      authorize(extensionPolicy, p, 'decide', found);
+      await decideExtension(
+        app.db,
+        actorOf(p, request.id),
+        p,
+        found.id,
+        request.body.decision,
+        request.body.note,
+      );
+      const view = await detail(p, found.taskId);
+      return view.extensions.find((e) => e.id === found.id) as (typeof view.extensions)[number];
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/comments',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'A comment, or a direction (leadership); "@username" mentions notify',
+        params: idParamsSchema,
+        body: commentBodySchema,
+        response: { 201: commentSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const action = request.body.kind === 'direction' ? 'direct' : 'comment';
+      const task = await taskFor(p, request.params.id, action);
+      const row = await addComment(
+        app.db,
+        actorOf(p, request.id),
+        p,
+        task,
+        request.body.kind,
+        request.body.body,
+      );
+      const view = await detail(p, task.id);
+      return reply.code(201).send(must(view.comments.find((c) => c.id === row.id)));
+    },
+  );
+
+  app.put(
+    '/api/tasks/:id/assignment',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The consolidator sets the lead and coordinating agencies; history is kept',
+        params: idParamsSchema,
+        body: assignBodySchema,
+        response: { 200: taskDetailSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const task = await taskFor(p, request.params.id, 'assign');
+      await assignTask(app.db, actorOf(p, request.id), p, task, request.body, isoDateInVietnam());
+      return detail(p, task.id);
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/plan-items',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Add an item of the agency’s own implementation plan under a provincial task',
+        params: idParamsSchema,
+        body: planItemBodySchema,
+        response: { 201: agencyPlanItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const task = await taskFor(p, request.params.id, 'planItems');
+      const row = await addPlanItem(app.db, actorOf(p, request.id), p, task, request.body);
+      const view = await detail(p, task.id);
+      return reply.code(201).send(must(view.agencyPlan.find((i) => i.id === row.id)));
+    },
+  );
+
+  app.patch(
+    '/api/plan-items/:id',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Update an agency plan item (progress %); 409 on a stale version',
+        params: idParamsSchema,
+        body: planItemUpdateBodySchema,
+        response: { 200: agencyPlanItemSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const item = await findPlanItem(app.db, p.tenantId, request.params.id);
+      if (!item) throw new NotFoundError('agency_plan_item');
+      authorize(planItemPolicy, p, 'update', item);
+      await updatePlanItem(
+        app.db,
+        actorOf(p, request.id),
+        p,
+        item.id,
+        request.body,
+        isoDateInVietnam(),
+      );
+      const view = await detail(p, item.parentTaskId);
+      return view.agencyPlan.find((i) => i.id === item.id) as (typeof view.agencyPlan)[number];
+    },
+  );
+
+  app.get(
+    '/api/my-work',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'What the user’s agency leads and coordinates, overdue and due soon, and what waits for the user',
+        response: { 200: myWorkSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      const asOf = isoDateInVietnam();
+      const mine = p.agencyId ? await taskIdsOfAgency(app.db, p.tenantId, p.agencyId) : [];
+      const tasks = await loadTasks(
+        app.db,
+        p.tenantId,
+        { taskIds: mine.map((m) => m.taskId) },
+        asOf,
+      );
+      const roleOf = new Map(mine.map((m) => [m.taskId, m.role]));
+      const lead = tasks.filter((t) => roleOf.get(t.id) === 'lead');
+      const coordinate = tasks.filter((t) => roleOf.get(t.id) === 'coordinator');
+      const overdue = lead.filter((t) => t.status.state === 'overdue');
+      const dueSoon = lead.filter((t) => isDueSoon(t, asOf, DUE_SOON_DAYS));
+
+      const approvals =
+        p.role === 'agency_head' && p.agencyId
+          ? await pendingApprovals(app.db, p.tenantId, p.agencyId)
+          : [];
+      const extensions =
+        p.role === 'consolidator' ? await pendingExtensionRequests(app.db, p.tenantId) : [];
+      const details = new Map<string, Awaited<ReturnType<typeof detail>>>();
+      const detailOf = async (taskId: string) => {
+        let d = details.get(taskId);
+        if (!d) {
+          d = await detail(p, taskId);
+          details.set(taskId, d);
+        }
+        return d;
+      };
+      const awaitingApproval = [];
+      for (const a of approvals) {
+        const d = await detailOf(a.taskId);
+        const update = d.progress.find((u) => u.id === a.id);
+        if (update) awaitingApproval.push({ task: { id: a.taskId, title: a.taskTitle }, update });
+      }
+      const pendingExtensions = [];
+      for (const e of extensions) {
+        const d = await detailOf(e.taskId);
+        const req = d.extensions.find((x) => x.id === e.id);
+        if (req)
+          pendingExtensions.push({ task: { id: e.taskId, title: e.taskTitle }, request: req });
+      }
+      const agency = p.agencyId
+        ? (tasks.flatMap((t) => [t.lead, ...t.coordinators]).find((a) => a?.id === p.agencyId) ??
+          (await agencyName(p)))
+        : null;
+      const summary = (list: TaskFacts[]) => list.map(presentTaskSummary);
+      return {
+        agency,
+        asOf,
+        dueSoonDays: DUE_SOON_DAYS,
+        counts: {
+          lead: lead.length,
+          coordinate: coordinate.length,
+          overdue: overdue.length,
+          dueSoon: dueSoon.length,
+          awaitingApproval: awaitingApproval.length,
+          pendingExtensions: pendingExtensions.length,
+        },
+        overdue: summary(overdue),
+        dueSoon: summary(dueSoon),
+        lead: summary(lead),
+        coordinate: summary(coordinate),
+        awaitingApproval,
+        pendingExtensions,
+      };
+    },
+  );
+
+  async function agencyName(p: UserPrincipal) {
+    const { currentUserView } = await import('../auth/service.js');
+    return (await currentUserView(app.db, p)).agency;
+  }
+
+  app.get(
+    '/api/urging',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'Overdue and due-soon tasks by lead agency (consolidator, leadership, administrator)',
+        querystring: urgingQuerySchema,
+        response: { 200: urgingSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      if (!canSeeUrging(p)) throw new NotFoundError('urging');
+      const asOf = isoDateInVietnam();
+      const { dueSoonDays, planId } = request.query;
+      const all = await loadTasks(app.db, p.tenantId, { planId }, asOf);
+      const grouped = groupForUrging(all, asOf, dueSoonDays);
+      const ages = { over_120: 0, over_60: 0, over_30: 0, under_30: 0 };
+      return {
+        asOf,
+        dueSoonDays,
+        agencies: grouped.agencies.map((g) => {
+          const count = { ...ages };
+          for (const t of g.overdue) if (t.status.age) count[t.status.age]++;
+          return {
+            agency: g.agency,
+            overdue: g.overdue.map(presentTaskSummary),
+            dueSoon: g.dueSoon.map(presentTaskSummary),
+            ages: count,
+          };
+        }),
+        unassigned: grouped.unassigned.map(presentTaskSummary),
+        totals: {
+          overdue: grouped.agencies.reduce((s, g) => s + g.overdue.length, 0),
+          dueSoon: grouped.agencies.reduce((s, g) => s + g.dueSoon.length, 0),
+        },
+        abilities: { letter: canWriteUrgingLetter(p) },
+      };
+    },
+  );
+
+  app.get(
+    '/api/urging/letter.docx',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The urging letter (.docx, Decree 30/2020 format) for agencies with overdue tasks',
+        querystring: urgingLetterQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      if (!canWriteUrgingLetter(p)) throw new NotFoundError('urging');
+      const asOf = isoDateInVietnam();
+      const { planId } = request.query;
+      const wanted = request.query.agencyId === undefined ? null : [request.query.agencyId].flat();
+      const all = await loadTasks(app.db, p.tenantId, { planId }, asOf);
+      const groups = groupForUrging(all, asOf, 0).agencies.filter(
+        (g) => wanted === null || wanted.includes(g.agency.id),
+      );
+      const docx = await buildUrgingLetter(app.db, p, groups, planId, asOf);
+      reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="cong-van-don-doc-${asOf}.docx"; filename*=UTF-8''${encodeURIComponent(`công-văn-đôn-đốc-${asOf}.docx`)}`,
+        );
+      return reply.send(docx);
+    },
+  );
+};
