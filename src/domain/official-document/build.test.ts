@@ -25,7 +25,8 @@ async function unzip(buffer: Buffer): Promise<Parts> {
   for (const m of rels.matchAll(/<Relationship\b[^>]*?\/>/g)) {
     const id = /Id="([^"]+)"/.exec(m[0])?.[1];
     const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target && /header\d*\.xml$/.test(target)) headers.set(id, await read(`word/${target}`));
+    if (id && target && /header\d*\.xml$/.test(target))
+      headers.set(id, await read(`word/${target}`));
   }
   return {
     document: await read('word/document.xml'),
@@ -143,7 +144,9 @@ describe('buildOfficialDocx: a report', () => {
   });
 
   it('lays the first section out on A4 portrait with the decree margins', () => {
-    const sections = [...parts.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    const sections = [...parts.document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map(
+      (m) => m[0],
+    );
     expect(sections).toHaveLength(2);
     const first = sections[0] as string;
     expect(first).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
@@ -177,7 +180,9 @@ describe('buildOfficialDocx: a report', () => {
       expect(r.xml).toMatch(/w:hAnsi="Times New Roman"/);
     }
     for (const r of runs.filter((x) => x.text)) expect(r.xml).toMatch(/<w:color w:val="000000"\/>/);
-    const fonts = new Set([...parts.document.matchAll(/w:(?:ascii|hAnsi|cs)="([^"]+)"/g)].map((m) => m[1]));
+    const fonts = new Set(
+      [...parts.document.matchAll(/w:(?:ascii|hAnsi|cs)="([^"]+)"/g)].map((m) => m[1]),
+    );
     expect([...fonts]).toEqual(['Times New Roman']);
     expect(parts.styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"/);
   });
@@ -340,7 +345,9 @@ describe('buildOfficialDocx: a letter', () => {
     const headerTable = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(parts.document)?.[0] ?? '';
     const left = paragraphsOf(/<w:tc>[\s\S]*?<\/w:tc>/.exec(headerTable)?.[0] ?? '');
     const texts = left.map((p) => p.text);
-    expect(texts.indexOf('V/v đôn đốc thực hiện nhiệm vụ')).toBe(texts.indexOf('Số: 12/STC-KH') + 1);
+    expect(texts.indexOf('V/v đôn đốc thực hiện nhiệm vụ')).toBe(
+      texts.indexOf('Số: 12/STC-KH') + 1,
+    );
     expect(sizeOf(left.at(-1)?.runs[0] as Run)).toBe(24);
     expect(paragraphWith(parts.document, 'Kính gửi: Sở Xây dựng.').xml).toMatch(
       /<w:jc w:val="center"\/>/,

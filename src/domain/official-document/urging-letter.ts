@@ -52,8 +52,9 @@ const ACRONYMS = new Set(['UBND', 'HĐND', 'MTTQ', 'BCĐ', 'KT-XH', 'VN']);
 const TYPED_AGENCY = new Set(['sở', 'bộ', 'ban', 'cục', 'tổng cục', 'chi cục']);
 
 /**
- * "SỞ TÀI CHÍNH" → "Sở Tài chính": sentence case, the word after the agency type capitalised
- * (Decree 30, Appendix II, on writing agency names), acronyms and the place name restored.
+ * "SỞ TÀI CHÍNH" → "Sở Tài chính": sentence case; after an agency type (Sở, Bộ, Ban, Cục) the
+ * first word of each field capitalised, as Vietnamese writes agency names; acronyms and the place
+ * name restored.
  */
 export function issuerNameInText(name: string, place = ''): string {
   const clean = name.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -62,9 +63,20 @@ export function issuerNameInText(name: string, place = ''): string {
   const cap = (w: string) => (w ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w);
   if (words.length > 0) words[0] = cap(words[0] as string);
   const two = words.slice(0, 2).join(' ').toLocaleLowerCase('vi');
-  const typeLength = TYPED_AGENCY.has(two) ? 2 : TYPED_AGENCY.has(words[0]?.toLocaleLowerCase('vi') ?? '') ? 1 : 0;
-  const field = words[typeLength];
-  if (typeLength > 0 && field !== undefined) words[typeLength] = cap(field);
+  const typeLength = TYPED_AGENCY.has(two)
+    ? 2
+    : TYPED_AGENCY.has(words[0]?.toLocaleLowerCase('vi') ?? '')
+      ? 1
+      : 0;
+  if (typeLength > 0) {
+    // Each field of the agency starts with a capital: "Sở Văn hóa, Thể thao và Du lịch".
+    for (let i = typeLength; i < words.length; i++) {
+      const before = i === typeLength ? '' : (words[i - 1] as string);
+      if (i === typeLength || before === 'và' || before === '-' || before.endsWith(',')) {
+        words[i] = cap(words[i] as string);
+      }
+    }
+  }
   let text = words.join(' ');
   const p = place.normalize('NFC').trim();
   if (p) {
@@ -106,8 +118,6 @@ function withEnd(line: string, end: ';' | '.'): string {
     .replace(/[;.,]+$/, '')}${end}`;
 }
 
-const dash = '-';
-
 export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const agencies = input.agencies
     .map((a) => ({ name: a.name.normalize('NFC').trim(), tasks: a.tasks }))
@@ -147,11 +157,11 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
     },
     {
       kind: 'paragraph',
-      text: `${dash} Tập trung chỉ đạo, khẩn trương hoàn thành các nhiệm vụ quá hạn được giao.`,
+      text: `- Tập trung chỉ đạo, khẩn trương hoàn thành các nhiệm vụ quá hạn được giao.`,
     },
     {
       kind: 'paragraph',
-      text: `${dash} Báo cáo kết quả thực hiện, nêu rõ khó khăn, vướng mắc (nếu có); đối với nhiệm vụ không thể hoàn thành, đề xuất điều chỉnh, gia hạn thời hạn thực hiện, nêu rõ lý do, gửi về ${issuerText} trước ngày ${replyBy} để tổng hợp, báo cáo ${planIssuer}.`,
+      text: `- Báo cáo kết quả thực hiện, nêu rõ khó khăn, vướng mắc (nếu có); đối với nhiệm vụ không thể hoàn thành, đề xuất điều chỉnh, gia hạn thời hạn thực hiện, nêu rõ lý do, gửi về ${issuerText} trước ngày ${replyBy} để tổng hợp, báo cáo ${planIssuer}.`,
     },
     {
       kind: 'paragraph',

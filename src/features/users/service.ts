@@ -33,9 +33,10 @@ const auditView = (u: UserRow) => ({
 async function checkAgency(db: Db, tenantId: string, role: Role, agencyId: string | null) {
   if (role === 'administrator' && agencyId === null) return;
   if (agencyId === null) {
-    throw new InvalidInputError([
-      { field: 'agencyId', code: 'agency_required', message: 'this role needs an agency' },
-    ]);
+    throw new InvalidInputError(
+      [{ field: 'agencyId', code: 'agency_required', message: 'this role needs an agency' }],
+      'agency_required',
+    );
   }
   const today = isoDateInVietnam();
   const [agency] = await db
@@ -43,14 +44,16 @@ async function checkAgency(db: Db, tenantId: string, role: Role, agencyId: strin
     .from(agencies)
     .where(and(eq(agencies.id, agencyId), eq(agencies.tenantId, tenantId)));
   if (!agency) {
-    throw new InvalidInputError([
-      { field: 'agencyId', code: 'unknown_agency', message: 'no such agency' },
-    ]);
+    throw new InvalidInputError(
+      [{ field: 'agencyId', code: 'unknown_agency', message: 'no such agency' }],
+      'unknown_agency',
+    );
   }
   if (agency.inForceTo !== null && agency.inForceTo <= today) {
-    throw new InvalidInputError([
-      { field: 'agencyId', code: 'agency_ended', message: 'the agency no longer exists' },
-    ]);
+    throw new InvalidInputError(
+      [{ field: 'agencyId', code: 'agency_ended', message: 'the agency no longer exists' }],
+      'agency_ended',
+    );
   }
 }
 

@@ -1,0 +1,504 @@
+// The authorisation matrix: every endpoint of the API × every role × own / other agency. Denied
+// callers get 404 (indistinguishable from a missing object) or 401 when anonymous; allowed callers
+// reach the service (any answer but 401/403/404/5xx). The list is checked against the OpenAPI
+// document, so a new endpoint without a row here fails this test.
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
+import { numberedPlan } from '../../test/support/factories.js';
+import { multipart, SAMPLE_PDF } from '../../test/support/multipart.js';
+import {
+  type Auth,
+  as,
+  CAST,
+  createCast,
+  createTestUser,
+  login,
+  loginCast,
+} from '../../test/support/users.js';
+import { agencies, agencySuccessions, auditRecords, notifications } from '../db/schema.js';
+import { AttemptThrottle } from '../features/auth/throttle.js';
+import { planFileSchema } from '../features/plans/plan-file.js';
+import { createPlanFromFile } from '../features/plans/service.js';
+import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
+import { type App, buildApp } from './app.js';
+
+type Who = (typeof CAST)[number]['username'] | 'snv-officer' | 'anonymous';
+const USERS: Who[] = [...CAST.map((c) => c.username), 'snv-officer'];
+const EVERYONE: Who[] = [...USERS];
+const STC_STAFF: Who[] = ['stc-head', 'stc-officer'];
+const SXD_STAFF: Who[] = ['sxd-head', 'sxd-officer'];
+
+type Ids = Record<string, string>;
+type Call = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** As in the OpenAPI document, with {id} placeholders. */
+  path: string;
+  url: (ids: Ids) => string;
+  allowed: Who[];
+  body?: (ids: Ids, who: Who) => Promise<unknown> | unknown;
+  raw?: (ids: Ids) => { payload: Buffer; headers: Record<string, string> };
+  /** Ends the caller's session: each check signs in afresh. */
+  fresh?: boolean;
+};
+
+const SEED = readFileSync(
+  new URL('../../test/fixtures/import/ke-hoach-cao-bang.txt', import.meta.url),
+);
+
+describe.each(engines())('authorisation matrix on %s', (engine) => {
+  let database: TestDatabase;
+  let app: App;
+  const auth = {} as Record<Exclude<Who, 'anonymous'>, Auth>;
+  const ids: Ids = {};
+
+  const task = async (id: string) =>
+    (await as(app, auth.viewer, { method: 'GET', url: `/api/tasks/${id}` })).json() as TaskDetail;
+
+  const CALLS: Call[] = [
+    { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', allowed: EVERYONE },
+    {
+      method: 'POST',
+      path: '/api/auth/logout',
+      url: () => '/api/auth/logout',
+      allowed: EVERYONE,
+      fresh: true,
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/logout-all',
+      url: () => '/api/auth/logout-all',
+      allowed: EVERYONE,
+      fresh: true,
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/password',
+      url: () => '/api/auth/password',
+      allowed: EVERYONE,
+      body: () => ({ currentPassword: 'not the password', newPassword: 'Mat khau moi 2027' }),
+    },
+    { method: 'GET', path: '/api/users', url: () => '/api/users', allowed: ['admin'] },
+    {
+      method: 'GET',
+      path: '/api/users/directory',
+      url: () => '/api/users/directory?q=stc',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/users',
+      url: () => '/api/users',
+      allowed: ['admin'],
+      body: (_ids, who) => ({
+        username: `moi-${who}`,
+        displayName: 'Người mới',
+        role: 'viewer',
+        agencyId: ids.stc,
+        password: 'Lang Son 2026 ok',
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/users/{id}',
+      url: (i) => `/api/users/${i.targetUser}`,
+      allowed: ['admin'],
+      body: () => ({ version: 1, displayName: 'Đổi tên' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/users/{id}/password',
+      url: (i) => `/api/users/${i.targetUser}/password`,
+      allowed: ['admin'],
+      body: () => ({ password: 'Lang Son 2026 moi' }),
+    },
+    { method: 'GET', path: '/api/agencies', url: () => '/api/agencies', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/agencies/{id}',
+      url: (i) => `/api/agencies/${i.stc}`,
+      allowed: EVERYONE,
+    },
+    { method: 'GET', path: '/api/plans', url: () => '/api/plans', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/plans/{id}',
+      url: (i) => `/api/plans/${i.plan}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/imports',
+      url: () => '/api/imports?fileName=ke-hoach.txt',
+      allowed: ['consolidator'],
+      raw: () => ({ payload: SEED, headers: { 'content-type': 'application/octet-stream' } }),
+    },
+    {
+      method: 'GET',
+      path: '/api/imports/{id}',
+      url: (i) => `/api/imports/${i.draft}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'PUT',
+      path: '/api/imports/{id}',
+      url: (i) => `/api/imports/${i.draft}`,
+      allowed: ['consolidator'],
+      // The draft as it is: a valid body, so only the policy decides.
+      body: async (i) => {
+        const d = (
+          await as(app, auth.consolidator, { method: 'GET', url: `/api/imports/${i.draft}` })
+        ).json();
+        const x = d.extraction;
+        return {
+          version: d.version,
+          document: {
+            number: x.document.number,
+            issuer: x.document.issuer,
+            place: x.document.place,
+            date: x.document.date,
+            title: x.document.title,
+          },
+          targets: x.targets,
+          tasks: x.tasks,
+          projects: x.projects,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/imports/{id}/confirm',
+      url: (i) => `/api/imports/${i.draft}/confirm`,
+      allowed: ['consolidator'],
+      body: () => ({ version: 999 }),
+    },
+    { method: 'GET', path: '/api/tasks', url: () => '/api/tasks', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/tasks/{id}',
+      url: (i) => `/api/tasks/${i.task}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/tasks/{id}/progress',
+      url: (i) => `/api/tasks/${i.task}/progress`,
+      allowed: [...STC_STAFF, ...SXD_STAFF],
+      raw: () =>
+        multipart([
+          { name: 'version', value: '1' },
+          { name: 'reportedOn', value: '2026-01-02' },
+          { name: 'narrative', value: 'x' },
+          { name: 'evidence', fileName: 'a.pdf', content: SAMPLE_PDF },
+        ]),
+    },
+    {
+      method: 'POST',
+      path: '/api/progress-updates/{id}/review',
+      url: (i) => `/api/progress-updates/${i.update}/review`,
+      allowed: ['stc-head'],
+      body: () => ({ decision: 'return', note: 'Bổ sung minh chứng' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/evidence/{id}',
+      url: (i) => `/api/evidence/${i.evidence}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/tasks/{id}/extensions',
+      url: (i) => `/api/tasks/${i.task}/extensions`,
+      allowed: STC_STAFF,
+      body: async (i) => ({
+        version: (await task(i.task as string)).version,
+        proposedDueOn: '2027-01-31',
+        reason: 'x',
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/extension-requests/{id}/decision',
+      url: (i) => `/api/extension-requests/${i.extension}/decision`,
+      allowed: ['consolidator'],
+      body: () => ({ decision: 'refuse', note: 'Chưa đủ căn cứ' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tasks/{id}/comments',
+      url: (i) => `/api/tasks/${i.task}/comments`,
+      allowed: ['leader', 'consolidator', ...STC_STAFF, ...SXD_STAFF],
+      body: () => ({ kind: 'comment', body: 'Trao đổi' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tasks/{id}/comments',
+      url: (i) => `/api/tasks/${i.task}/comments`,
+      allowed: ['leader'],
+      body: () => ({ kind: 'direction', body: 'Chỉ đạo' }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/tasks/{id}/assignment',
+      url: (i) => `/api/tasks/${i.task}/assignment`,
+      allowed: ['consolidator'],
+      body: async (i) => {
+        const t = await task(i.task as string);
+        return {
+          version: t.version,
+          leadAgencyId: t.lead?.id ?? null,
+          coordinatorAgencyIds: t.coordinators.map((c) => c.id),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/tasks/{id}/plan-items',
+      url: (i) => `/api/tasks/${i.task}/plan-items`,
+      allowed: [...STC_STAFF, ...SXD_STAFF],
+      body: () => ({ title: 'Việc của đơn vị', dueOn: null }),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/plan-items/{id}',
+      url: (i) => `/api/plan-items/${i.item}`,
+      allowed: STC_STAFF,
+      body: () => ({ version: 1, percent: 40 }),
+    },
+    { method: 'GET', path: '/api/my-work', url: () => '/api/my-work', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/urging',
+      url: () => '/api/urging',
+      allowed: ['admin', 'leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/urging/letter.docx',
+      url: () => '/api/urging/letter.docx',
+      allowed: ['consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/reorganisation',
+      url: () => '/api/reorganisation',
+      allowed: ['admin', 'leader', 'consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/reorganisation/{id}/apply',
+      url: (i) => `/api/reorganisation/${i.merge}/apply`,
+      allowed: ['admin'],
+    },
+    {
+      method: 'GET',
+      path: '/api/reorganisation/reviews',
+      url: () => '/api/reorganisation/reviews',
+      allowed: ['admin', 'consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/reorganisation/reviews/{id}',
+      url: (i) => `/api/reorganisation/reviews/${i.review}`,
+      allowed: ['admin', 'consolidator'],
+      body: (i) => ({ agencyId: i.skhcn }),
+    },
+    { method: 'GET', path: '/api/audit', url: () => '/api/audit', allowed: ['admin'] },
+    {
+      method: 'GET',
+      path: '/api/audit/export.xlsx',
+      url: () => '/api/audit/export.xlsx',
+      allowed: ['admin'],
+    },
+    {
+      method: 'GET',
+      path: '/api/notifications',
+      url: () => '/api/notifications',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/notifications/{id}/read',
+      url: (i) => `/api/notifications/${i.notification}/read`,
+      allowed: ['stc-head'],
+    },
+    {
+      method: 'POST',
+      path: '/api/notifications/read-all',
+      url: () => '/api/notifications/read-all',
+      allowed: EVERYONE,
+    },
+    { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', allowed: ['admin'] },
+  ];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    app = await buildApp({
+      db: database.db,
+      tenantId: database.tenantId,
+      // Fresh sessions are signed in many times from one address here.
+      loginThrottle: new AttemptThrottle(10_000, 60_000),
+    });
+    const plan = numberedPlan();
+    plan.sections[0]?.tasks?.push({
+      title: 'Chuyển đổi số hạ tầng',
+      lead: 'Sở Thông tin và Truyền thông',
+      deadline: { kind: 'year', year: 2026 },
+    } as never);
+    const { planId } = await createPlanFromFile(
+      database.db,
+      { id: 'test', tenantId: database.tenantId },
+      planFileSchema.parse(plan),
+    );
+    ids.plan = planId;
+    await createCast(database.db, database.tenantId);
+    await createTestUser(database.db, database.tenantId, 'snv-officer', 'agency_officer', 'SNV');
+    Object.assign(auth, await loginCast(app), { 'snv-officer': await login(app, 'snv-officer') });
+    const code = async (c: string) =>
+      (
+        await database.db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.tenantId, database.tenantId), eq(agencies.code, c)))
+      )[0]?.id as string;
+    ids.stc = await code('STC');
+    ids.skhcn = await code('SKHCN');
+    // An account nobody here signs in with, for the administrator's changes.
+    ids.targetUser = (await createTestUser(database.db, database.tenantId, 'target', 'viewer', 'VPUBND')).id;
+    const list = (
+      await as(app, auth.viewer, { method: 'GET', url: '/api/tasks' })
+    ).json() as TaskList;
+    ids.task = list.items.find((t) => t.lead?.name === 'Sở Tài chính')?.id as string;
+    // A pending report with evidence, a pending extension, an agency plan item.
+    const body = multipart([
+      { name: 'version', value: String((await task(ids.task)).version) },
+      { name: 'reportedOn', value: '2026-01-02' },
+      { name: 'percent', value: '30' },
+      { name: 'narrative', value: 'Đang thực hiện' },
+      { name: 'evidence', fileName: 'bien-ban.pdf', content: SAMPLE_PDF },
+    ]);
+    const update = await as(app, auth['stc-officer'], {
+      method: 'POST',
+      url: `/api/tasks/${ids.task}/progress`,
+      ...body,
+    });
+    ids.update = update.json().id;
+    ids.evidence = update.json().evidence[0].id;
+    const ext = await as(app, auth['stc-officer'], {
+      method: 'POST',
+      url: `/api/tasks/${ids.task}/extensions`,
+      payload: {
+        version: (await task(ids.task)).version,
+        proposedDueOn: '2026-12-31',
+        reason: 'Chờ vốn',
+      },
+    });
+    ids.extension = ext.json().id;
+    const item = await as(app, auth['stc-officer'], {
+      method: 'POST',
+      url: `/api/tasks/${ids.task}/plan-items`,
+      payload: { title: 'Dự thảo', dueOn: null },
+    });
+    ids.item = item.json().id;
+    // Reorganisation: a merge to apply and a split's review to resolve.
+    const successions = await database.db
+      .select({ id: agencySuccessions.id, kind: agencySuccessions.kind, code: agencies.code })
+      .from(agencySuccessions)
+      .innerJoin(agencies, eq(agencies.id, agencySuccessions.predecessorId));
+    ids.merge = successions.find((s) => s.code === 'SKHDT')?.id as string;
+    const split = successions.find((s) => s.code === 'STTTT')?.id as string;
+    expect(
+      (await as(app, auth.admin, { method: 'POST', url: `/api/reorganisation/${split}/apply` }))
+        .statusCode,
+    ).toBe(200);
+    const reviews = (
+      await as(app, auth.admin, { method: 'GET', url: '/api/reorganisation/reviews' })
+    ).json();
+    ids.review = reviews.items[0].id;
+    const draft = await as(app, auth.consolidator, {
+      method: 'POST',
+      url: '/api/imports?fileName=ke-hoach.txt',
+      payload: SEED,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    ids.draft = draft.json().id;
+    const [n] = await database.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.userId, auth['stc-head'].userId));
+    ids.notification = n?.id as string;
+    expect(Object.values(ids).every(Boolean)).toBe(true);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('has a row for every endpoint of the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((e) => e !== 'POST /api/auth/login')
+      .sort();
+    const covered = [...new Set(CALLS.map((c) => `${c.method} ${c.path}`))].sort();
+    expect(covered).toEqual(documented);
+  });
+
+  async function call(c: Call, who: Who) {
+    let caller: Auth | null = who === 'anonymous' ? null : auth[who];
+    if (caller && c.fresh) caller = await login(app, who);
+    const raw = c.raw?.(ids);
+    const body = c.body ? await c.body(ids, who) : undefined;
+    const res = await as(app, caller, {
+      method: c.method,
+      url: c.url(ids),
+      ...(raw ? raw : body !== undefined ? { payload: body as object } : {}),
+    });
+    // "Log out everywhere" also ended the shared session of this user: sign in again.
+    if (c.fresh && who !== 'anonymous') auth[who] = await login(app, who);
+    return res;
+  }
+
+  it('answers 401 to anonymous callers everywhere but the session probe', async () => {
+    for (const c of CALLS) {
+      const res = await call(c, 'anonymous');
+      const expected = c.path === '/api/auth/session' ? 200 : 401;
+      expect(res.statusCode, `${c.method} ${c.path}`).toBe(expected);
+    }
+  });
+
+  it('answers 404 to every role the policy denies, and changes nothing', async () => {
+    const before = (await database.db.select({ id: auditRecords.id }).from(auditRecords)).length;
+    for (const c of CALLS) {
+      for (const who of USERS.filter((u) => !c.allowed.includes(u))) {
+        const res = await call(c, who);
+        expect(res.statusCode, `${who}: ${c.method} ${c.path} → ${res.body.slice(0, 200)}`).toBe(
+          404,
+        );
+      }
+    }
+    // Refusals write nothing (sign-in records of fresh sessions aside: there are none here).
+    expect((await database.db.select({ id: auditRecords.id }).from(auditRecords)).length).toBe(
+      before,
+    );
+  });
+
+  it('lets every allowed role through to the service', async () => {
+    for (const c of CALLS) {
+      for (const who of c.allowed) {
+        const res = await call(c, who);
+        expect(
+          [401, 403, 404],
+          `${who}: ${c.method} ${c.path} → ${res.statusCode} ${res.body.slice(0, 200)}`,
+        ).not.toContain(res.statusCode);
+        expect(
+          res.statusCode,
+          `${who}: ${c.method} ${c.path} → ${res.body.slice(0, 200)}`,
+        ).toBeLessThan(500);
+      }
+    }
+  });
+});
