@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
 import { numberedPlan } from '../../test/support/factories.js';
 import { openDatabase } from '../db/client.js';
-import { planRevisions, plans, tasks } from '../db/schema.js';
+import { planRevisions, plans, tasks, users } from '../db/schema.js';
 import { runCli } from './main.js';
 
 async function run(args: string[], env: NodeJS.ProcessEnv) {
@@ -201,4 +201,98 @@ describe.each(engines())('tiendo plan load and import on %s', (engine) => {
       rmSync(join(dir, 'data', 'tiendo.lock'));
     },
   );
+});
+
+describe.each(engines())('tiendo user create on %s', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tiendo-cli-user-'));
+  let env: NodeJS.ProcessEnv;
+  let testDb: TestDatabase | undefined;
+  const create = async (args: string[], answers: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const queue = [...answers];
+    const code = await runCli(
+      ['user', 'create', ...args],
+      {
+        out: (l) => out.push(l),
+        err: (l) => err.push(l),
+        secret: async () => queue.shift() ?? '',
+      },
+      env,
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const accounts = async () => {
+    const database = openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.TIENDO_DATA_DIR as string,
+    });
+    try {
+      return await database.db
+        .select({ username: users.username, role: users.role, hash: users.passwordHash })
+        .from(users);
+    } finally {
+      await database.close();
+    }
+  };
+
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      testDb = await createTestDatabase('postgres');
+      env = { DATABASE_URL: testDb.url as string, TIENDO_DATA_DIR: join(dir, 'unused') };
+    } else {
+      env = { TIENDO_DATA_DIR: join(dir, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await testDb?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the first administrator with a hashed password, refusing weak or mismatched ones', async () => {
+    const weak = await create(['--admin', '--username', 'quantri'], ['ngan', 'ngan']);
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('Mật khẩu chưa đủ mạnh');
+    expect(weak.err).toContain('ít nhất 10 ký tự');
+    const mismatch = await create(
+      ['--admin', '--username', 'quantri'],
+      ['Lang Son 2026 a', 'Lang Son 2026 b'],
+    );
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.err).toContain('không khớp');
+    expect(await accounts()).toEqual([]);
+    const ok = await create(
+      ['--admin', '--username', 'QuanTri', '--name', 'Quản trị'],
+      ['Lang Son 2026 ok', 'Lang Son 2026 ok'],
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('quantri');
+    const [admin] = await accounts();
+    expect(admin).toMatchObject({ username: 'quantri', role: 'administrator' });
+    expect(admin?.hash).toMatch(/^\$argon2id\$/);
+    const again = await create(
+      ['--admin', '--username', 'quantri'],
+      ['Lang Son 2026 ok', 'Lang Son 2026 ok'],
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Tên đăng nhập đã có người dùng');
+  });
+
+  it('needs an agency for agency roles', async () => {
+    const none = await create(
+      ['--role', 'agency_officer', '--username', 'canbo'],
+      ['Lang Son 2026 ok', 'Lang Son 2026 ok'],
+    );
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('cần gắn với một cơ quan');
+    const bad = await create(['--role', 'chief', '--username', 'canbo'], []);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('vai trò không hợp lệ');
+    const ok = await create(
+      ['--role', 'agency_officer', '--agency', 'STC', '--username', 'canbo'],
+      ['Lang Son 2026 ok', 'Lang Son 2026 ok'],
+    );
+    expect(ok.code).toBe(0);
+    expect((await accounts()).map((a) => a.username).sort()).toEqual(['canbo', 'quantri']);
+  });
 });
