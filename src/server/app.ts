@@ -10,6 +10,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -134,6 +135,8 @@ export async function buildApp(options: AppOptions) {
       info: { title: 'Tiến Độ API', version: '0.1.0', description: 'Theo dõi thực hiện kế hoạch' },
     },
     transform: jsonSchemaTransform,
+    // Recursive schemas (plan tree, legal basis, outline) are named components, so their $refs resolve.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -365,7 +365,9 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     ids.stc = await code('STC');
     ids.skhcn = await code('SKHCN');
     // An account nobody here signs in with, for the administrator's changes.
-    ids.targetUser = (await createTestUser(database.db, database.tenantId, 'target', 'viewer', 'VPUBND')).id;
+    ids.targetUser = (
+      await createTestUser(database.db, database.tenantId, 'target', 'viewer', 'VPUBND')
+    ).id;
     const list = (
       await as(app, auth.viewer, { method: 'GET', url: '/api/tasks' })
     ).json() as TaskList;

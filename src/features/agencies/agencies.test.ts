@@ -1,22 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
+import {
+  type Auth,
+  as,
+  CAST,
+  type CastName,
+  createCast,
+  loginCast,
+} from '../../../test/support/users.js';
 import { agencies, tenants } from '../../db/schema.js';
 import { REFERENCE_DIR } from '../reference-data/service.js';
 import type { AgencyDetail, AgencyList } from './schema.js';
 
 describe.each(engines())('agencies API on %s', (engine) => {
   const ctx = useTestApp(engine);
+  let cast: Record<CastName, Auth>;
+  beforeAll(async () => {
+    await createCast(ctx.database.db, ctx.database.tenantId);
+    cast = await loginCast(ctx.app);
+  });
+  // Reads are for every signed-in user; the viewer is the least privileged of them.
+  const read = (url: string, auth: Auth | null = cast.viewer) =>
+    as(ctx.app, auth, { method: 'GET', url });
 
   const list = async (query: string) => {
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies?${query}` });
+    const res = await read(`/api/agencies?${query}`);
     expect(res.statusCode).toBe(200);
     return res.json<AgencyList>();
   };
   const detail = async (id: string, query = '') => {
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies/${id}${query}` });
+    const res = await read(`/api/agencies/${id}${query}`);
     expect(res.statusCode).toBe(200);
     return res.json<AgencyDetail>();
   };
@@ -138,7 +154,7 @@ describe.each(engines())('agencies API on %s', (engine) => {
   });
 
   it('rejects bad input with a code and the field', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/agencies?kind=ministry&limit=0' });
+    const res = await read('/api/agencies?kind=ministry&limit=0');
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('invalid_input');
@@ -146,21 +162,15 @@ describe.each(engines())('agencies API on %s', (engine) => {
       'querystring.kind',
       'querystring.limit',
     ]);
-    const bad = await ctx.app.inject({ method: 'GET', url: '/api/agencies/123' });
+    const bad = await read('/api/agencies/123');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].field).toBe('params.id');
-    const badDate = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/agencies/00000000-0000-4000-8000-000000000000?on=2025-13-01',
-    });
+    const badDate = await read('/api/agencies/00000000-0000-4000-8000-000000000000?on=2025-13-01');
     expect(badDate.statusCode).toBe(400);
   });
 
   it("answers 404 alike for a missing agency and another tenant's agency", async () => {
-    const missing = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/agencies/00000000-0000-4000-8000-000000000000',
-    });
+    const missing = await read('/api/agencies/00000000-0000-4000-8000-000000000000');
     const [other] = await ctx.database.db
       .insert(tenants)
       .values({ code: 'cao-bang', name: 'Tỉnh Cao Bằng', provinceCode: '04' })
@@ -175,10 +185,32 @@ describe.each(engines())('agencies API on %s', (engine) => {
         searchText: 'so tai chinh',
       })
       .returning();
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/agencies/${foreign?.id}` });
+    const res = await read(`/api/agencies/${foreign?.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual(missing.json());
+    // Not even the administrator sees another tenant's agency.
+    expect((await read(`/api/agencies/${foreign?.id}`, cast.admin)).statusCode).toBe(404);
     // …and the other tenant's agencies never appear in searches.
     expect((await list('q=so%20tai%20chinh')).items.every((a) => a.id !== foreign?.id)).toBe(true);
+  });
+
+  it('lets every signed-in role read the registry, and answers 401 to anonymous callers', async () => {
+    const q = `q=${encodeURIComponent('Sở Tài chính')}`;
+    const stc = await byName('Sở Tài chính');
+    for (const { username } of CAST) {
+      const one = await read(`/api/agencies/${stc.id}`, cast[username]);
+      expect(one.statusCode, username).toBe(200);
+      expect(one.json<AgencyDetail>().abilities, username).toEqual({ read: true });
+      const found = await read(`/api/agencies?${q}`, cast[username]);
+      expect(
+        found.json<AgencyList>().items.map((a) => a.id),
+        username,
+      ).toContain(stc.id);
+    }
+    for (const url of ['/api/agencies', '/api/agencies?q=stc', `/api/agencies/${stc.id}`]) {
+      const anonymous = await read(url, null);
+      expect(anonymous.statusCode, url).toBe(401);
+      expect(anonymous.json().error.code, url).toBe('unauthenticated');
+    }
   });
 });

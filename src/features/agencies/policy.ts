@@ -6,5 +6,6 @@ import type { Principal } from '../../server/principal.js';
 export type AgencyAccess = { tenantId: string };
 
 export const agencyPolicy = definePolicy('agency', {
-  read: (p: Principal, a: AgencyAccess) => p.tenantId === a.tenantId,
+  // Any signed-in user of the tenant.
+  read: (p: Principal, a: AgencyAccess) => p.kind === 'user' && p.tenantId === a.tenantId,
 });

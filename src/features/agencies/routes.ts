@@ -1,9 +1,10 @@
-// /api/agencies: authenticate (app hook) → validate (schemas) → authorize (policy, tenant in the
-// query) → service → presenter.
+// /api/agencies: authenticate (app hook; requireUser: anonymous → 401) → validate (schemas) →
+// authorize (policy, tenant in the query) → service → presenter.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
+import { requireUser } from '../auth/hooks.js';
 import { agencyPolicy } from './policy.js';
 import { presentAgencyDetail, presentAgencySummary } from './presenter.js';
 import {
@@ -27,7 +28,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       const today = isoDateInVietnam();
       const { rows, total } = await searchAgencies(
         app.db,
@@ -51,7 +52,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       const today = isoDateInVietnam();
       const on = request.query.on ?? today;
       const detail = await getAgencyDetail(app.db, principal.tenantId, request.params.id, on);

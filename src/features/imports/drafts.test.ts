@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
+import {
+  type Auth,
+  agencyIdByCode,
+  as,
+  CAST,
+  type CastName,
+  createCast,
+  loginCast,
+} from '../../../test/support/users.js';
 import { auditRecords } from '../../db/schema.js';
 import type { PlanDetail } from '../plans/schema.js';
 import type { ImportDraft, ImportDraftUpdate } from './schema.js';
@@ -13,15 +22,34 @@ const fixture = (name: string) =>
 
 describe.each(engines())('import drafts API on %s', (engine) => {
   const ctx = useTestApp(engine);
+  let cast: Record<CastName, Auth>;
+  beforeAll(async () => {
+    await createCast(ctx.database.db, ctx.database.tenantId);
+    cast = await loginCast(ctx.app);
+  });
 
-  const upload = (name: string, remoteAddress = '127.0.0.1') =>
-    ctx.app.inject({
+  // The consolidator writes drafts unless another caller (or null: anonymous) is named.
+  const upload = (name: string, who: Auth | null = cast.consolidator) =>
+    as(ctx.app, who, {
       method: 'POST',
       url: `/api/imports?fileName=${encodeURIComponent(name)}`,
       headers: { 'content-type': 'application/octet-stream' },
       payload: fixture(name),
-      remoteAddress,
     });
+  const getDraft = (id: string, who: Auth | null = cast.consolidator) =>
+    as(ctx.app, who, { method: 'GET', url: `/api/imports/${id}` });
+  const save = (id: string, payload: ImportDraftUpdate, who: Auth | null = cast.consolidator) =>
+    as(ctx.app, who, { method: 'PUT', url: `/api/imports/${id}`, payload });
+  const confirm = (
+    id: string,
+    payload: { version: number; newVersion?: boolean },
+    who: Auth | null = cast.consolidator,
+  ) => as(ctx.app, who, { method: 'POST', url: `/api/imports/${id}/confirm`, payload });
+  const draftAudit = (id: string) =>
+    ctx.database.db
+      .select()
+      .from(auditRecords)
+      .where(and(eq(auditRecords.entity, 'import_draft'), eq(auditRecords.entityId, id)));
   const editable = (d: ImportDraft): ImportDraftUpdate => ({
     version: d.version,
     document: {
@@ -85,11 +113,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       output: null,
       source: null,
     });
-    const saved = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/imports/${draft.id}`,
-      payload: edit,
-    });
+    const saved = await save(draft.id, edit);
     expect(saved.statusCode).toBe(200);
     const v2 = saved.json<ImportDraft>();
     expect(v2.version).toBe(2);
@@ -100,33 +124,35 @@ describe.each(engines())('import drafts API on %s', (engine) => {
       ),
     ).toBe(false);
 
-    const audit = await ctx.database.db
-      .select()
-      .from(auditRecords)
-      .where(and(eq(auditRecords.entity, 'import_draft'), eq(auditRecords.entityId, draft.id)));
+    const audit = await draftAudit(draft.id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+    // Recorded as the consolidator, acting for their agency.
+    const stc = await agencyIdByCode(ctx.database.db, ctx.database.tenantId, 'STC');
+    for (const a of audit) {
+      expect(a).toMatchObject({
+        actor: `user:${cast.consolidator.userId}`,
+        actorAgencyId: stc,
+        tenantId: ctx.database.tenantId,
+      });
+      expect(a.requestId).toBeTruthy();
+    }
     expect(
       audit.some((a) => JSON.stringify(a.after).includes('Nhiệm vụ bổ sung khi rà soát')),
     ).toBe(true);
 
-    const stale = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/imports/${draft.id}`,
-      payload: edit,
-    });
+    const stale = await save(draft.id, edit);
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
 
-    const confirmed = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/imports/${draft.id}/confirm`,
-      payload: { version: 2 },
-    });
+    const confirmed = await confirm(draft.id, { version: 2 });
     expect(confirmed.statusCode).toBe(200);
     const { planId } = confirmed.json<{ planId: string }>();
-    const plan = (
-      await ctx.app.inject({ method: 'GET', url: `/api/plans/${planId}` })
-    ).json<PlanDetail>();
+    const planRes = await as(ctx.app, cast.consolidator, {
+      method: 'GET',
+      url: `/api/plans/${planId}`,
+    });
+    expect(planRes.statusCode).toBe(200);
+    const plan = planRes.json<PlanDetail>();
     const flat = (n: PlanDetail['tree']): PlanDetail['tree'] =>
       n.flatMap((x) => [x, ...flat(x.children)]);
     const planTasks = flat(plan.tree).flatMap((n) => n.tasks);
@@ -139,19 +165,14 @@ describe.each(engines())('import drafts API on %s', (engine) => {
         .some((t) => t.targetValue === 30),
     ).toBe(true);
 
-    const after = (
-      await ctx.app.inject({ method: 'GET', url: `/api/imports/${draft.id}` })
-    ).json<ImportDraft>();
+    const after = (await getDraft(draft.id)).json<ImportDraft>();
     expect(after).toMatchObject({
       status: 'confirmed',
       planId,
       abilities: { update: false, confirm: false },
     });
-    const again = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/imports/${draft.id}/confirm`,
-      payload: { version: after.version },
-    });
+    const again = await confirm(draft.id, { version: after.version });
+    expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('import_closed');
   });
 
@@ -161,7 +182,7 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     expect(scanned.json().error.code).toBe('scanned_pdf');
     const legacy = await upload('ke-hoach-cao-bang-tcvn3.txt');
     expect(legacy.json().error.code).toBe('legacy_encoding');
-    const noName = await ctx.app.inject({
+    const noName = await as(ctx.app, cast.consolidator, {
       method: 'POST',
       url: '/api/imports',
       headers: { 'content-type': 'application/octet-stream' },
@@ -171,34 +192,58 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     expect(noName.json().error.issues[0].field).toBe('querystring.fileName');
   });
 
-  it('lets only the local operator write; others read and get 404 on writes', async () => {
-    const remote = await upload('ke-hoach-cao-bang.txt', '203.0.113.9');
-    expect(remote.statusCode).toBe(404);
+  it('lets only the consolidator write; every other role reads and gets 404 on writes', async () => {
+    const created = await upload('ke-hoach-cao-bang.txt');
+    expect(created.statusCode).toBe(201);
+    const draft = created.json<ImportDraft>();
+    const others = CAST.map((c) => c.username).filter((u) => u !== 'consolidator');
+    // The brief's cases, named so that a change to the cast cannot drop them silently.
+    expect(others).toEqual(expect.arrayContaining(['stc-officer', 'leader', 'viewer']));
+    const missing = await save('00000000-0000-4000-8000-000000000000', editable(draft));
+    expect(missing.statusCode).toBe(404);
+    for (const who of others) {
+      const read = await getDraft(draft.id, cast[who]);
+      expect(read.statusCode, who).toBe(200);
+      expect(read.json<ImportDraft>().abilities, who).toEqual({
+        read: true,
+        update: false,
+        confirm: false,
+      });
+      const uploaded = await upload('ke-hoach-cao-bang.txt', cast[who]);
+      expect(uploaded.statusCode, who).toBe(404);
+      expect(uploaded.json().error.code, who).toBe('not_found');
+      // A valid body: only the policy refuses it.
+      const write = await save(draft.id, editable(draft), cast[who]);
+      expect(write.statusCode, who).toBe(404);
+      const confirmed = await confirm(draft.id, { version: 1 }, cast[who]);
+      expect(confirmed.statusCode, who).toBe(404);
+      // "Not allowed" reads exactly like a draft that does not exist.
+      expect(write.json(), who).toEqual(missing.json());
+    }
+    // Nothing was written by anyone else: the draft is as uploaded, its only record the upload.
+    const unchanged = (await getDraft(draft.id)).json<ImportDraft>();
+    expect(unchanged).toMatchObject({
+      status: 'draft',
+      version: 1,
+      planId: null,
+      abilities: { read: true, update: true, confirm: true },
+    });
+    expect((await draftAudit(draft.id)).map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('answers 401 to anonymous callers on every import route', async () => {
     const draft = (await upload('ke-hoach-cao-bang.txt')).json<ImportDraft>();
-    const read = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/imports/${draft.id}`,
-      remoteAddress: '203.0.113.9',
-    });
-    expect(read.json<ImportDraft>().abilities).toEqual({
-      read: true,
-      update: false,
-      confirm: false,
-    });
-    const write = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/imports/${draft.id}`,
-      payload: editable(draft),
-      remoteAddress: '203.0.113.9',
-    });
-    expect(write.statusCode).toBe(404);
-    const confirm = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/imports/${draft.id}/confirm`,
-      payload: { version: 1 },
-      remoteAddress: '203.0.113.9',
-    });
-    expect(confirm.statusCode).toBe(404);
+    const calls = [
+      await upload('ke-hoach-cao-bang.txt', null),
+      await getDraft(draft.id, null),
+      await save(draft.id, editable(draft), null),
+      await confirm(draft.id, { version: 1 }, null),
+    ];
+    for (const res of calls) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+    expect((await getDraft(draft.id)).json<ImportDraft>().version).toBe(1);
   });
 
   it('a document with the number of a stored plan shows the changes, and survives an incomplete edit', async () => {
@@ -212,23 +257,15 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     ).toBe(true);
     const edit = editable(draft);
     edit.document.issuer = null;
-    const saved = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/imports/${draft.id}`,
-      payload: edit,
-    });
+    const saved = await save(draft.id, edit);
     expect(saved.statusCode).toBe(200);
-    const read = await ctx.app.inject({ method: 'GET', url: `/api/imports/${draft.id}` });
+    const read = await getDraft(draft.id);
     expect(read.statusCode).toBe(200);
     expect(read.json<ImportDraft>().previous).toMatchObject({
       planId: draft.previous?.planId,
       changes: null,
     });
-    const refused = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/imports/${draft.id}/confirm`,
-      payload: { version: 2 },
-    });
+    const refused = await confirm(draft.id, { version: 2 });
     expect(refused.json().error.code).toBe('missing_issuer');
   });
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
+import { type Auth, as, createTestUser, login } from '../../../test/support/users.js';
 import { plans, tasks } from '../../db/schema.js';
 import { AppError } from '../../server/errors.js';
 import type { PlanDetail, PlanTreeNode } from '../plans/schema.js';
@@ -17,6 +18,12 @@ const allNodes = (nodes: PlanTreeNode[]): PlanTreeNode[] =>
 
 describe.each(engines())('importing plan documents on %s', (engine) => {
   const ctx = useTestApp(engine);
+  // The stored plan is read through the API as a signed-in user (plans need one).
+  let viewer: Auth;
+  beforeAll(async () => {
+    await createTestUser(ctx.database.db, ctx.database.tenantId, 'viewer', 'viewer', 'VPUBND');
+    viewer = await login(ctx.app, 'viewer');
+  });
   const actor = () => ({ id: 'test:import', tenantId: ctx.database.tenantId });
   const planCount = async () => (await ctx.database.db.select({ n: count() }).from(plans))[0]?.n;
   const refused = async (promise: Promise<unknown>) => {
@@ -38,9 +45,9 @@ describe.each(engines())('importing plan documents on %s', (engine) => {
     );
     const { planId, counts } = await importPlan(ctx.database.db, actor(), extracted);
     expect(counts).toMatchObject({ targets: 9, tasks: 16, projects: 10 });
-    const plan = (
-      await ctx.app.inject({ method: 'GET', url: `/api/plans/${planId}` })
-    ).json<PlanDetail>();
+    const res = await as(ctx.app, viewer, { method: 'GET', url: `/api/plans/${planId}` });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json<PlanDetail>();
     expect(plan.document).toMatchObject({ type: 'KH', number: null, issuer: 'UBND tỉnh Lạng Sơn' });
     expect(plan.signer?.name).toBe('Lương Trọng Quỳnh');
     const chain: string[] = [];

@@ -87,15 +87,17 @@ type Outline = {
   source: { start: number; end: number };
   children: Outline[];
 };
-const outlineSchema: z.ZodType<Outline> = z.object({
-  kind: z.string(),
-  label: z.string(),
-  title: z.string(),
-  source: span,
-  get children() {
-    return z.array(outlineSchema);
-  },
-});
+const outlineSchema: z.ZodType<Outline> = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    title: z.string(),
+    source: span,
+    get children() {
+      return z.array(outlineSchema);
+    },
+  })
+  .meta({ id: 'OutlineNode' });
 
 export const extractionSchema = z.object({
   version: z.literal(1),

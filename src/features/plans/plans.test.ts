@@ -2,6 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
 import { examplePlan, numberedPlan, type PlanFileInput } from '../../../test/support/factories.js';
+import {
+  type Auth,
+  as,
+  CAST,
+  type CastName,
+  createCast,
+  loginCast,
+} from '../../../test/support/users.js';
 import { auditRecords, legalDocuments, plans, tasks, tenants } from '../../db/schema.js';
 import { type App, buildApp } from '../../server/app.js';
 import { AppError } from '../../server/errors.js';
@@ -16,6 +24,10 @@ describe.each(engines())('plans on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
   let actor: { id: string; tenantId: string };
+  let cast: Record<CastName, Auth>;
+  // Reads are for every signed-in user; the viewer is the least privileged of them.
+  const read = (url: string, auth: Auth | null = cast.viewer) =>
+    as(app, auth, { method: 'GET', url });
 
   const load = (input: PlanFileInput) =>
     createPlanFromFile(database.db, actor, planFileSchema.parse(input));
@@ -39,7 +51,7 @@ describe.each(engines())('plans on %s', (engine) => {
     return error as AppError;
   };
   const getPlan = async (id: string) => {
-    const res = await app.inject({ method: 'GET', url: `/api/plans/${id}` });
+    const res = await read(`/api/plans/${id}`);
     expect(res.statusCode).toBe(200);
     return res.json<PlanDetail>();
   };
@@ -48,6 +60,8 @@ describe.each(engines())('plans on %s', (engine) => {
     database = await createTestDatabase(engine);
     actor = { id: 'test:plans', tenantId: database.tenantId };
     app = await buildApp({ db: database.db, tenantId: database.tenantId });
+    await createCast(database.db, database.tenantId);
+    cast = await loginCast(app);
   });
   afterAll(async () => {
     await app?.close();
@@ -168,7 +182,8 @@ describe.each(engines())('plans on %s', (engine) => {
     });
 
     it('lists plans with their counts', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/plans' });
+      const res = await read('/api/plans');
+      expect(res.statusCode).toBe(200);
       const body = res.json<PlanList>();
       const item = body.items.find((p) => p.id === plan.id);
       expect(item?.counts).toEqual({ targets: 5, tasks: 8, projects: 10 });
@@ -243,11 +258,8 @@ describe.each(engines())('plans on %s', (engine) => {
   });
 
   it('answers 400 for a malformed id and 404 alike for a missing plan and another tenant’s plan', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/plans/abc' })).statusCode).toBe(400);
-    const missing = await app.inject({
-      method: 'GET',
-      url: '/api/plans/00000000-0000-4000-8000-000000000000',
-    });
+    expect((await read('/api/plans/abc')).statusCode).toBe(400);
+    const missing = await read('/api/plans/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
     const [other] = await database.db
       .insert(tenants)
@@ -258,12 +270,39 @@ describe.each(engines())('plans on %s', (engine) => {
       { id: 'test', tenantId: other?.id as string },
       planFileSchema.parse({ ...numberedPlan(), sections: [{ title: 'Trống' }] }),
     );
-    const res = await app.inject({ method: 'GET', url: `/api/plans/${foreign.planId}` });
+    const res = await read(`/api/plans/${foreign.planId}`);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual(missing.json());
-    const list = (
-      await app.inject({ method: 'GET', url: '/api/plans?limit=200' })
-    ).json<PlanList>();
+    // Not even the administrator sees another tenant's plan.
+    const asAdmin = await read(`/api/plans/${foreign.planId}`, cast.admin);
+    expect(asAdmin.statusCode).toBe(404);
+    const list = (await read('/api/plans?limit=200')).json<PlanList>();
     expect(list.items.some((p) => p.id === foreign.planId)).toBe(false);
+  });
+
+  it('lets every signed-in role read plans, and answers 401 to anonymous callers', async () => {
+    const { planId } = await load(numberedPlan({ number: '40/KH-UBND' }));
+    for (const { username } of CAST) {
+      const one = await read(`/api/plans/${planId}`, cast[username]);
+      expect(one.statusCode, username).toBe(200);
+      expect(one.json<PlanDetail>().abilities, username).toEqual({ read: true });
+      const list = await read('/api/plans', cast[username]);
+      expect(
+        list.json<PlanList>().items.some((p) => p.id === planId),
+        username,
+      ).toBe(true);
+    }
+    for (const url of ['/api/plans', `/api/plans/${planId}`]) {
+      const anonymous = await read(url, null);
+      expect(anonymous.statusCode, url).toBe(401);
+      expect(anonymous.json().error.code, url).toBe('unauthenticated');
+    }
+    // A session cookie that is not (or no longer) valid is anonymous too.
+    const forged = await read(`/api/plans/${planId}`, {
+      cookie: 'tiendo_session=not-a-session',
+      csrf: 'x',
+      userId: 'x',
+    });
+    expect(forged.statusCode).toBe(401);
   });
 });

@@ -6,5 +6,6 @@ import type { Principal } from '../../server/principal.js';
 export type PlanAccess = { tenantId: string };
 
 export const planPolicy = definePolicy('plan', {
-  read: (p: Principal, plan: PlanAccess) => p.tenantId === plan.tenantId,
+  // Any signed-in user of the tenant.
+  read: (p: Principal, plan: PlanAccess) => p.kind === 'user' && p.tenantId === plan.tenantId,
 });

@@ -1,11 +1,13 @@
-// /api/plans: authenticate (app hook) → validate (schemas) → authorize (policy, tenant in the
-// query) → service → presenter. Plans are created by `tiendo plan load` until accounts exist.
+// /api/plans: authenticate (app hook; requireUser: anonymous → 401) → validate (schemas) →
+// authorize (policy, tenant in the query) → service → presenter. Plans are created by
+// `tiendo plan load` or by confirming an import draft (features/imports).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { responsibleOn } from '../../domain/succession.js';
 import { NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
 import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../agencies/service.js';
+import { requireUser } from '../auth/hooks.js';
 import { planPolicy } from './policy.js';
 import { presentPlan, presentPlanList } from './presenter.js';
 import {
@@ -27,8 +29,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: planListSchema },
       },
     },
-    async (request) =>
-      presentPlanList(await listPlans(app.db, request.principal.tenantId, request.query)),
+    async (request) => {
+      const principal = requireUser(request);
+      return presentPlanList(await listPlans(app.db, principal.tenantId, request.query));
+    },
   );
 
   app.get(
@@ -43,7 +47,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = request;
+      const principal = requireUser(request);
       const data = await getPlan(app.db, principal.tenantId, request.params.id);
       if (!data) throw new NotFoundError('plan');
       authorize(planPolicy, principal, 'read', data.plan);

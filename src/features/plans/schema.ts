@@ -28,12 +28,14 @@ export type DocumentReference = z.infer<typeof documentSchema> & {
   references: DocumentReference[];
 };
 
-export const documentReferenceSchema: z.ZodType<DocumentReference> = documentSchema.extend({
-  relation: z.enum(['implements', 'cites']),
-  get references() {
-    return z.array(documentReferenceSchema);
-  },
-});
+export const documentReferenceSchema: z.ZodType<DocumentReference> = documentSchema
+  .extend({
+    relation: z.enum(['implements', 'cites']),
+    get references() {
+      return z.array(documentReferenceSchema);
+    },
+  })
+  .meta({ id: 'DocumentReference' });
 
 export const planCountsSchema = z.object({
   targets: z.number().int(),
@@ -117,21 +119,23 @@ export type PlanTreeNode = {
   projects: z.infer<typeof projectSchema>[];
 };
 
-export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z.object({
-  id: z.uuid(),
-  kind: z.enum(['section', 'objective']),
-  label: z.string().nullable(),
-  title: z.string(),
-  body: z.string().nullable(),
-  sector: z.string().nullable(),
-  source: sourceSchema,
-  get children() {
-    return z.array(planTreeNodeSchema);
-  },
-  targets: z.array(targetSchema),
-  tasks: z.array(taskSchema),
-  projects: z.array(projectSchema),
-});
+export const planTreeNodeSchema: z.ZodType<PlanTreeNode> = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['section', 'objective']),
+    label: z.string().nullable(),
+    title: z.string(),
+    body: z.string().nullable(),
+    sector: z.string().nullable(),
+    source: sourceSchema,
+    get children() {
+      return z.array(planTreeNodeSchema);
+    },
+    targets: z.array(targetSchema),
+    tasks: z.array(taskSchema),
+    projects: z.array(projectSchema),
+  })
+  .meta({ id: 'PlanTreeNode' });
 
 export const planDetailSchema = z.object({
   id: z.uuid(),

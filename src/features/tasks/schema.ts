@@ -307,3 +307,4 @@ export type CommentView = z.infer<typeof commentSchema>;
 export type AgencyPlanItemView = z.infer<typeof agencyPlanItemSchema>;
 export type MyWork = z.infer<typeof myWorkSchema>;
 export type Urging = z.infer<typeof urgingSchema>;
+export type TaskList = z.infer<typeof taskListSchema>;
