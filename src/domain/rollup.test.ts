@@ -33,15 +33,11 @@ describe('annual reporting period', () => {
       from: '2025-12-15',
       submissionDueOn: '2026-12-15',
     });
-    expect(annualPeriod({ kind: 'continuous' }, '2026-03-01').submissionDueOn).toBe(
-      '2026-12-31',
-    );
+    expect(annualPeriod({ kind: 'continuous' }, '2026-03-01').submissionDueOn).toBe('2026-12-31');
   });
   it('counts the first report inside the window only', () => {
     const period = annualPeriod({ kind: 'continuous' }, '2026-11-24');
-    expect(reportedInPeriod(period, ['2025-12-01', '2026-05-02', '2026-02-01'])).toBe(
-      '2026-02-01',
-    );
+    expect(reportedInPeriod(period, ['2025-12-01', '2026-05-02', '2026-02-01'])).toBe('2026-02-01');
     expect(reportedInPeriod(period, ['2025-12-14'])).toBeNull();
   });
 });
