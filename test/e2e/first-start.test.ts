@@ -1,5 +1,5 @@
-// A newcomer's first start: the example plan opens with its tree, and the agencies page answers
-// who carries a former agency's work today.
+// A newcomer's first start: sign in with a demo account, the example plan opens with its tree,
+// and the agencies page answers who carries a former agency's work today.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,9 +32,19 @@ describe('first start in a browser', () => {
     expect(server.output()).toContain('loading the example plan');
   });
 
-  it('opens the example plan with its legal basis and tree', async () => {
+  it('asks to sign in, then shows the demo viewer their work', async () => {
     await page.goto(server.url);
-    await page.waitForURL(/\/ke-hoach$/);
+    await page.getByTestId('login-page').waitFor();
+    await page.getByTestId('login-username').fill('xem');
+    await page.getByTestId('login-password').fill('demo2026tiendo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('my-work-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/viec-cua-toi');
+    expect(await page.getByTestId('user-menu').textContent()).toContain('Người xem');
+  });
+
+  it('opens the example plan with its legal basis and tree', async () => {
+    await page.goto(`${server.url}/ke-hoach`);
     const plans = page.getByTestId('plans-page');
     await expect
       .poll(() => plans.textContent())

@@ -1,6 +1,10 @@
-// The importer as a person uses it: upload the Lạng Sơn plan, see a task beside its sentence,
-// drop a task that is not one, save, confirm, and land on the plan; a scanned PDF is refused in
-// Vietnamese.
+// The importer as a person uses it: the consolidating department signs in, uploads the Lạng Sơn
+// plan, sees a task beside its sentence, drops a task that is not one, saves, confirms, and lands
+// on the plan; a scanned PDF is refused in Vietnamese.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,20 +12,64 @@ import { launchBrowser, type RunningServer, startServer } from '../support/brows
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PASSWORD = 'nhap-ke-hoach-2026';
+
+/** An account of the consolidating department, made as an operator makes one: `tiendo user create`. */
+function createConsolidator(dataDir: string) {
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/bin.ts',
+      'user',
+      'create',
+      '--username',
+      'tonghop',
+      '--name',
+      'Trần Thị Hợp',
+      '--role',
+      'consolidator',
+      '--agency',
+      'STC',
+      '--password-stdin',
+    ],
+    {
+      cwd: ROOT,
+      input: `${PASSWORD}\n`,
+      env: { ...process.env, TIENDO_DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    },
+  );
+}
 
 describe('importing a plan in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let dataDir: string;
 
   beforeAll(async () => {
-    // No example plan: the import below is the first plan of this database.
-    [server, browser] = await Promise.all([startServer({ TIENDO_DEMO: '0' }), launchBrowser()]);
+    // No example plan: the import below is the first plan of this database. Its only account is
+    // the consolidating department's, created before the server starts.
+    dataDir = mkdtempSync(join(tmpdir(), 'tiendo-e2e-import-'));
+    createConsolidator(dataDir);
+    [server, browser] = await Promise.all([
+      startServer({ TIENDO_DEMO: '0', TIENDO_DATA_DIR: dataDir }),
+      launchBrowser(),
+    ]);
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
+    await page.goto(`${server.url}/ke-hoach`);
+    await page.getByTestId('login-username').fill('tonghop');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('plans-page').waitFor();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const upload = async (file: string) => {

@@ -62,7 +62,7 @@ export const taskListQuerySchema = z.object({
   agencyId: z.uuid().optional(),
   state: taskStateSchema.optional(),
   /** Only tasks without a current lead. */
-  unassigned: z.coerce.boolean().optional(),
+  unassigned: z.stringbool().optional(),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),

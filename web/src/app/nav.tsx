@@ -1,27 +1,89 @@
-// The sections of the application, in menu order.
+// The sections of the application, in menu order, and who sees which. The menu only helps people
+// find their way: the server decides what each role may read and do.
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   FlagOutlined,
+  InboxOutlined,
+  MailOutlined,
+  NotificationOutlined,
   ProjectOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Role } from '../features/auth/labels';
 
-export type NavItem = { path: string; label: string; icon: ReactNode };
+export type NavItem = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Roles that see the entry; every signed-in user when absent. */
+  roles?: readonly Role[];
+};
+export type NavGroup = {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  roles: readonly Role[];
+  children: readonly NavItem[];
+};
+export type NavEntry = NavItem | NavGroup;
 
-export const NAV_ITEMS: readonly NavItem[] = [
+export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
+
+const URGERS: readonly Role[] = ['consolidator', 'leadership', 'administrator'];
+const ADMINS: readonly Role[] = ['administrator'];
+
+export const NAV: readonly NavEntry[] = [
+  { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
   { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined /> },
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined /> },
   { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined /> },
   { path: '/du-an', label: 'Dự án trọng điểm', icon: <ProjectOutlined /> },
   { path: '/co-quan', label: 'Cơ quan', icon: <ApartmentOutlined /> },
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
+  { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
+  {
+    key: 'quan-tri',
+    label: 'Quản trị',
+    icon: <SettingOutlined />,
+    roles: ADMINS,
+    children: [
+      { path: '/quan-tri/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined /> },
+      { path: '/quan-tri/to-chuc-lai', label: 'Tổ chức lại', icon: <SwapOutlined /> },
+      { path: '/quan-tri/nhat-ky', label: 'Nhật ký', icon: <AuditOutlined /> },
+      { path: '/quan-tri/thu-di', label: 'Thư đi', icon: <MailOutlined /> },
+    ],
+  },
 ];
+
+const visibleTo = (role: Role, entry: { roles?: readonly Role[] }) =>
+  !entry.roles || entry.roles.includes(role);
+
+/** The menu a user of `role` sees. */
+export function navFor(role: Role): NavEntry[] {
+  return NAV.filter((entry) => visibleTo(role, entry)).map((entry) =>
+    isNavGroup(entry)
+      ? { ...entry, children: entry.children.filter((c) => visibleTo(role, c)) }
+      : entry,
+  );
+}
+
+const ALL_ITEMS: readonly NavItem[] = NAV.flatMap((e) => (isNavGroup(e) ? e.children : [e]));
 
 /** The menu entry a pathname belongs to ("/ke-hoach/…" → "/ke-hoach"; an import under review → "/ke-hoach"). */
 export function navKeyOf(pathname: string): string | undefined {
   if (pathname.startsWith('/nhap/')) return '/ke-hoach';
-  return NAV_ITEMS.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path;
+  return ALL_ITEMS.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path;
+}
+
+/** The group whose entry `pathname` belongs to, to open it in the menu. */
+export function navGroupOf(pathname: string): string | undefined {
+  const key = navKeyOf(pathname);
+  return NAV.filter(isNavGroup).find((g) => g.children.some((c) => c.path === key))?.key;
 }

@@ -1,9 +1,24 @@
 // Routes of the web client. Pages are loaded on demand to keep the first download small.
-import { lazy } from 'react';
+// Every page but the login page needs a signed-in user (AppLayout sends others to /dang-nhap).
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { HOME_PATH } from '../features/auth/redirect';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+import { PageLoading } from './query-state';
 
+const LoginPage = lazy(() =>
+  import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })),
+);
+const MyWorkPage = lazy(() =>
+  import('../features/my-work/pages/my-work-page').then((m) => ({ default: m.MyWorkPage })),
+);
+const UrgingPage = lazy(() =>
+  import('../features/urging/pages/urging-page').then((m) => ({ default: m.UrgingPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })),
+);
 const PlansPage = lazy(() =>
   import('../features/plans/pages/plans-page').then((m) => ({ default: m.PlansPage })),
 );
@@ -18,6 +33,23 @@ const ImportReviewPage = lazy(() =>
 const AgenciesPage = lazy(() =>
   import('../features/agencies/pages/agencies-page').then((m) => ({ default: m.AgenciesPage })),
 );
+const TasksPage = lazy(() =>
+  import('../features/tasks/pages/tasks-page').then((m) => ({ default: m.TasksPage })),
+);
+const TaskPage = lazy(() =>
+  import('../features/tasks/pages/task-page').then((m) => ({ default: m.TaskPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/admin/pages/audit-page').then((m) => ({ default: m.AuditPage })),
+);
+const ReorganisationPage = lazy(() =>
+  import('../features/admin/pages/reorganisation-page').then((m) => ({
+    default: m.ReorganisationPage,
+  })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/admin/pages/outbox-page').then((m) => ({ default: m.OutboxPage })),
+);
 const PlaceholderPage = lazy(() =>
   import('../features/placeholders/placeholder-page').then((m) => ({
     default: m.PlaceholderPage,
@@ -27,17 +59,32 @@ const PlaceholderPage = lazy(() =>
 export function createRouter() {
   return createBrowserRouter([
     {
+      path: 'dang-nhap',
+      element: (
+        <Suspense fallback={<PageLoading />}>
+          <LoginPage />
+        </Suspense>
+      ),
+    },
+    {
       element: <AppLayout />,
       children: [
-        { index: true, element: <Navigate to="/ke-hoach" replace /> },
+        { index: true, element: <Navigate to={HOME_PATH} replace /> },
+        { path: 'viec-cua-toi', element: <MyWorkPage /> },
         { path: 'ke-hoach', element: <PlansPage /> },
         { path: 'ke-hoach/:id', element: <PlanPage /> },
         { path: 'nhap/:id', element: <ImportReviewPage /> },
         { path: 'co-quan', element: <AgenciesPage /> },
-        { path: 'nhiem-vu', element: <PlaceholderPage area="tasks" /> },
+        { path: 'nhiem-vu', element: <TasksPage /> },
+        { path: 'nhiem-vu/:id', element: <TaskPage /> },
+        { path: 'don-doc', element: <UrgingPage /> },
         { path: 'chi-tieu', element: <PlaceholderPage area="targets" /> },
         { path: 'du-an', element: <PlaceholderPage area="projects" /> },
         { path: 'bao-cao', element: <PlaceholderPage area="reports" /> },
+        { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
+        { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
+        { path: 'quan-tri/nhat-ky', element: <AuditPage /> },
+        { path: 'quan-tri/thu-di', element: <OutboxPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,13 +1,7 @@
 // Sending a plan document to POST /api/imports with XMLHttpRequest: fetch cannot report upload
 // progress, and a 20 MB file on a slow line takes a while.
 import type { ImportDraft } from '@features/imports/schema';
-import {
-  ApiError,
-  csrfHeaders,
-  errorFromResponse,
-  NETWORK_ERROR,
-  withQuery,
-} from '../../app/api';
+import { ApiError, csrfHeaders, errorFromResponse, NETWORK_ERROR, withQuery } from '../../app/api';
 
 export const ACCEPTED_EXTENSIONS = ['.docx', '.pdf', '.txt', '.md'] as const;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

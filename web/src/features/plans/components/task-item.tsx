@@ -1,6 +1,7 @@
 import type { PlanTask } from '@features/plans/schema';
 import { Typography } from 'antd';
 import { Fragment } from 'react';
+import { Link } from 'react-router';
 import { AgencyAssignment } from './agency-assignment';
 import { CollapsibleText } from './collapsible-text';
 import { Field } from './field';
@@ -43,6 +44,9 @@ export function TaskItem({ task }: { task: PlanTask }) {
       </Field>
       {task.expectedOutput && <Field label="Sản phẩm">{task.expectedOutput}</Field>}
       {task.body && <CollapsibleText text={task.body} />}
+      <Link to={`/nhiem-vu/${task.id}`} data-testid="task-open">
+        Mở nhiệm vụ
+      </Link>
     </ItemFrame>
   );
 }

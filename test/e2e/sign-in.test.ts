@@ -1,0 +1,82 @@
+// Signing in and out in a browser: an anonymous visitor lands on the login page, a wrong password
+// is refused in Vietnamese, a demo account sees the demo banner and its name, and signing out
+// brings the login page back.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, startServer } from '../support/browser.js';
+
+const DEMO_PASSWORD = 'demo2026tiendo';
+
+describe('signing in and out in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const signIn = async (username: string, password: string) => {
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  };
+
+  it('sends an anonymous visitor to the login page, remembering where they were going', async () => {
+    await page.goto(`${server.url}/co-quan`);
+    await page.getByTestId('login-page').waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/dang-nhap');
+    expect(url.searchParams.get('tiep')).toBe('/co-quan');
+    expect(await page.getByTestId('app-menu').count()).toBe(0);
+  });
+
+  it('refuses a wrong password with a Vietnamese message', async () => {
+    await signIn('stc.canbo', 'sai-mat-khau-123');
+    const error = page.getByTestId('login-error');
+    await expect
+      .poll(() => error.textContent())
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+  });
+
+  it('signs in a demo officer: back on the page asked for, with the demo banner and the name', async () => {
+    await signIn('stc.canbo', DEMO_PASSWORD);
+    await page.getByTestId('agencies-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/co-quan');
+    expect(await page.getByTestId('demo-banner').textContent()).toContain(
+      'Đây là cơ sở dữ liệu dùng thử',
+    );
+    const menu = page.getByTestId('user-menu');
+    expect(await menu.textContent()).toContain('Phạm Thị Chính');
+    expect(await menu.textContent()).toContain('Cán bộ đơn vị');
+    expect(await menu.textContent()).toContain('Sở Tài chính');
+    // An officer's menu has "Việc của tôi" first and no administration.
+    const items = await page.getByTestId('app-menu').getByRole('menuitem').allTextContents();
+    expect(items[0]).toBe('Việc của tôi');
+    expect(items).not.toContain('Quản trị');
+    expect(items).not.toContain('Đôn đốc');
+    await page.screenshot({ path: 'test-results/signed-in.png' });
+  });
+
+  it('signs out to the login page; the pages need signing in again', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await page.goto(`${server.url}/viec-cua-toi`);
+    await page.getByTestId('login-page').waitFor();
+    expect(await page.getByTestId('demo-banner').count()).toBe(0);
+  });
+
+  it('raised no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

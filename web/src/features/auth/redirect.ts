@@ -1,0 +1,22 @@
+// Where the login page sends the user afterwards (?tiep=…): only a path of this application,
+// never another site ("//evil.example", "https://…") and never the login page itself.
+
+export const LOGIN_PATH = '/dang-nhap';
+export const HOME_PATH = '/viec-cua-toi';
+export const RETURN_PARAM = 'tiep';
+
+export function safeReturnPath(raw: string | null): string {
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) {
+    return HOME_PATH;
+  }
+  if (raw === LOGIN_PATH || raw.startsWith(`${LOGIN_PATH}?`) || raw.startsWith(`${LOGIN_PATH}/`)) {
+    return HOME_PATH;
+  }
+  return raw;
+}
+
+/** The login page's address for someone who wanted `path` (pathname + search). */
+export function loginPathFor(path: string): string {
+  if (path === '/' || path === HOME_PATH) return LOGIN_PATH;
+  return `${LOGIN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: path }).toString()}`;
+}

@@ -1,0 +1,62 @@
+// The tasks page keeps its filters in the address, so that a filtered list can be linked and the
+// back button returns to it: /nhiem-vu?q=giao+thong&state=overdue&agency=…&unassigned=1&page=2.
+import type { TaskSummary } from '@features/tasks/schema';
+
+export type TaskState = TaskSummary['status']['state'];
+
+export const PAGE_SIZES = [20, 50, 100] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+const STATES: readonly TaskState[] = [
+  'done_on_time',
+  'done_late',
+  'in_progress',
+  'overdue',
+  'not_started',
+];
+
+export type TasksPageState = {
+  q: string;
+  state: TaskState | undefined;
+  agencyId: string | undefined;
+  planId: string | undefined;
+  unassigned: boolean;
+  page: number;
+  pageSize: number;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isState = (v: string | null): v is TaskState =>
+  v !== null && (STATES as readonly string[]).includes(v);
+const uuidOrUndefined = (v: string | null) => (v && UUID.test(v) ? v : undefined);
+
+function positiveInt(v: string | null, fallback: number): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function readTasksPageState(params: URLSearchParams): TasksPageState {
+  const state = params.get('state');
+  const size = positiveInt(params.get('size'), DEFAULT_PAGE_SIZE);
+  return {
+    q: params.get('q') ?? '',
+    state: isState(state) ? state : undefined,
+    agencyId: uuidOrUndefined(params.get('agency')),
+    planId: uuidOrUndefined(params.get('plan')),
+    unassigned: params.get('unassigned') === '1',
+    page: positiveInt(params.get('page'), 1),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+  };
+}
+
+export function writeTasksPageState(state: TasksPageState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.state) params.set('state', state.state);
+  if (state.agencyId) params.set('agency', state.agencyId);
+  if (state.planId) params.set('plan', state.planId);
+  if (state.unassigned) params.set('unassigned', '1');
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(state.pageSize));
+  return params;
+}
