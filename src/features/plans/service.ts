@@ -25,6 +25,7 @@ import { foldForSearch, nameKey, normalizeVietnamese } from '../../domain/vietna
 import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import { applyAppliedSuccessions } from '../reorganisation/service.js';
 import {
   assignmentsFromPlan,
   deletePlanAssignments,
@@ -454,6 +455,12 @@ export async function createPlanFromFile(
       (r) => `${r.projectId}:${r.communeCode}`,
     );
     await recordAudit(tx, actor, audit);
+    // Successions the administrator already applied reach this plan's tasks too.
+    await applyAppliedSuccessions(
+      tx,
+      actor,
+      taskRows.map((t) => t.id as string),
+    );
 
     return {
       planId,

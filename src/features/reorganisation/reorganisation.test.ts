@@ -482,4 +482,25 @@ describe.each(engines())('reorganisation on %s', (engine) => {
     expect(await current(t1, 'lead')).toEqual([agency.STC]);
     expect(await versionOf(t1)).toBe(3);
   });
+
+  it('carries successions already applied over to a plan loaded afterwards', async () => {
+    const { db, tenantId } = ctx.database;
+    const later = planOf2024();
+    later.document.number = '99/KH-UBND';
+    const { planId } = await createPlanFromFile(
+      db,
+      { id: 'test', tenantId },
+      planFileSchema.parse(later),
+    );
+    const loaded = await db.select().from(tasks).where(eq(tasks.planId, planId));
+    const byCode = new Map(loaded.map((t) => [t.code ?? '', t.id]));
+    // The merge of Sở KH&ĐT was applied above: its task starts with Sở Tài chính, history kept.
+    const t1 = byCode.get('1') as string;
+    expect(await current(t1, 'lead')).toEqual([agency.STC]);
+    const history = await assignmentsOf(t1);
+    expect(history.find((a) => a.agencyId === agency.SKHDT)?.endedOn).toBe('2025-03-01');
+    // The split of Sở TT&TT was applied too: the new plan's task waits in the review queue.
+    const open = await reviews();
+    expect(open.some((r) => r.task.id === byCode.get('2'))).toBe(true);
+  });
 });

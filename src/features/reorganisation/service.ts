@@ -132,13 +132,15 @@ export function namesDistrictLevel(asWritten: string): boolean {
 }
 
 /** Unfinished tasks with no current lead whose lead, as written, is the district level. */
-async function districtGroupTasks(db: Db, tenantId: string) {
+async function districtGroupTasks(db: Db, tenantId: string, onlyTaskIds?: readonly string[]) {
+  if (onlyTaskIds?.length === 0) return [];
   const rows = await db
     .select({ id: tasks.id, leadAsWritten: tasks.leadAsWritten })
     .from(tasks)
     .where(
       and(
         eq(tasks.tenantId, tenantId),
+        ...(onlyTaskIds ? [inArray(tasks.id, [...onlyTaskIds])] : []),
         isNull(tasks.completedOn),
         // "huyện" and "HUYỆN" both hold these letters: a cheap filter before the exact rule.
         ilike(tasks.leadAsWritten, '%huy%'),
@@ -426,107 +428,7 @@ export async function applySuccession(
     if (!claimed) {
       throw new AppError(409, 'already_applied', 'This succession has already been applied');
     }
-    const predecessor = ctx.agencies.get(succession.predecessorId);
-    const predecessorName = predecessor?.name ?? '';
-
-    const held = (
-      await tx
-        .select({ assignment: taskAssignments })
-        .from(taskAssignments)
-        .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-        .where(
-          and(
-            eq(taskAssignments.tenantId, tenantId),
-            eq(taskAssignments.agencyId, succession.predecessorId),
-            isNull(taskAssignments.endedOn),
-            isNull(tasks.completedOn),
-          ),
-        )
-        .orderBy(asc(tasks.planId), asc(tasks.position), asc(taskAssignments.role))
-        .for('update')
-    ).map((r) => r.assignment);
-
-    const audit: AuditEntry[] = [];
-    const moved = new Set<string>();
-    const queued = new Set<string>();
-    const successorId = succession.successorIds[0];
-
-    if (succession.kind === 'merge' && succession.successorIds.length === 1 && successorId) {
-      const note = `${KIND_WORD.merge}: ${predecessorName} → ${ctx.agencies.get(successorId)?.name ?? ''}`;
-      for (const a of held) {
-        audit.push(
-          ...(await handOver(tx, actor, {
-            taskId: a.taskId,
-            role: a.role as Role,
-            from: a,
-            to: successorId,
-            on: succession.effectiveOn,
-            reason: 'succession',
-            note,
-          })),
-        );
-        moved.add(a.taskId);
-      }
-      audit.push(...(await bumpVersions(tx, tenantId, [...moved])));
-    } else {
-      // A split, an abolition (or a merge naming several successors): a person chooses per task.
-      const reviews: (typeof reassignmentReviews.$inferInsert)[] = held.map((a) => ({
-        tenantId,
-        taskId: a.taskId,
-        successionId,
-        formerAgencyId: a.agencyId,
-        formerAsWritten: predecessorName,
-        role: a.role,
-      }));
-      if (ctx.districtSuccessionIds.has(successionId)) {
-        const groups = await districtGroupTasks(tx, tenantId);
-        const reviewed =
-          groups.length === 0
-            ? new Set<string>()
-            : new Set(
-                (
-                  await tx
-                    .select({ taskId: reassignmentReviews.taskId })
-                    .from(reassignmentReviews)
-                    .where(
-                      and(
-                        eq(reassignmentReviews.tenantId, tenantId),
-                        isNull(reassignmentReviews.formerAgencyId),
-                        inArray(reassignmentReviews.successionId, [...ctx.districtSuccessionIds]),
-                        inArray(
-                          reassignmentReviews.taskId,
-                          groups.map((g) => g.id),
-                        ),
-                      ),
-                    )
-                ).map((r) => r.taskId),
-              );
-        for (const g of groups) {
-          if (reviewed.has(g.id)) continue;
-          reviews.push({
-            tenantId,
-            taskId: g.id,
-            successionId,
-            formerAgencyId: null,
-            formerAsWritten: g.leadAsWritten,
-            role: 'lead',
-          });
-        }
-      }
-      if (reviews.length > 0) {
-        const inserted = await tx
-          .insert(reassignmentReviews)
-          .values(reviews)
-          .onConflictDoNothing()
-          .returning();
-        for (const r of inserted) {
-          queued.add(r.taskId);
-          audit.push({ entity: 'reassignment_review', entityId: r.id, action: 'create', after: r });
-        }
-      }
-    }
-
-    const counts = { movedTasks: moved.size, queuedTasks: queued.size };
+    const { counts, audit } = await carryOut(tx, actor, ctx, succession, undefined, options.userId);
     const [application] = await tx
       .update(successionApplications)
       .set(counts)
@@ -539,41 +441,186 @@ export async function applySuccession(
       after: application,
     });
     await recordAudit(tx, actor, audit);
-
-    const since = viDate(succession.effectiveOn);
-    if (successorId && moved.size > 0) {
-      const successorName = ctx.agencies.get(successorId)?.name ?? '';
-      await notify(
-        tx,
-        {
-          tenantId,
-          eventKey: `succession:${successionId}:moved:${successorId}`,
-          kind: 'succession_moved',
-          title: `${moved.size} nhiệm vụ chuyển sang ${successorName}`,
-          body: `${KIND_WORD.merge} ${predecessorName} vào ${successorName} từ ngày ${since}: ${moved.size} nhiệm vụ đang thực hiện nay do ${successorName} đảm nhận.`,
-          link: `/nhiem-vu?agencyId=${successorId}`,
-        },
-        await usersOfAgencies(tx, tenantId, [successorId]),
-        { except: options.userId },
-      );
-    }
-    if (queued.size > 0) {
-      await notify(
-        tx,
-        {
-          tenantId,
-          eventKey: `succession:${successionId}:queued`,
-          kind: 'succession_queued',
-          title: `${queued.size} nhiệm vụ chờ chọn cơ quan tiếp nhận`,
-          body: `${KIND_WORD[succession.kind]} ${predecessorName} từ ngày ${since}: cần chọn cơ quan tiếp nhận cho ${queued.size} nhiệm vụ.`,
-          link: REORGANISATION_PATH,
-        },
-        await usersWithRole(tx, tenantId, ['consolidator', 'administrator']),
-        { except: options.userId },
-      );
-    }
     return counts;
   });
+}
+
+/**
+ * A plan loaded after a succession was applied names the former agency too: the successions
+ * already applied are carried out on its tasks at once (inside the loading transaction), so no
+ * task is left with an agency that no longer exists.
+ */
+export async function applyAppliedSuccessions(
+  tx: Db,
+  actor: ReorganisationActor,
+  taskIds: readonly string[],
+) {
+  if (taskIds.length === 0) return;
+  const applied = await tx
+    .select({ id: successionApplications.successionId })
+    .from(successionApplications)
+    .where(eq(successionApplications.tenantId, actor.tenantId));
+  if (applied.length === 0) return;
+  const ctx = await loadReorganisation(tx, actor.tenantId);
+  const audit: AuditEntry[] = [];
+  // In effective-date order: a later succession sees what an earlier one moved.
+  const successions = applied
+    .flatMap((a) => {
+      const s = ctx.byId.get(a.id);
+      return s ? [s] : [];
+    })
+    .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+  for (const succession of successions) {
+    audit.push(...(await carryOut(tx, actor, ctx, succession, taskIds)).audit);
+  }
+  await recordAudit(tx, actor, audit);
+}
+
+/** Moves (merge) or queues (split, abolition) the current assignments of the predecessor. */
+async function carryOut(
+  tx: Db,
+  actor: ReorganisationActor,
+  ctx: ReorganisationContext,
+  succession: SuccessionRow,
+  onlyTaskIds: readonly string[] | undefined,
+  exceptUserId?: string,
+) {
+  const tenantId = actor.tenantId;
+  const successionId = succession.id;
+  const predecessor = ctx.agencies.get(succession.predecessorId);
+  const predecessorName = predecessor?.name ?? '';
+
+  const held = (
+    await tx
+      .select({ assignment: taskAssignments })
+      .from(taskAssignments)
+      .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
+      .where(
+        and(
+          eq(taskAssignments.tenantId, tenantId),
+          eq(taskAssignments.agencyId, succession.predecessorId),
+          isNull(taskAssignments.endedOn),
+          isNull(tasks.completedOn),
+          ...(onlyTaskIds ? [inArray(tasks.id, [...onlyTaskIds])] : []),
+        ),
+      )
+      .orderBy(asc(tasks.planId), asc(tasks.position), asc(taskAssignments.role))
+      .for('update')
+  ).map((r) => r.assignment);
+
+  const audit: AuditEntry[] = [];
+  const moved = new Set<string>();
+  const queued = new Set<string>();
+  const successorId = succession.successorIds[0];
+  if (succession.kind === 'merge' && succession.successorIds.length === 1 && successorId) {
+    const note = `${KIND_WORD.merge}: ${predecessorName} → ${ctx.agencies.get(successorId)?.name ?? ''}`;
+    for (const a of held) {
+      audit.push(
+        ...(await handOver(tx, actor, {
+          taskId: a.taskId,
+          role: a.role as Role,
+          from: a,
+          to: successorId,
+          on: succession.effectiveOn,
+          reason: 'succession',
+          note,
+        })),
+      );
+      moved.add(a.taskId);
+    }
+    audit.push(...(await bumpVersions(tx, tenantId, [...moved])));
+  } else {
+    // A split, an abolition (or a merge naming several successors): a person chooses per task.
+    const reviews: (typeof reassignmentReviews.$inferInsert)[] = held.map((a) => ({
+      tenantId,
+      taskId: a.taskId,
+      successionId,
+      formerAgencyId: a.agencyId,
+      formerAsWritten: predecessorName,
+      role: a.role,
+    }));
+    if (ctx.districtSuccessionIds.has(successionId)) {
+      const groups = await districtGroupTasks(tx, tenantId, onlyTaskIds);
+      const reviewed =
+        groups.length === 0
+          ? new Set<string>()
+          : new Set(
+              (
+                await tx
+                  .select({ taskId: reassignmentReviews.taskId })
+                  .from(reassignmentReviews)
+                  .where(
+                    and(
+                      eq(reassignmentReviews.tenantId, tenantId),
+                      isNull(reassignmentReviews.formerAgencyId),
+                      inArray(reassignmentReviews.successionId, [...ctx.districtSuccessionIds]),
+                      inArray(
+                        reassignmentReviews.taskId,
+                        groups.map((g) => g.id),
+                      ),
+                    ),
+                  )
+              ).map((r) => r.taskId),
+            );
+      for (const g of groups) {
+        if (reviewed.has(g.id)) continue;
+        reviews.push({
+          tenantId,
+          taskId: g.id,
+          successionId,
+          formerAgencyId: null,
+          formerAsWritten: g.leadAsWritten,
+          role: 'lead',
+        });
+      }
+    }
+    if (reviews.length > 0) {
+      const inserted = await tx
+        .insert(reassignmentReviews)
+        .values(reviews)
+        .onConflictDoNothing()
+        .returning();
+      for (const r of inserted) {
+        queued.add(r.taskId);
+        audit.push({ entity: 'reassignment_review', entityId: r.id, action: 'create', after: r });
+      }
+    }
+  }
+
+  const counts = { movedTasks: moved.size, queuedTasks: queued.size };
+  const since = viDate(succession.effectiveOn);
+  if (successorId && moved.size > 0) {
+    const successorName = ctx.agencies.get(successorId)?.name ?? '';
+    await notify(
+      tx,
+      {
+        tenantId,
+        eventKey: `succession:${successionId}:moved:${successorId}`,
+        kind: 'succession_moved',
+        title: `${moved.size} nhiệm vụ chuyển sang ${successorName}`,
+        body: `${KIND_WORD.merge} ${predecessorName} vào ${successorName} từ ngày ${since}: ${moved.size} nhiệm vụ đang thực hiện nay do ${successorName} đảm nhận.`,
+        link: `/nhiem-vu?agency=${successorId}`,
+      },
+      await usersOfAgencies(tx, tenantId, [successorId]),
+      { except: exceptUserId },
+    );
+  }
+  if (queued.size > 0) {
+    await notify(
+      tx,
+      {
+        tenantId,
+        eventKey: `succession:${successionId}:queued`,
+        kind: 'succession_queued',
+        title: `${queued.size} nhiệm vụ chờ chọn cơ quan tiếp nhận`,
+        body: `${KIND_WORD[succession.kind]} ${predecessorName} từ ngày ${since}: cần chọn cơ quan tiếp nhận cho ${queued.size} nhiệm vụ.`,
+        link: REORGANISATION_PATH,
+      },
+      await usersWithRole(tx, tenantId, ['consolidator', 'administrator']),
+      { except: exceptUserId },
+    );
+  }
+  return { counts, audit };
 }
 
 /** A person's choice for a review: the chosen agency takes the role from the effective date. */
