@@ -9,6 +9,7 @@ import { DemoBanner } from '../features/auth/components/demo-banner';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useSession } from '../features/auth/hooks/use-session';
 import { HOME_PATH, loginPathFor } from '../features/auth/redirect';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { isNavGroup, navFor, navGroupOf, navKeyOf } from './nav';
 import { PageLoading, QueryError } from './query-state';
 
@@ -158,8 +159,7 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                 )}
               </div>
               <Flex align="center" gap={8}>
-                {/* The notifications bell goes here. */}
-                <span data-testid="header-extra" />
+                <NotificationBell />
                 <UserMenu user={user} compact={narrow} />
               </Flex>
             </Flex>

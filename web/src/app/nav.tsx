@@ -38,6 +38,8 @@ export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in 
 
 const URGERS: readonly Role[] = ['consolidator', 'leadership', 'administrator'];
 const ADMINS: readonly Role[] = ['administrator'];
+// The consolidator chooses new leads in the reorganisation queue; leadership reads it.
+const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
@@ -52,12 +54,22 @@ export const NAV: readonly NavEntry[] = [
     key: 'quan-tri',
     label: 'Quản trị',
     icon: <SettingOutlined />,
-    roles: ADMINS,
+    roles: REORGANISERS,
     children: [
-      { path: '/quan-tri/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined /> },
-      { path: '/quan-tri/to-chuc-lai', label: 'Tổ chức lại', icon: <SwapOutlined /> },
-      { path: '/quan-tri/nhat-ky', label: 'Nhật ký', icon: <AuditOutlined /> },
-      { path: '/quan-tri/thu-di', label: 'Thư đi', icon: <MailOutlined /> },
+      {
+        path: '/quan-tri/nguoi-dung',
+        label: 'Người dùng',
+        icon: <TeamOutlined />,
+        roles: ADMINS,
+      },
+      {
+        path: '/quan-tri/to-chuc-lai',
+        label: 'Tổ chức lại',
+        icon: <SwapOutlined />,
+        roles: REORGANISERS,
+      },
+      { path: '/quan-tri/nhat-ky', label: 'Nhật ký', icon: <AuditOutlined />, roles: ADMINS },
+      { path: '/quan-tri/thu-di', label: 'Thư đi', icon: <MailOutlined />, roles: ADMINS },
     ],
   },
 ];
