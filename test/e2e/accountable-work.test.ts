@@ -19,7 +19,6 @@ const PASSWORD = 'demo2026tiendo';
 const SEED = fileURLToPath(
   new URL('../fixtures/import/ke-hoach-693-lang-son.txt', import.meta.url),
 );
-const KH_TASK = 'Sở Kế hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan';
 const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 /** dd/mm/yyyy of a day some days before today (in Vietnam). */

@@ -62,9 +62,12 @@ export function evidencePath(filesDir: string, sha256: string) {
 /** Keeps what a person would recognise, without path parts or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const clean = [...base]
+    .filter((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return code >= 0x20 && code !== 0x7f;
+    })
+    .join('')
     .trim()
     .slice(0, 200);
   return clean || 'minh-chung';
