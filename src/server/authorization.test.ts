@@ -287,6 +287,18 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     },
     {
       method: 'POST',
+      path: '/api/reorganisation',
+      url: () => '/api/reorganisation',
+      allowed: ['admin'],
+      body: (i) => ({
+        predecessorId: i.sct,
+        kind: 'merge',
+        effectiveOn: '2027-01-01',
+        successorIds: [i.stc],
+      }),
+    },
+    {
+      method: 'POST',
       path: '/api/reorganisation/{id}/apply',
       url: (i) => `/api/reorganisation/${i.merge}/apply`,
       allowed: ['admin'],
@@ -364,6 +376,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       )[0]?.id as string;
     ids.stc = await code('STC');
     ids.skhcn = await code('SKHCN');
+    ids.sct = await code('SCT');
     // An account nobody here signs in with, for the administrator's changes.
     ids.targetUser = (
       await createTestUser(database.db, database.tenantId, 'target', 'viewer', 'VPUBND')

@@ -14,6 +14,9 @@ export const successionPolicy = definePolicy('succession', {
   apply: (p: Principal, s: SuccessionAccess) => hasRole(p, s.tenantId, 'administrator'),
 });
 
+/** Recording a new succession in the registry: administrators. */
+export const canRecordSuccession = (p: Principal) => hasRole(p, p.tenantId, 'administrator');
+
 /** The button: allowed and not yet applied. */
 export const canApplyNow = (p: Principal, s: SuccessionAccess) =>
   successionPolicy.rules.apply(p, s) && !s.applied;

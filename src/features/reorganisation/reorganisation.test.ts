@@ -14,6 +14,7 @@ import {
   loginCast,
 } from '../../../test/support/users.js';
 import {
+  agencies,
   auditRecords,
   notifications,
   successionApplications,
@@ -502,5 +503,45 @@ describe.each(engines())('reorganisation on %s', (engine) => {
     // The split of Sở TT&TT was applied too: the new plan's task waits in the review queue.
     const open = await reviews();
     expect(open.some((r) => r.task.id === byCode.get('2'))).toBe(true);
+  });
+
+  it('records a new succession (the predecessor ends), checks its shape, then applies it', async () => {
+    const create = (payload: object) => post(auth.admin, '/api/reorganisation', payload);
+    const base = { predecessorId: agency.SXD, effectiveOn: '2027-01-01' };
+    const two = await create({ ...base, kind: 'merge', successorIds: [agency.STC, agency.SKHCN] });
+    expect(two.json().error.code).toBe('merge_needs_one');
+    const one = await create({ ...base, kind: 'split', successorIds: [agency.STC] });
+    expect(one.json().error.code).toBe('split_needs_several');
+    const self = await create({ ...base, kind: 'merge', successorIds: [agency.SXD] });
+    expect(self.json().error.code).toBe('successor_is_predecessor');
+    expect(
+      (
+        await post(auth.consolidator, '/api/reorganisation', {
+          ...base,
+          kind: 'merge',
+          successorIds: [agency.STC],
+        })
+      ).statusCode,
+    ).toBe(404);
+    const made = await create({
+      ...base,
+      kind: 'merge',
+      successorIds: [agency.STC],
+      note: 'Thí điểm',
+    });
+    expect(made.statusCode).toBe(201);
+    const succession = made.json<SuccessionList['items'][number]>();
+    expect(succession).toMatchObject({ kind: 'merge', effectiveOn: '2027-01-01', applied: null });
+    expect(succession.successors.map((a) => a.id)).toEqual([agency.STC]);
+    const [sxd] = await ctx.database.db
+      .select()
+      .from(agencies)
+      .where(eq(agencies.id, agency.SXD as string));
+    expect(sxd?.inForceTo).toBe('2027-01-01');
+    expect(
+      (await create({ ...base, kind: 'merge', successorIds: [agency.STC] })).json().error.code,
+    ).toBe('succession_exists');
+    const applied = await post(auth.admin, `/api/reorganisation/${succession.id}/apply`);
+    expect(applied.statusCode).toBe(200);
   });
 });

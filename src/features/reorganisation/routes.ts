@@ -7,18 +7,26 @@ import { NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
 import { actorOf } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
-import { reviewPolicy, successionPolicy } from './policy.js';
+import { canRecordSuccession, reviewPolicy, successionPolicy } from './policy.js';
 import { presentReview, presentSuccessionList } from './presenter.js';
 import {
   applyResultSchema,
+  createSuccessionBodySchema,
   reorganisationIdParamsSchema,
   resolveReviewBodySchema,
   reviewListQuerySchema,
   reviewListSchema,
   reviewSchema,
   successionListSchema,
+  successionSchema,
 } from './schema.js';
-import { applySuccession, listReviews, listSuccessions, resolveReview } from './service.js';
+import {
+  applySuccession,
+  createSuccession,
+  listReviews,
+  listSuccessions,
+  resolveReview,
+} from './service.js';
 
 export const reorganisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -34,6 +42,30 @@ export const reorganisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = requireUser(request);
       authorize(successionPolicy, p, 'read', { tenantId: p.tenantId, applied: false });
       return presentSuccessionList(await listSuccessions(app.db, p.tenantId), p);
+    },
+  );
+
+  app.post(
+    '/api/reorganisation',
+    {
+      schema: {
+        tags: ['reorganisation'],
+        summary:
+          'Record a succession decided after the registry was loaded (the predecessor ends on the effective date); apply it separately',
+        body: createSuccessionBodySchema,
+        response: { 201: successionSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      if (!canRecordSuccession(p)) throw new NotFoundError('succession');
+      const id = await createSuccession(app.db, actorOf(p, request.id), request.body);
+      const created = presentSuccessionList(
+        await listSuccessions(app.db, p.tenantId),
+        p,
+      ).items.find((s) => s.id === id);
+      if (!created) throw new NotFoundError('succession');
+      return reply.code(201).send(created);
     },
   );
 

@@ -40,6 +40,18 @@ export const successionSchema = z.object({
 
 export const successionListSchema = z.object({ items: z.array(successionSchema) });
 
+/** A reorganisation decided after the registry was loaded (a new merger, split or abolition). */
+export const createSuccessionBodySchema = z.object({
+  predecessorId: z.uuid(),
+  kind: successionKindSchema,
+  effectiveOn: z.iso.date(),
+  /** Merge: exactly one; split: two or more; abolition: the candidates (may be empty). */
+  successorIds: z.array(z.uuid()).max(200),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export type CreateSuccessionBody = z.infer<typeof createSuccessionBodySchema>;
+
 export const applyResultSchema = z.object({
   /** Tasks whose responsibility passed to the successor (merges). */
   movedTasks: z.number().int(),

@@ -10,6 +10,7 @@
 import { and, asc, countDistinct, eq, ilike, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  agencies,
   agencySuccessions,
   agencySuccessors,
   legalDocuments,
@@ -25,7 +26,11 @@ import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.
 import { type AgencyRow, agenciesByIds } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
-import { REORGANISATION_PATH, type ResolveReviewBody } from './schema.js';
+import {
+  type CreateSuccessionBody,
+  REORGANISATION_PATH,
+  type ResolveReviewBody,
+} from './schema.js';
 
 type Tx = Db;
 type AssignmentRow = typeof taskAssignments.$inferSelect;
@@ -725,5 +730,94 @@ export async function resolveReview(
       await usersOfAgencies(tx, tenantId, [body.agencyId]),
       { except: options.userId },
     );
+  });
+}
+
+/**
+ * Records a succession decided after the registry was loaded: the predecessor ends on the effective
+ * date and its successors (or, for an abolition, the candidates) are listed. Applying it to tasks
+ * is the separate, explicit step above.
+ */
+export async function createSuccession(
+  db: Db,
+  actor: ReorganisationActor,
+  input: CreateSuccessionBody,
+): Promise<string> {
+  const tenantId = actor.tenantId;
+  const successorIds = [...new Set(input.successorIds)];
+  const issue = (field: string, code: string, message: string) =>
+    new InvalidInputError([{ field, code, message }], code);
+  if (successorIds.includes(input.predecessorId))
+    throw issue('successorIds', 'successor_is_predecessor', 'an agency cannot succeed itself');
+  if (input.kind === 'merge' && successorIds.length !== 1)
+    throw issue('successorIds', 'merge_needs_one', 'a merge has exactly one successor');
+  if (input.kind === 'split' && successorIds.length < 2)
+    throw issue('successorIds', 'split_needs_several', 'a split has at least two successors');
+  return db.transaction(async (tx) => {
+    const ids = [input.predecessorId, ...successorIds];
+    const found = await tx
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+    const predecessor = found.find((a) => a.id === input.predecessorId);
+    if (!predecessor) throw issue('predecessorId', 'unknown_agency', 'no such agency');
+    const [existing] = await tx
+      .select({ id: agencySuccessions.id })
+      .from(agencySuccessions)
+      .where(eq(agencySuccessions.predecessorId, input.predecessorId));
+    if (existing)
+      throw new AppError(409, 'succession_exists', 'the agency already has a succession');
+    if (predecessor.inForceTo !== null && predecessor.inForceTo <= input.effectiveOn)
+      throw issue('predecessorId', 'agency_ended', 'the agency has already ended by then');
+    for (const id of successorIds) {
+      const a = found.find((f) => f.id === id);
+      if (!a) throw issue('successorIds', 'unknown_agency', id);
+      if (a.inForceTo !== null && a.inForceTo <= input.effectiveOn)
+        throw issue('successorIds', 'agency_ended', a.name);
+    }
+    const [row] = await tx
+      .insert(agencySuccessions)
+      .values({
+        tenantId,
+        predecessorId: input.predecessorId,
+        kind: input.kind,
+        effectiveOn: input.effectiveOn,
+        note: input.note ?? null,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    const successors = successorIds.length
+      ? await tx
+          .insert(agencySuccessors)
+          .values(
+            successorIds.map((successorId, position) => ({
+              successionId: row.id,
+              successorId,
+              position,
+            })),
+          )
+          .returning()
+      : [];
+    const [ended] = await tx
+      .update(agencies)
+      .set({ inForceTo: input.effectiveOn })
+      .where(eq(agencies.id, predecessor.id))
+      .returning();
+    await recordAudit(tx, actor, [
+      {
+        entity: 'agency_succession',
+        entityId: row.id,
+        action: 'create',
+        after: { ...row, successors },
+      },
+      {
+        entity: 'agency',
+        entityId: predecessor.id,
+        action: 'update',
+        before: { inForceTo: predecessor.inForceTo },
+        after: { inForceTo: ended?.inForceTo },
+      },
+    ]);
+    return row.id;
   });
 }

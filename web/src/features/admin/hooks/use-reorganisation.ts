@@ -2,12 +2,18 @@
 // where a person chooses who takes over after a split or an abolition.
 import type {
   ApplyResult,
+  CreateSuccessionBody,
   ReassignmentReview,
   ResolveReviewBody,
   ReviewList,
   ReviewListQuery,
   SuccessionList,
+  successionSchema,
 } from '@features/reorganisation/schema';
+import type { z } from 'zod';
+
+type Succession = z.infer<typeof successionSchema>;
+
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../app/api';
 
@@ -57,5 +63,14 @@ export function useResolveReview() {
     mutationFn: ({ id, body }: { id: string; body: ResolveReviewBody }) =>
       apiSend<ReassignmentReview>('POST', `/api/reorganisation/reviews/${enc(id)}`, body),
     onSettled: () => refreshAfterChange(queryClient),
+  });
+}
+
+export function useCreateSuccession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSuccessionBody) =>
+      apiSend<Succession>('POST', '/api/reorganisation', body),
+    onSuccess: () => refreshAfterChange(queryClient),
   });
 }

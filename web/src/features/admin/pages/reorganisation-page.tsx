@@ -2,11 +2,12 @@
 // tasks. A merge hands the former agency's unfinished tasks to its successor; a split or an
 // abolition puts them in a queue where a person chooses who takes each over. Administrators apply;
 // administrators and the consolidating department choose; leadership reads the successions.
-import { Alert, Badge, Flex, Switch, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../../app/query-state';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import type { Role } from '../../auth/labels';
+import { NewSuccessionModal } from '../components/new-succession-modal';
 import { ReviewQueue } from '../components/review-queue';
 import { SuccessionTable } from '../components/succession-table';
 import { useReviews, useSuccessions } from '../hooks/use-reorganisation';
@@ -87,15 +88,24 @@ function ReviewSection() {
 
 export function ReorganisationPage() {
   const me = useCurrentUser();
+  const [recording, setRecording] = useState(false);
   const successions = useSuccessions();
   return (
     <div data-testid="reorganisation-page">
       <Typography.Title level={3}>Sắp xếp tổ chức bộ máy</Typography.Title>
       <Explanation />
       <section>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          Các sắp xếp cơ quan
-        </Typography.Title>
+        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            Các sắp xếp cơ quan
+          </Typography.Title>
+          {me.role === 'administrator' && (
+            <Button onClick={() => setRecording(true)} data-testid="succession-new">
+              Ghi nhận sắp xếp mới
+            </Button>
+          )}
+        </Flex>
+        {recording && <NewSuccessionModal onClose={() => setRecording(false)} />}
         {successions.isError ? (
           <QueryError error={successions.error} onRetry={() => void successions.refetch()} />
         ) : (
