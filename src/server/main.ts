@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
+import { pruneSessions } from '../features/auth/sessions.js';
 import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
@@ -52,8 +53,17 @@ async function main() {
     publicUrl: config.publicUrl,
     log,
   });
+  // Sessions past their limits are refused when presented; this removes the ones never presented.
+  const prune = () =>
+    pruneSessions(opened.database.db, config.session).catch((e: unknown) =>
+      log(`could not prune sessions: ${(e as Error).message}`),
+    );
+  await prune();
+  const pruning = setInterval(prune, 60 * 60_000);
+  pruning.unref();
   const shutdown = async (signal: string) => {
     log(`${signal}: stopping…`);
+    clearInterval(pruning);
     await stopMail();
     await app.close();
     await opened.close();

@@ -6,7 +6,7 @@ import { auditRecords, sessions, users } from '../../db/schema.js';
 import { type App, buildApp } from '../../server/app.js';
 import { checkPassword } from './passwords.js';
 import { LOCK_AFTER_FAILURES } from './service.js';
-import { sessionIdOf } from './sessions.js';
+import { createSession, pruneSessions, sessionIdOf } from './sessions.js';
 import { AttemptThrottle } from './throttle.js';
 
 describe('password policy', () => {
@@ -252,5 +252,39 @@ describe.each(engines())('signing in on %s', (engine) => {
       payload: { version: target?.version, disabled: false },
     });
     expect(stale.statusCode).toBe(409);
+  });
+});
+
+describe.each(engines())('session housekeeping on %s', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('removes expired and idle sessions, keeps live ones', async () => {
+    const { db, tenantId } = database;
+    const user = await createTestUser(db, tenantId, 'donphien', 'viewer', 'VPUBND');
+    const limits = { idleMinutes: 30, absoluteHours: 12 };
+    const client = { ip: '127.0.0.1', userAgent: undefined };
+    const live = await createSession(db, user.id, limits, client);
+    const idle = await createSession(db, user.id, limits, client);
+    const expired = await createSession(db, user.id, limits, client);
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.id, sessionIdOf(idle.cookieToken)));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sessionIdOf(expired.cookieToken)));
+    await pruneSessions(db, limits);
+    const left = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, user.id));
+    expect(left.map((s) => s.id)).toEqual([sessionIdOf(live.cookieToken)]);
   });
 });
