@@ -48,6 +48,8 @@ const MESSAGES: Record<string, string> = {
   invalid_plan: 'Kế hoạch không hợp lệ',
   invalid_input: 'Dữ liệu không hợp lệ',
   weak_password: 'Mật khẩu chưa đủ mạnh',
+  plan_has_live_work:
+    'Phiên bản mới bỏ những nhiệm vụ đã có tiến độ, đề nghị hoặc phân công: hãy giữ các nhiệm vụ đó trong văn bản',
   username_taken: 'Tên đăng nhập đã có người dùng',
   no_password: 'Chưa nhập mật khẩu',
   password_mismatch: 'Hai lần nhập mật khẩu không khớp',

@@ -297,6 +297,8 @@ export async function createPlanFromFile(
       });
     }
 
+    let keptTasks = new Map<string, TaskRow>(); // new task id (= old id) → the old row
+    let oldNodeIds: string[] = [];
     const documentRow: Insert<typeof legalDocuments> = {
       id: documentId,
       tenantId,
@@ -322,7 +324,12 @@ export async function createPlanFromFile(
         before,
         after: documentRow,
       });
-      audit.push(...(await deletePlanContent(tx, planId, documentId)));
+      // Tasks that carry on under the new version keep their id (and their progress, requests,
+      // assignments); the rest of the old content goes.
+      const replaced = await replacePlanContent(tx, planId, documentId, taskRows, coordinatorRows);
+      audit.push(...replaced.audit);
+      keptTasks = replaced.kept;
+      oldNodeIds = replaced.oldNodeIds;
     } else {
       await tx.insert(legalDocuments).values(documentRow);
       audit.push({
@@ -428,7 +435,25 @@ export async function createPlanFromFile(
       'target',
       (r) => r.id,
     );
-    await insertAll(tasks, taskRows, 'task', (r) => r.id as string);
+    const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
+    await insertAll(tasks, freshTasks, 'task', (r) => r.id as string);
+    for (const t of taskRows) {
+      const before = keptTasks.get(t.id as string);
+      if (!before) continue;
+      const { id: _id, tenantId: _tenant, planId: _plan, ...fields } = t;
+      const [after] = await tx
+        .update(tasks)
+        .set({ ...fields, version: before.version + 1 })
+        .where(eq(tasks.id, before.id))
+        .returning();
+      audit.push({ entity: 'task', entityId: before.id, action: 'update', before, after });
+    }
+    // The old tree goes once nothing points at it any more.
+    if (oldNodeIds.length > 0) {
+      const gone = await tx.delete(planNodes).where(inArray(planNodes.id, oldNodeIds)).returning();
+      for (const r of gone)
+        audit.push({ entity: 'plan_node', entityId: r.id, action: 'delete', before: r });
+    }
     await insertAll(
       taskCoordinators,
       coordinatorRows,
@@ -437,10 +462,11 @@ export async function createPlanFromFile(
     );
     await insertAll(
       taskAssignments,
+      // Tasks carried over keep their assignments; only new tasks start from the document.
       assignmentsFromPlan(
         tenantId,
-        taskRows,
-        coordinatorRows,
+        freshTasks,
+        coordinatorRows.filter((c) => !keptTasks.has(c.taskId)),
         file.document.date ?? isoDateInVietnam(),
         actor.id,
       ).map((r) => ({ ...r, id: randomUUID() })),
@@ -656,41 +682,95 @@ export async function findPlanByNumber(
   );
 }
 
-/** Deletes a plan's tree and outgoing references before a new revision replaces them; audited. */
-async function deletePlanContent(
+type TaskRow = typeof tasks.$inferSelect;
+
+/** The same task in two versions: the same appendix number, else the same title. */
+export function matchTasks(
+  old: readonly { id: string; code: string | null; title: string }[],
+  fresh: readonly { code?: string | null | undefined; title: string }[],
+): (string | null)[] {
+  const byCode = new Map<string, string>();
+  const byTitle = new Map<string, string[]>();
+  for (const t of old) {
+    if (t.code) byCode.set(t.code, t.id);
+    const key = nameKey(t.title);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), t.id]);
+  }
+  const used = new Set<string>();
+  return fresh.map((t) => {
+    const candidates = [
+      ...(t.code && byCode.has(t.code) ? [byCode.get(t.code) as string] : []),
+      ...(byTitle.get(nameKey(t.title)) ?? []),
+    ];
+    const id = candidates.find((c) => !used.has(c)) ?? null;
+    if (id) used.add(id);
+    return id;
+  });
+}
+
+/**
+ * Replaces a plan's content for a new revision. Tasks found again (matchTasks) keep their id, so
+ * what was done on them stays; the new rows take those ids before insertion. Tasks no longer in
+ * the document are deleted, unless they carry live work (409: nothing is lost silently). Targets,
+ * projects and references are replaced; the old tree is removed by the caller once the new one
+ * exists. Everything deleted is audited.
+ */
+async function replacePlanContent(
   tx: Db,
   planId: string,
   documentId: string,
-): Promise<AuditEntry[]> {
+  taskRows: Insert<typeof tasks>[],
+  coordinatorRows: Insert<typeof taskCoordinators>[],
+): Promise<{ audit: AuditEntry[]; kept: Map<string, TaskRow>; oldNodeIds: string[] }> {
   const audit: AuditEntry[] = [];
   const gone = <R>(entity: string, rows: R[], id: (r: R) => string) => {
     for (const r of rows) audit.push({ entity, entityId: id(r), action: 'delete', before: r });
   };
-  const taskIds = (
-    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId))
-  ).map((t) => t.id);
-  const projectIds = (
-    await tx.select({ id: projects.id }).from(projects).where(eq(projects.planId, planId))
-  ).map((p) => p.id);
-  // Progress, extensions, comments… belong to today's tasks: a new version must not drop them.
-  const live = await tasksWithLiveWork(tx, taskIds);
+  const oldTasks = await tx.select().from(tasks).where(eq(tasks.planId, planId));
+  const matches = matchTasks(oldTasks, taskRows);
+  const kept = new Map<string, TaskRow>();
+  matches.forEach((oldId, i) => {
+    const row = taskRows[i];
+    if (!oldId || !row) return;
+    const newId = row.id as string;
+    row.id = oldId;
+    for (const c of coordinatorRows) if (c.taskId === newId) c.taskId = oldId;
+    kept.set(oldId, oldTasks.find((t) => t.id === oldId) as TaskRow);
+  });
+  const dropped = oldTasks.filter((t) => !kept.has(t.id)).map((t) => t.id);
+  const live = await tasksWithLiveWork(tx, dropped);
   if (live.length > 0) {
     throw new AppError(
       409,
       'plan_has_live_work',
-      `${live.length} task(s) of this plan already have progress, requests or assignments; a new version cannot replace them`,
+      `${live.length} task(s) missing from the new version already have progress, requests or assignments`,
+      live.map((id) => ({ field: 'tasks', code: 'task_has_live_work', message: id })),
     );
   }
-  audit.push(...(await deletePlanAssignments(tx, taskIds)));
-  if (taskIds.length > 0) {
+  const projectIds = (
+    await tx.select({ id: projects.id }).from(projects).where(eq(projects.planId, planId))
+  ).map((p) => p.id);
+  const oldNodeIds = (
+    await tx.select({ id: planNodes.id }).from(planNodes).where(eq(planNodes.planId, planId))
+  ).map((n) => n.id);
+  if (oldTasks.length > 0) {
     gone(
       'task_coordinator',
       await tx
         .delete(taskCoordinators)
-        .where(inArray(taskCoordinators.taskId, taskIds))
+        .where(
+          inArray(
+            taskCoordinators.taskId,
+            oldTasks.map((t) => t.id),
+          ),
+        )
         .returning(),
       (r) => `${r.taskId}:${r.agencyId}`,
     );
+  }
+  audit.push(...(await deletePlanAssignments(tx, dropped)));
+  if (dropped.length > 0) {
+    gone('task', await tx.delete(tasks).where(inArray(tasks.id, dropped)).returning(), (r) => r.id);
   }
   if (projectIds.length > 0) {
     gone(
@@ -702,7 +782,6 @@ async function deletePlanContent(
       (r) => `${r.projectId}:${r.communeCode}`,
     );
   }
-  gone('task', await tx.delete(tasks).where(eq(tasks.planId, planId)).returning(), (r) => r.id);
   gone(
     'target',
     await tx.delete(targets).where(eq(targets.planId, planId)).returning(),
@@ -714,11 +793,6 @@ async function deletePlanContent(
     (r) => r.id,
   );
   gone(
-    'plan_node',
-    await tx.delete(planNodes).where(eq(planNodes.planId, planId)).returning(),
-    (r) => r.id,
-  );
-  gone(
     'document_reference',
     await tx
       .delete(documentReferences)
@@ -726,5 +800,5 @@ async function deletePlanContent(
       .returning(),
     (r) => `${r.fromId}:${r.toId}:${r.relation}`,
   );
-  return audit;
+  return { audit, kept, oldNodeIds };
 }

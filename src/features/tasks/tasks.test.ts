@@ -402,4 +402,57 @@ describe.each(engines())('live tasks on %s', (engine) => {
       .where(eq(tasks.id, taskId));
     expect(row?.v).toBe((await task()).version);
   });
+
+  it('keeps tasks found again in a new version of the plan, with their work; refuses to drop one that has work', async () => {
+    const before = await task();
+    const planId = before.plan.id;
+    const revised = numberedPlan();
+    const section = revised.sections[0];
+    if (!section?.tasks?.[0]) throw new Error('factory changed');
+    section.tasks[0].text = 'Lập kế hoạch đầu tư công trung hạn 2026 – 2030 (bổ sung)';
+    section.tasks.push({
+      title: 'Nhiệm vụ mới của phiên bản 2',
+      lead: 'Sở Xây dựng',
+      deadline: { kind: 'none' },
+    } as never);
+    // The group task (with an assignment and a deadline set by the consolidator) is gone from it.
+    const refused = await createPlanFromFile(
+      database.db,
+      { id: 'test', tenantId: database.tenantId },
+      planFileSchema.parse(revised),
+      { revising: planId },
+    ).then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    );
+    expect(refused?.code).toBe('plan_has_live_work');
+    expect((await task()).version).toBe(before.version);
+    // With the group task still there, the new version goes through and keeps both tasks' work.
+    section.tasks.push({
+      title: 'Rà soát, báo cáo khó khăn, vướng mắc',
+      lead: null,
+      lead_as_written: 'Các sở, ban, ngành',
+      deadline: { kind: 'none' },
+    } as never);
+    const result = await createPlanFromFile(
+      database.db,
+      { id: 'test', tenantId: database.tenantId },
+      planFileSchema.parse(revised),
+      { revising: planId },
+    );
+    expect(result.revision).toBe(2);
+    const after = await task();
+    expect(after.id).toBe(before.id);
+    expect(after.body).toContain('bổ sung');
+    expect(after.percent).toBe(before.percent);
+    expect(after.progress.length).toBe(before.progress.length);
+    expect(after.extensions.length).toBe(before.extensions.length);
+    expect(after.assignments).toEqual(before.assignments);
+    expect(after.version).toBeGreaterThan(before.version);
+    const group = (await get<TaskDetail>('viewer', `/api/tasks/${groupTaskId}`)).body;
+    expect(group.lead?.name).toBe('Sở Xây dựng');
+    const list = (await get<TaskList>('viewer', `/api/tasks?planId=${planId}`)).body;
+    expect(list.items.map((t) => t.title)).toContain('Nhiệm vụ mới của phiên bản 2');
+    expect(list.total).toBe(3);
+  });
 });
