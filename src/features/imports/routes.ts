@@ -85,6 +85,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         request.query.fileName,
         isoDateInVietnam(),
+        { offThread: true },
       );
       const row = await createDraft(
         app.db,

@@ -12,6 +12,7 @@ import { createPlanFromFile, findPlanByNumber, latestPlanFile } from '../plans/s
 import { loadAgencyDirectory } from './directory.js';
 import { presentExtraction } from './presenter.js';
 import { readSourceDocument } from './readers/index.js';
+import { readSourceDocumentOffThread } from './readers/off-thread.js';
 import { type SourceDocument, UnreadableDocumentError } from './readers/source-document.js';
 import type { ExtractionDocument } from './schema.js';
 import { extractionToPlanFile } from './to-plan-file.js';
@@ -24,10 +25,14 @@ export async function extractPlan(
   bytes: Uint8Array,
   fileName: string,
   today: string,
+  /** Read the file in a worker thread (the server: keeps the main thread free for requests). */
+  options: { offThread?: boolean } = {},
 ): Promise<Extracted> {
   let source: SourceDocument;
   try {
-    source = await readSourceDocument(bytes, fileName);
+    source = await (options.offThread
+      ? readSourceDocumentOffThread(bytes, fileName)
+      : readSourceDocument(bytes, fileName));
   } catch (e) {
     if (e instanceof UnreadableDocumentError) throw new AppError(422, e.code, e.message);
     throw e;
