@@ -5,7 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
-import { authorize, can } from '../../server/policy.js';
+import { authorize, can, type Policy } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import {
@@ -71,6 +71,21 @@ import {
 import { buildUrgingLetter, groupForUrging, isDueSoon } from './urging.js';
 
 export type TaskRouteOptions = { filesDir: string };
+
+/**
+ * A decision (review, extension) on a request: who may decide it and it is still pending. One
+ * already decided is a conflict (409) for those who could have decided it, "not found" for others.
+ */
+function authorizeDecision<T extends { status: string }, A extends string>(
+  policy: Policy<T, A>,
+  p: UserPrincipal,
+  action: A,
+  object: T,
+) {
+  if (object.status !== 'pending' && can(policy, p, action, { ...object, status: 'pending' }))
+    throw new AppError(409, 'already_decided', `${policy.entity} already decided`);
+  authorize(policy, p, action, object);
+}
 
 /** The object just written, read back through the presenter. */
 function must<T>(value: T | undefined): T {
@@ -244,13 +259,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       const p = requireUser(request);
       const update = await findProgressUpdate(app.db, p.tenantId, request.params.id);
       if (!update) throw new NotFoundError('progress_update');
-      // Only a pending report can be reviewed; a decided one is a conflict, not a secret.
-      if (
-        update.status !== 'pending' &&
-        can(progressPolicy, p, 'review', { ...update, status: 'pending' })
-      )
-        throw new AppError(409, 'already_decided', 'already reviewed');
-      authorize(progressPolicy, p, 'review', update);
+      authorizeDecision(progressPolicy, p, 'review', update);
       await reviewProgress(
         app.db,
         actorOf(p, request.id),
@@ -336,12 +345,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       const p = requireUser(request);
       const found = await findExtension(app.db, p.tenantId, request.params.id);
       if (!found) throw new NotFoundError('extension_request');
-      if (
-        found.status !== 'pending' &&
-        can(extensionPolicy, p, 'decide', { ...found, status: 'pending' })
-      )
-        throw new AppError(409, 'already_decided', 'already decided');
-      authorize(extensionPolicy, p, 'decide', found);
+      authorizeDecision(extensionPolicy, p, 'decide', found);
       await decideExtension(
         app.db,
         actorOf(p, request.id),
