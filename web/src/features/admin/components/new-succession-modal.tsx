@@ -2,9 +2,10 @@
 // (merge, split, abolition), from when, and who succeeds it. Applying it to running tasks stays a
 // separate, explicit step in the table.
 import type { CreateSuccessionBody } from '@features/reorganisation/schema';
-import { Alert, App as AntApp, Button, DatePicker, Flex, Form, Input, Modal, Radio } from 'antd';
+import { App as AntApp, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../../app/api';
+import { FormFooter } from '../../../app/form-footer';
 import {
   AgenciesPicker,
   AgencyPicker,
@@ -99,25 +100,17 @@ export function NewSuccessionModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="note" label="Căn cứ, ghi chú">
           <Input.TextArea rows={2} maxLength={2000} placeholder="Ví dụ: Nghị quyết số …/NQ-HĐND" />
         </Form.Item>
-        {create.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={(error?.code && MESSAGES[error.code]) || errorMessage(create.error)}
-          />
-        )}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Hủy</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={create.isPending}
-            data-testid="succession-submit"
-          >
-            Ghi nhận
-          </Button>
-        </Flex>
+        <FormFooter
+          error={
+            create.isError
+              ? (error?.code && MESSAGES[error.code]) || errorMessage(create.error)
+              : null
+          }
+          pending={create.isPending}
+          onCancel={onClose}
+          submitLabel="Ghi nhận"
+          testId="succession-submit"
+        />
       </Form>
     </Modal>
   );

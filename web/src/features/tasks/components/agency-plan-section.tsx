@@ -3,7 +3,6 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AgencyPlanItemView, TaskDetail } from '@features/tasks/schema';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -19,6 +18,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormFooter } from '../../../app/form-footer';
 import { formatDate } from '../../../app/format';
 import { useAddPlanItem, useUpdatePlanItem } from '../hooks/use-task-mutations';
 import { isConflict, taskMessage } from '../messages';
@@ -134,25 +134,13 @@ function AddItemForm({ task, onClose }: { task: TaskDetail; onClose: () => void 
         <Form.Item name="dueOn" label="Thời hạn">
           <DatePicker format="DD/MM/YYYY" data-testid="plan-item-due" />
         </Form.Item>
-        {add.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={taskMessage(add.error)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Hủy</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={add.isPending}
-            data-testid="plan-item-submit"
-          >
-            Thêm
-          </Button>
-        </Flex>
+        <FormFooter
+          error={add.isError ? taskMessage(add.error) : null}
+          pending={add.isPending}
+          onCancel={onClose}
+          submitLabel="Thêm"
+          testId="plan-item-submit"
+        />
       </Form>
     </Modal>
   );

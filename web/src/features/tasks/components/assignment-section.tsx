@@ -3,11 +3,9 @@
 // consolidating department changes the lead and the coordinating agencies.
 import type { TaskDetail } from '@features/tasks/schema';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
-  Flex,
   Form,
   Input,
   Modal,
@@ -18,6 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormFooter } from '../../../app/form-footer';
 import { formatDate } from '../../../app/format';
 import { AgencyLink } from '../../agencies/components/agency-link';
 import { useAssign } from '../hooks/use-task-mutations';
@@ -162,25 +161,13 @@ function AssignForm({ task, onClose }: { task: TaskDetail; onClose: () => void }
         <Form.Item name="note" label="Ghi chú">
           <Input.TextArea rows={2} maxLength={2000} showCount data-testid="assign-note" />
         </Form.Item>
-        {assign.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={taskMessage(assign.error)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Hủy</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={assign.isPending}
-            data-testid="assign-submit"
-          >
-            Lưu phân công
-          </Button>
-        </Flex>
+        <FormFooter
+          error={assign.isError ? taskMessage(assign.error) : null}
+          pending={assign.isPending}
+          onCancel={onClose}
+          submitLabel="Lưu phân công"
+          testId="assign-submit"
+        />
       </Form>
     </Modal>
   );

@@ -1,21 +1,10 @@
 // "Gia hạn": the lead agency asks for a later deadline with a reason; the consolidating department
 // agrees or refuses. Every request stays in the history.
 import type { ExtensionRequestView, TaskDetail } from '@features/tasks/schema';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Tag,
-  Typography,
-  theme,
-} from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Tag, Typography, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormFooter } from '../../../app/form-footer';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useDecideExtension, useRequestExtension } from '../hooks/use-task-mutations';
 import { taskMessage } from '../messages';
@@ -184,25 +173,13 @@ function ExtensionForm({ task, onClose }: { task: TaskDetail; onClose: () => voi
         >
           <Input.TextArea rows={4} maxLength={4000} showCount data-testid="extension-reason" />
         </Form.Item>
-        {request.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={taskMessage(request.error)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Hủy</Button>
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={request.isPending}
-            data-testid="extension-submit"
-          >
-            Gửi đề nghị
-          </Button>
-        </Flex>
+        <FormFooter
+          error={request.isError ? taskMessage(request.error) : null}
+          pending={request.isPending}
+          onCancel={onClose}
+          submitLabel="Gửi đề nghị"
+          testId="extension-submit"
+        />
       </Form>
     </Modal>
   );
