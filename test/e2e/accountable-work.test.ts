@@ -94,7 +94,12 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
     const apply = async (name: string | RegExp) => {
       const row = rows.filter({ hasText: name }).first();
       await row.getByTestId('succession-apply').click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Áp dụng' }).click();
+      // The confirmation of this row (an earlier one may still be fading out).
+      await page
+        .locator('.ant-popconfirm')
+        .filter({ hasText: name })
+        .getByRole('button', { name: 'Áp dụng' })
+        .click();
       await expect
         .poll(() => row.getByTestId('succession-state').textContent())
         .toContain('Đã áp dụng');
