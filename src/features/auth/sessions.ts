@@ -1,7 +1,7 @@
 // Server-side sessions. The cookie carries a random token; the database keeps only its SHA-256, so
 // a leaked table does not let anyone sign in. Each session has its own CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 import { ROLES, type Role, type UserPrincipal } from '../../server/principal.js';
@@ -107,5 +107,5 @@ export async function pruneSessions(db: Db, limits: SessionLimits) {
   const idleSince = new Date(Date.now() - limits.idleMinutes * 60_000);
   await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, new Date()), and(lt(sessions.lastSeenAt, idleSince))));
+    .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleSince)));
 }

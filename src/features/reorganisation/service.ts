@@ -21,6 +21,7 @@ import {
   tasks,
   users,
 } from '../../db/schema.js';
+import { formatDateVi } from '../../domain/official-document/format.js';
 import { foldForSearch } from '../../domain/vietnamese-text.js';
 import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
 import { type AgencyRow, agenciesByIds } from '../agencies/service.js';
@@ -315,9 +316,6 @@ export async function openReviewTaskIds(
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** 2025-03-01 → 01/03/2025. */
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /**
  * Hands a task's role to an agency from a date: the former holder's row ends (never before it
  * started), a new row starts the day the old one ended. One lead at a time, and a lead is not also
@@ -593,7 +591,7 @@ async function carryOut(
   }
 
   const counts = { movedTasks: moved.size, queuedTasks: queued.size };
-  const since = viDate(succession.effectiveOn);
+  const since = formatDateVi(succession.effectiveOn);
   if (successorId && moved.size > 0) {
     const successorName = ctx.agencies.get(successorId)?.name ?? '';
     await notify(
@@ -724,7 +722,7 @@ export async function resolveReview(
         eventKey: `review:${review.id}:resolved`,
         kind: 'review_resolved',
         title: `Được giao ${roleWord} nhiệm vụ: ${task.title.length > 80 ? `${task.title.slice(0, 79)}…` : task.title}`,
-        body: `Sau sắp xếp tổ chức bộ máy, ${chosenName} ${roleWord} nhiệm vụ trước đây giao cho ${review.formerAsWritten} (từ ngày ${viDate(succession.effectiveOn)}).${body.note ? ` Ghi chú: ${body.note}` : ''}`,
+        body: `Sau sắp xếp tổ chức bộ máy, ${chosenName} ${roleWord} nhiệm vụ trước đây giao cho ${review.formerAsWritten} (từ ngày ${formatDateVi(succession.effectiveOn)}).${body.note ? ` Ghi chú: ${body.note}` : ''}`,
         link: `/nhiem-vu/${review.taskId}`,
       },
       await usersOfAgencies(tx, tenantId, [body.agencyId]),

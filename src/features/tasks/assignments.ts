@@ -1,7 +1,7 @@
 // Assignments: who carries out a task from when to when. A plan's own lead and coordinators become
 // the first assignments; the consolidator and reorganisations change them later, always by ending
 // one row and starting another, so history says who was responsible on any day.
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agencyPlanItems,
@@ -101,13 +101,4 @@ export async function deletePlanAssignments(
     action: 'delete',
     before: r,
   }));
-}
-
-/** Current assignments of some tasks. */
-export async function currentAssignments(tx: Db, taskIds: readonly string[]) {
-  if (taskIds.length === 0) return [];
-  return tx
-    .select()
-    .from(taskAssignments)
-    .where(and(inArray(taskAssignments.taskId, [...taskIds]), isNull(taskAssignments.endedOn)));
 }

@@ -9,11 +9,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../server/errors.js';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
+import { type EvidenceExtension, MAX_EVIDENCE_BYTES } from './evidence-rules.js';
+
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from './evidence-rules.js';
 
 /** Accepted types by extension, with the bytes a real file of that type starts with. */
-const TYPES: Record<string, { contentType: string; magic: readonly number[][] }> = {
+const TYPES: Record<EvidenceExtension, { contentType: string; magic: readonly number[][] }> = {
   '.pdf': { contentType: 'application/pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
   '.docx': {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -38,8 +39,6 @@ const TYPES: Record<string, { contentType: string; magic: readonly number[][] }>
   '.jpeg': { contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   '.png': { contentType: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
 };
-
-export const ACCEPTED_EVIDENCE_EXTENSIONS = Object.keys(TYPES);
 
 export type StoredFile = {
   fileName: string;
@@ -79,7 +78,9 @@ export async function storeEvidence(
   stream: NodeJS.ReadableStream & { truncated?: boolean },
 ): Promise<StoredFile> {
   const name = cleanFileName(fileName);
-  const type = TYPES[extname(name).toLowerCase()];
+  const type = TYPES[extname(name).toLowerCase() as EvidenceExtension] as
+    | (typeof TYPES)[EvidenceExtension]
+    | undefined;
   if (!type) throw fileTypeError(name);
   const tmpDir = join(filesDir, 'tmp');
   await mkdir(tmpDir, { recursive: true });

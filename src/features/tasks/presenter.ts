@@ -55,7 +55,7 @@ export function presentProgress(
     percent: u.percent,
     narrative: u.narrative,
     status: u.status as ProgressUpdateView['status'],
-    createdBy: { id: u.createdBy, displayName: row.createdByName },
+    createdBy: { id: u.createdBy, displayName: row.createdByName ?? '' },
     createdAt: iso(u.createdAt),
     reviewedBy:
       u.reviewedBy && row.reviewedByName
@@ -89,7 +89,7 @@ export function presentExtension(
     currentDueOn: e.currentDueOn,
     proposedDueOn: e.proposedDueOn,
     status: e.status as ExtensionRequestView['status'],
-    requestedBy: { id: e.requestedBy, displayName: row.requestedByName },
+    requestedBy: { id: e.requestedBy, displayName: row.requestedByName ?? '' },
     requestedAt: iso(e.requestedAt),
     decidedBy:
       e.decidedBy && row.decidedByName ? { id: e.decidedBy, displayName: row.decidedByName } : null,

@@ -8,6 +8,7 @@ import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.
 import { authorize, can, type Policy } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
+import { currentUserView } from '../auth/service.js';
 import {
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_FILES,
@@ -24,7 +25,12 @@ import {
   progressPolicy,
   taskPolicy,
 } from './policy.js';
-import { presentTaskDetail, presentTaskSummary } from './presenter.js';
+import {
+  presentExtension,
+  presentProgress,
+  presentTaskDetail,
+  presentTaskSummary,
+} from './presenter.js';
 import {
   agencyPlanItemSchema,
   assignBodySchema,
@@ -116,7 +122,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
 
   async function detail(p: UserPrincipal, id: string) {
     const task = await taskFor(p, id, 'read');
-    return presentTaskDetail(task, await loadTaskHistory(app.db, id), p);
+    return presentTaskDetail(task, await loadTaskHistory(app.db, [id]), p);
   }
 
   app.get(
@@ -234,9 +240,9 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
           { ...parsed.data, files: stored },
           isoDateInVietnam(),
         );
-        const history = await loadTaskHistory(app.db, task.id);
-        const view = presentTaskDetail(task, history, p).progress.find((u) => u.id === update.id);
-        return reply.code(201).send(must(view));
+        const history = await loadTaskHistory(app.db, [task.id]);
+        const row = history.updates.find((u) => u.u.id === update.id);
+        return reply.code(201).send(presentProgress(must(row), history.files, p));
       } catch (e) {
         await removeStored(options.filesDir, stored);
         throw e;
@@ -269,7 +275,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
         request.body.note,
       );
       const view = await detail(p, update.taskId);
-      return view.progress.find((u) => u.id === update.id) as (typeof view.progress)[number];
+      return must(view.progress.find((u) => u.id === update.id));
     },
   );
 
@@ -355,7 +361,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
         request.body.note,
       );
       const view = await detail(p, found.taskId);
-      return view.extensions.find((e) => e.id === found.id) as (typeof view.extensions)[number];
+      return must(view.extensions.find((e) => e.id === found.id));
     },
   );
 
@@ -451,7 +457,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
         isoDateInVietnam(),
       );
       const view = await detail(p, item.parentTaskId);
-      return view.agencyPlan.find((i) => i.id === item.id) as (typeof view.agencyPlan)[number];
+      return must(view.agencyPlan.find((i) => i.id === item.id));
     },
   );
 
@@ -487,32 +493,28 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
           : [];
       const extensions =
         p.role === 'consolidator' ? await pendingExtensionRequests(app.db, p.tenantId) : [];
-      const details = new Map<string, Awaited<ReturnType<typeof detail>>>();
-      const detailOf = async (taskId: string) => {
-        let d = details.get(taskId);
-        if (!d) {
-          d = await detail(p, taskId);
-          details.set(taskId, d);
-        }
-        return d;
-      };
-      const awaitingApproval = [];
-      for (const a of approvals) {
-        const d = await detailOf(a.taskId);
-        const update = d.progress.find((u) => u.id === a.id);
-        if (update) awaitingApproval.push({ task: { id: a.taskId, title: a.taskTitle }, update });
-      }
-      const pendingExtensions = [];
-      for (const e of extensions) {
-        const d = await detailOf(e.taskId);
-        const req = d.extensions.find((x) => x.id === e.id);
-        if (req)
-          pendingExtensions.push({ task: { id: e.taskId, title: e.taskTitle }, request: req });
-      }
-      const agency = p.agencyId
-        ? (tasks.flatMap((t) => [t.lead, ...t.coordinators]).find((a) => a?.id === p.agencyId) ??
-          (await agencyName(p)))
-        : null;
+      // One history query for every task an approval or a request belongs to.
+      const history = await loadTaskHistory(app.db, [
+        ...new Set([...approvals, ...extensions].map((x) => x.taskId)),
+      ]);
+      const awaitingApproval = approvals.flatMap((a) => {
+        const row = history.updates.find((u) => u.u.id === a.id);
+        return row
+          ? [
+              {
+                task: { id: a.taskId, title: a.taskTitle },
+                update: presentProgress(row, history.files, p),
+              },
+            ]
+          : [];
+      });
+      const pendingExtensions = extensions.flatMap((e) => {
+        const row = history.extensions.find((x) => x.e.id === e.id);
+        return row
+          ? [{ task: { id: e.taskId, title: e.taskTitle }, request: presentExtension(row, p) }]
+          : [];
+      });
+      const agency = (await currentUserView(app.db, p)).agency;
       const summary = (list: TaskFacts[]) => list.map(presentTaskSummary);
       return {
         agency,
@@ -535,11 +537,6 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       };
     },
   );
-
-  async function agencyName(p: UserPrincipal) {
-    const { currentUserView } = await import('../auth/service.js');
-    return (await currentUserView(app.db, p)).agency;
-  }
 
   app.get(
     '/api/urging',

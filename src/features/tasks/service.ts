@@ -3,7 +3,9 @@
 // assignments, agency plan items). Every change runs in one transaction, bumps the task's version
 // (a change based on an older one is refused with 409) and writes audit records.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { foldedSql } from '../../db/fold.js';
 import {
   agencies,
   agencyPlanItems,
@@ -12,13 +14,13 @@ import {
   legalDocuments,
   plans,
   progressUpdates,
-  reassignmentReviews,
   taskAssignments,
   taskComments,
   tasks,
   users,
 } from '../../db/schema.js';
 import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
+import { formatDateVi } from '../../domain/official-document/format.js';
 import {
   annualPeriod,
   isRecurring,
@@ -31,6 +33,7 @@ import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.
 import type { UserPrincipal } from '../../server/principal.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
+import { openReviewTaskIds } from '../reorganisation/service.js';
 import type { TaskAccess } from './policy.js';
 
 export type AgencyRef = { id: string; name: string };
@@ -121,7 +124,7 @@ export async function loadTasks(
   }
   if (filter.q) {
     conditions.push(
-      sql`lower(unaccent(replace(replace(${tasks.title} || ' ' || coalesce(${tasks.body}, ''), 'đ', 'd'), 'Đ', 'D'))) like ${`%${foldForSearch(filter.q)}%`}`,
+      sql`${foldedSql(sql`${tasks.title} || ' ' || coalesce(${tasks.body}, '')`)} like ${`%${foldForSearch(filter.q)}%`}`,
     );
   }
   const rows = await db
@@ -140,7 +143,7 @@ export async function loadTasks(
   const ids = rows.map((r) => r.task.id);
   if (ids.length === 0) return [];
 
-  const [assigned, reports, reviews] = await Promise.all([
+  const [assigned, reports, reviewed] = await Promise.all([
     db
       .select({
         taskId: taskAssignments.taskId,
@@ -162,14 +165,10 @@ export async function loadTasks(
           eq(progressUpdates.kind, 'progress'),
         ),
       ),
-    db
-      .select({ taskId: reassignmentReviews.taskId })
-      .from(reassignmentReviews)
-      .where(and(inArray(reassignmentReviews.taskId, ids), eq(reassignmentReviews.status, 'open'))),
+    openReviewTaskIds(db, tenantId, ids),
   ]);
   const reportsOf = group(reports, (r) => r.taskId);
   const assignedOf = group(assigned, (a) => a.taskId);
-  const reviewed = new Set(reviews.map((r) => r.taskId));
 
   return rows.map(({ task, planNumber, planTitle, namedLeadName }) => {
     const deadline = deadlineSchema.parse(task.deadline);
@@ -240,65 +239,66 @@ export async function loadTask(db: Db, tenantId: string, id: string, asOf: strin
   return task ?? null;
 }
 
-/** Everything the task page shows beyond the summary. */
-export async function loadTaskHistory(db: Db, taskId: string) {
-  const author = sql<string>`(select display_name from users u where u.id = ${taskComments.authorId})`;
+/** Everything the task pages show beyond the summary, for one task or several at once. */
+/** A user's name by id, inside a select (several user columns per row); null for a null id. */
+const displayNameOf = (column: AnyPgColumn) =>
+  sql<string | null>`(select display_name from users u where u.id = ${column})`;
+
+export async function loadTaskHistory(db: Db, taskIds: readonly string[]) {
+  // An impossible id keeps the queries valid when there is nothing to load.
+  const ids = taskIds.length > 0 ? [...taskIds] : ['00000000-0000-0000-0000-000000000000'];
   const [assignmentRows, updates, files, extensions, comments, items] = await Promise.all([
     db
       .select({ a: taskAssignments, agencyName: agencies.name })
       .from(taskAssignments)
       .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
-      .where(eq(taskAssignments.taskId, taskId))
+      .where(inArray(taskAssignments.taskId, ids))
       .orderBy(asc(taskAssignments.startedOn), asc(taskAssignments.createdAt)),
     db
       .select({
         u: progressUpdates,
         agencyName: agencies.name,
-        createdByName: sql<string>`(select display_name from users u where u.id = ${progressUpdates.createdBy})`,
-        reviewedByName: sql<
-          string | null
-        >`(select display_name from users u where u.id = ${progressUpdates.reviewedBy})`,
+        createdByName: displayNameOf(progressUpdates.createdBy),
+        reviewedByName: displayNameOf(progressUpdates.reviewedBy),
       })
       .from(progressUpdates)
       .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
-      .where(eq(progressUpdates.taskId, taskId))
+      .where(inArray(progressUpdates.taskId, ids))
       .orderBy(desc(progressUpdates.reportedOn), desc(progressUpdates.createdAt)),
     db
       .select()
       .from(evidenceFiles)
       .innerJoin(progressUpdates, eq(progressUpdates.id, evidenceFiles.progressUpdateId))
-      .where(eq(progressUpdates.taskId, taskId))
+      .where(inArray(progressUpdates.taskId, ids))
       .orderBy(asc(evidenceFiles.createdAt)),
     db
       .select({
         e: extensionRequests,
         agencyName: agencies.name,
-        requestedByName: sql<string>`(select display_name from users u where u.id = ${extensionRequests.requestedBy})`,
-        decidedByName: sql<
-          string | null
-        >`(select display_name from users u where u.id = ${extensionRequests.decidedBy})`,
+        requestedByName: displayNameOf(extensionRequests.requestedBy),
+        decidedByName: displayNameOf(extensionRequests.decidedBy),
       })
       .from(extensionRequests)
       .innerJoin(agencies, eq(agencies.id, extensionRequests.agencyId))
-      .where(eq(extensionRequests.taskId, taskId))
+      .where(inArray(extensionRequests.taskId, ids))
       .orderBy(desc(extensionRequests.requestedAt)),
     db
       .select({
         c: taskComments,
-        authorName: author,
+        authorName: users.displayName,
         authorAgencyId: users.agencyId,
         authorAgencyName: agencies.name,
       })
       .from(taskComments)
       .innerJoin(users, eq(users.id, taskComments.authorId))
       .leftJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(eq(taskComments.taskId, taskId))
+      .where(inArray(taskComments.taskId, ids))
       .orderBy(asc(taskComments.createdAt)),
     db
       .select({ i: agencyPlanItems, agencyName: agencies.name })
       .from(agencyPlanItems)
       .innerJoin(agencies, eq(agencies.id, agencyPlanItems.agencyId))
-      .where(eq(agencyPlanItems.parentTaskId, taskId))
+      .where(inArray(agencyPlanItems.parentTaskId, ids))
       .orderBy(asc(agencyPlanItems.agencyId), asc(agencyPlanItems.position)),
   ]);
   return {
@@ -430,7 +430,7 @@ export async function addProgress(
           eventKey: `progress:${update.id}:submitted`,
           kind: 'progress_submitted',
           title: `Báo cáo tiến độ chờ duyệt: ${shorten(task.title)}`,
-          body: `${p.displayName} báo cáo ${input.percent ?? '–'}% ngày ${vnDate(input.reportedOn)}.`,
+          body: `${p.displayName} báo cáo ${input.percent ?? '–'}% ngày ${formatDateVi(input.reportedOn)}.`,
           link: taskLink(task.id),
         },
         await usersOfAgencies(tx, task.tenantId, [agencyId], ['agency_head']),
@@ -611,7 +611,7 @@ export async function requestExtension(
         eventKey: `extension:${row.id}:requested`,
         kind: 'extension_requested',
         title: `Đề nghị gia hạn: ${shorten(task.title)}`,
-        body: `${task.lead?.name ?? ''} đề nghị gia hạn từ ${vnDate(current)} đến ${vnDate(input.proposedDueOn)}. Lý do: ${input.reason}`,
+        body: `${task.lead?.name ?? ''} đề nghị gia hạn từ ${formatDateVi(current)} đến ${formatDateVi(input.proposedDueOn)}. Lý do: ${input.reason}`,
         link: taskLink(task.id),
       },
       await usersWithRole(tx, task.tenantId, ['consolidator']),
@@ -682,7 +682,7 @@ export async function decideExtension(
         title: `${decision === 'approve' ? 'Đồng ý gia hạn' : 'Không đồng ý gia hạn'}: ${shorten(task.title)}`,
         body:
           decision === 'approve'
-            ? `Thời hạn mới: ${vnDate(after.proposedDueOn)}.${note ? ` ${note}` : ''}`
+            ? `Thời hạn mới: ${formatDateVi(after.proposedDueOn)}.${note ? ` ${note}` : ''}`
             : note,
         link: taskLink(task.id),
       },
@@ -993,17 +993,9 @@ export async function updatePlanItem(
 
 // ---------------------------------------------------------------------------------------------
 
-export function vnDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 function shorten(text: string, max = 120): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
-
-export type PendingApproval = Awaited<ReturnType<typeof pendingApprovals>>[number];
 
 /** Progress reports of an agency waiting for its head. */
 export async function pendingApprovals(db: Db, tenantId: string, agencyId: string) {

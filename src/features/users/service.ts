@@ -2,6 +2,7 @@
 // versions, never deleted (audit records name them) but disabled.
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { foldedSql } from '../../db/fold.js';
 import { agencies, users } from '../../db/schema.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { foldForSearch } from '../../domain/vietnamese-text.js';
@@ -136,13 +137,7 @@ export async function lookUpUsers(db: Db, tenantId: string, q: string | undefine
       and(
         eq(users.tenantId, tenantId),
         isNull(users.disabledAt),
-        or(
-          ilike(users.username, term),
-          ilike(
-            sql`lower(unaccent(replace(replace(${users.displayName}, 'đ', 'd'), 'Đ', 'D')))`,
-            term,
-          ),
-        ),
+        or(ilike(users.username, term), ilike(foldedSql(users.displayName), term)),
       ),
     )
     .orderBy(asc(users.displayName))

@@ -1,22 +1,14 @@
-// What the server accepts as evidence (src/features/tasks/evidence-store.ts), checked before a file
+// What the server accepts as evidence (src/features/tasks/evidence-rules.ts), checked before a file
 // is sent so that a person learns at once, in Vietnamese, why a file is refused.
+
+import {
+  EVIDENCE_EXTENSIONS,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+} from '@features/tasks/evidence-rules';
 import { formatNumber } from '../../app/format';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
-export const EVIDENCE_EXTENSIONS = [
-  '.pdf',
-  '.doc',
-  '.docx',
-  '.xls',
-  '.xlsx',
-  '.odt',
-  '.ods',
-  '.jpg',
-  '.jpeg',
-  '.png',
-  '.zip',
-] as const;
+export { EVIDENCE_EXTENSIONS, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
 export const EVIDENCE_ACCEPT = EVIDENCE_EXTENSIONS.join(',');
 
 function extensionOf(name: string): string {
