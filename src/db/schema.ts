@@ -327,8 +327,36 @@ export const tasks = pgTable(
     extendedDueOn: date('extended_due_on'),
     /** Bumped by every change to the live task; a change based on an older version gets 409. */
     version: integer('version').notNull().default(1),
+    /** Title and body folded for search without diacritics (domain/vietnamese-text.ts#foldForSearch). */
+    searchText: text('search_text').notNull().default(''),
+    /** Day of the latest approved progress report (kind progress); null before any: "started". */
+    lastReportedOn: date('last_reported_on'),
+    // Status is computed in SQL (features/tasks/status-sql.ts) from these columns and the day asked,
+    // so lists, counts and the overdue list are indexed queries, never a walk over every task.
+    /** The date a one-off task is judged against: extension, else the plan's, else the consolidator's. */
+    effectiveDueOn: date('effective_due_on').generatedAlwaysAs(
+      sql`case when deadline_kind in ('annual', 'continuous') then null else coalesce(extended_due_on, due_on, case when deadline_kind = 'none' then assigned_due_on end) end`,
+    ),
+    /** Recurring work (annual, continuous): the month and day its yearly report is due. */
+    recurrenceMonth: integer('recurrence_month').generatedAlwaysAs(
+      sql`case deadline_kind when 'annual' then (deadline->>'month')::integer when 'continuous' then 12 end`,
+    ),
+    recurrenceDay: integer('recurrence_day').generatedAlwaysAs(
+      sql`case deadline_kind when 'annual' then (deadline->>'day')::integer when 'continuous' then 31 end`,
+    ),
   },
-  (t) => [index('tasks_plan_idx').on(t.planId), index('tasks_lead_idx').on(t.leadAgencyId)],
+  (t) => [
+    index('tasks_tenant_plan_position_idx').on(t.tenantId, t.planId, t.position),
+    index('tasks_lead_idx').on(t.leadAgencyId),
+    // The overdue list and "due soon": open one-off tasks by the date they are judged against.
+    index('tasks_open_due_idx')
+      .on(t.tenantId, t.effectiveDueOn)
+      .where(sql`${t.completedOn} is null`),
+    index('tasks_recurring_idx')
+      .on(t.tenantId, t.recurrenceMonth, t.recurrenceDay)
+      .where(sql`${t.recurrenceMonth} is not null`),
+    index('tasks_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
 );
 
 export const taskCoordinators = pgTable(
@@ -453,14 +481,35 @@ export const users = pgTable(
     /** Set for demo accounts so the UI can say so. */
     demo: boolean('demo').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_tenant_username_uq').on(t.tenantId, t.username),
     index('users_agency_idx').on(t.agencyId),
+  ],
+);
+
+/**
+ * Failed sign-ins (and wrong current passwords), counted atomically per key: an address, a login
+ * name as typed (existing or not), or the pair. Successful sign-ins are never counted
+ * (features/auth/throttle.ts says what each key allows).
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    tenantId: tenantRef(),
+    /** `address:<ip>`, `account:<login name>` or `pair:<ip>|<login name>`. */
+    key: text('key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Attempts under this key are refused (429) until then. */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.key] }),
+    index('sign_in_failures_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -516,6 +565,10 @@ export const taskAssignments = pgTable(
   (t) => [
     index('task_assignments_task_idx').on(t.taskId),
     index('task_assignments_agency_idx').on(t.agencyId),
+    // Who is responsible now, by agency (an agency's open tasks, the urging overview).
+    index('task_assignments_current_idx')
+      .on(t.agencyId, t.role, t.taskId)
+      .where(sql`${t.endedOn} is null`),
     uniqueIndex('task_assignments_current_lead_uq')
       .on(t.taskId)
       .where(sql`${t.role} = 'lead' and ${t.endedOn} is null`),
@@ -552,6 +605,10 @@ export const progressUpdates = pgTable(
   (t) => [
     index('progress_updates_task_idx').on(t.taskId),
     index('progress_updates_agency_status_idx').on(t.agencyId, t.status),
+    // A recurring task's first approved report in a period: one index probe per task.
+    index('progress_updates_approved_idx')
+      .on(t.taskId, t.reportedOn)
+      .where(sql`${t.status} = 'approved' and ${t.kind} = 'progress'`),
   ],
 );
 

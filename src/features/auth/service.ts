@@ -52,26 +52,12 @@ export async function login(
     await verifyPassword(await decoyHash(), input.password);
     throw new InvalidCredentialsError();
   }
-  const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now) / 1000));
-  }
+  // Failures are counted per address and login name by the caller (features/auth/throttle.ts).
   const ok = (await verifyPassword(user.passwordHash, input.password)) && !user.disabledAt;
   if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= LOCK_AFTER_FAILURES;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now + LOCK_MINUTES * 60_000) : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
-    await audit(user.id, lock ? 'locked' : 'login_failed', { ip: input.ip, failures });
-    if (lock) throw new AccountLockedError(LOCK_MINUTES * 60);
+    await audit(user.id, 'login_failed', { ip: input.ip });
     throw new InvalidCredentialsError();
   }
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   const session = await createSession(db, user.id, limits, {
     ip: input.ip,
     userAgent: input.userAgent,

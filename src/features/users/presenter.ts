@@ -10,7 +10,8 @@ export function presentUser(u: UserWithAgency): User {
     role: u.role as User['role'],
     agency: u.agencyId && u.agencyName ? { id: u.agencyId, name: u.agencyName } : null,
     disabled: u.disabledAt !== null,
-    locked: u.lockedUntil !== null && u.lockedUntil.getTime() > Date.now(),
+    // Accounts are no longer locked as a whole (features/auth/throttle.ts).
+    locked: false,
     demo: u.demo,
     version: u.version,
     createdAt: u.createdAt.toISOString(),

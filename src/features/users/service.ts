@@ -220,8 +220,6 @@ export async function resetPassword(
       .set({
         passwordHash,
         passwordChangedAt: new Date(),
-        failedLogins: 0,
-        lockedUntil: null,
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, id));
