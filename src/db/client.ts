@@ -1,10 +1,11 @@
 // Opens the database: embedded PGlite in a folder (default) or a PostgreSQL server (DATABASE_URL).
 // Both speak PostgreSQL; the same Drizzle schema and migrations serve both.
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -39,9 +40,66 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
+/** fsync() calls the embedded database made on its files, for tests and benchmarks. */
+export const pgliteFsyncs = { total: 0, wal: 0 };
+
+type EmscriptenNodeFs = {
+  realPath(node: unknown): string;
+  tryFSOperation<T>(f: () => T): T;
+  stream_ops: { fsync?: (stream: { nfd: number; node: unknown }) => number };
+};
+
+/**
+ * PGlite's folder storage is Emscripten's NODEFS, whose files have no fsync operation: PostgreSQL's
+ * fsync() of a WAL segment or a data file returns success and syncs nothing, and fdatasync() is a
+ * no-op in the Emscripten runtime whatever the file system. PGlite also starts PostgreSQL with -F
+ * (fsync=off). A commit then survives the process being killed (the page cache holds it) but not
+ * power loss. This file system adds the missing operation (a real fsync of the host file) before
+ * PostgreSQL starts; with fsync=on and wal_sync_method=fsync, every commit fsyncs its WAL and
+ * checkpoints fsync data files and directories, as PostgreSQL does on a server.
+ */
+type ModuleOptions = Parameters<NodeFS['init']>[1];
+type PostgresMod = Parameters<NonNullable<ModuleOptions['preRun']>[number]>[0];
+
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, options: ModuleOptions) {
+    const result = await super.init(pg, options);
+    const patch = (mod: PostgresMod) => {
+      const nodefs = (mod as unknown as { NODEFS: EmscriptenNodeFs }).NODEFS;
+      nodefs.stream_ops.fsync = (stream) => {
+        nodefs.tryFSOperation(() => fsyncSync(stream.nfd));
+        pgliteFsyncs.total++;
+        if (nodefs.realPath(stream.node).includes('/pg_wal/')) pgliteFsyncs.wal++;
+        return 0;
+      };
+    };
+    const preRun = result.emscriptenOpts.preRun ?? [];
+    result.emscriptenOpts.preRun = [...(Array.isArray(preRun) ? preRun : [preRun]), patch];
+    return result;
+  }
+}
+
+/** PGlite's start parameters with fsync on (without -F) and a WAL sync method that syncs. */
+export const DURABLE_START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+  '-c',
+  'synchronous_commit=on',
+];
+
 export function openPglite(dataDir: string | undefined): Database {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return wrapPglite(new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS }));
+  if (!dataDir) return wrapPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));
+  mkdirSync(dataDir, { recursive: true });
+  return wrapPglite(
+    new PGlite({
+      fs: new DurableNodeFS(dataDir),
+      startParams: DURABLE_START_PARAMS,
+      extensions: PGLITE_EXTENSIONS,
+    }),
+  );
 }
 
 export function openPostgres(url: string): Database {
