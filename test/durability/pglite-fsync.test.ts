@@ -21,8 +21,10 @@ describe('embedded database durability', () => {
 
   it('runs PostgreSQL with fsync on and a WAL sync method that reaches the disk', async () => {
     const setting = async (name: string) => {
-      const result = await database.db.execute(sql.raw(`SHOW ${name}`));
-      return (result.rows[0] as Record<string, string>)[name];
+      const result = (await database.db.execute(sql.raw(`SHOW ${name}`))) as {
+        rows: Record<string, string>[];
+      };
+      return result.rows[0]?.[name];
     };
     expect(await setting('fsync')).toBe('on');
     expect(await setting('synchronous_commit')).toBe('on');

@@ -1,9 +1,11 @@
 // Evidence files live outside the database, in the files folder, named by their SHA-256 (the
 // same file uploaded twice is stored once). Uploads are streamed to a temporary file while hashed
-// and measured, then moved into place; the caller removes what it stored if its transaction fails.
+// and measured, fsynced, then moved into place and their folder fsynced, so that a row committed
+// afterwards never points at a file lost with the power; the caller removes what it stored if its
+// transaction fails, and a start sweeps what a crash left behind (sweepEvidence).
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -58,6 +60,23 @@ export function evidencePath(filesDir: string, sha256: string) {
   return join(filesDir, 'evidence', sha256.slice(0, 2), sha256);
 }
 
+/** fsync of a file, or of a folder (its entries: a file created or renamed into it). */
+async function syncPath(path: string) {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    // Windows cannot open a folder to sync it; its file system orders metadata itself.
+    if (process.platform === 'win32' && (e as NodeJS.ErrnoException).code === 'EISDIR') return;
+    throw e;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Keeps what a person would recognise, without path parts or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
@@ -108,12 +127,23 @@ export async function storeEvidence(
     }
     const sha256 = hash.digest('hex');
     const target = evidencePath(filesDir, sha256);
+    const shard = dirname(target);
     const created = !existsSync(target);
     if (created) {
-      await mkdir(dirname(target), { recursive: true });
+      await syncPath(tmp);
+      const madeFolders = await mkdir(shard, { recursive: true });
       await rename(tmp, target);
+      await syncPath(shard);
+      // A new shard (or evidence) folder is itself an entry of its parent.
+      if (madeFolders) {
+        await syncPath(dirname(shard));
+        await syncPath(filesDir);
+      }
     } else {
       await rm(tmp, { force: true });
+      // Stored before, perhaps by an upload still finishing or a process that died before syncing.
+      await syncPath(target);
+      await syncPath(shard);
     }
     return { fileName: name, contentType: type.contentType, size, sha256, created };
   } catch (e) {
@@ -124,6 +154,45 @@ export async function storeEvidence(
 
 export async function removeStored(filesDir: string, files: readonly StoredFile[]) {
   for (const f of files) if (f.created) await rm(evidencePath(filesDir, f.sha256), { force: true });
+}
+
+/**
+ * At start, before serving: removes stored files that no evidence row refers to (an upload whose
+ * transaction never committed: the process died in between) and what is left in the temporary
+ * folder. Only files older than `startedAt` are touched.
+ */
+export async function sweepEvidence(
+  filesDir: string,
+  isReferenced: (sha256: string) => boolean,
+  startedAt: Date,
+): Promise<{ orphans: number; temporary: number }> {
+  const old = async (path: string) => (await stat(path)).mtimeMs < startedAt.getTime();
+  const entries = async (dir: string) =>
+    readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    });
+  let orphans = 0;
+  let temporary = 0;
+  const evidenceDir = join(filesDir, 'evidence');
+  for (const shard of await entries(evidenceDir)) {
+    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+    for (const file of await entries(join(evidenceDir, shard.name))) {
+      if (!file.isFile() || !/^[0-9a-f]{64}$/.test(file.name) || isReferenced(file.name)) continue;
+      const path = join(evidenceDir, shard.name, file.name);
+      if (!(await old(path))) continue;
+      await rm(path, { force: true });
+      orphans++;
+    }
+  }
+  const tmpDir = join(filesDir, 'tmp');
+  for (const entry of await entries(tmpDir)) {
+    const path = join(tmpDir, entry.name);
+    if (!(await old(path))) continue;
+    await rm(path, { recursive: true, force: true });
+    temporary++;
+  }
+  return { orphans, temporary };
 }
 
 export async function openEvidence(filesDir: string, sha256: string) {
