@@ -111,7 +111,18 @@ export function annualDueOn(deadline: Extract<Deadline, { kind: 'annual' }>, yea
 
 /** The rate national reports quote: done ÷ (done + overdue not done); null when nothing counts. */
 export function completionRate(states: readonly TaskState[]): number | null {
-  const done = states.filter((s) => s === 'done_on_time' || s === 'done_late').length;
-  const overdue = states.filter((s) => s === 'overdue').length;
-  return done + overdue === 0 ? null : done / (done + overdue);
+  const count = (wanted: TaskState) => states.filter((s) => s === wanted).length;
+  return completionRateOf({
+    done_on_time: count('done_on_time'),
+    done_late: count('done_late'),
+    overdue: count('overdue'),
+  });
+}
+
+/** The same rate from counts by state (a query's counts). */
+export function completionRateOf(
+  counts: Readonly<Pick<Record<TaskState, number>, 'done_on_time' | 'done_late' | 'overdue'>>,
+): number | null {
+  const done = counts.done_on_time + counts.done_late;
+  return done + counts.overdue === 0 ? null : done / (done + counts.overdue);
 }

@@ -21,13 +21,7 @@ import {
 } from '../../db/schema.js';
 import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
 import { formatDateVi } from '../../domain/official-document/format.js';
-import {
-  annualPeriod,
-  isRecurring,
-  type ReportingPeriod,
-  reportedInPeriod,
-} from '../../domain/reporting-period.js';
-import { type TaskStatus, taskStatus } from '../../domain/task-status.js';
+import { isRecurring } from '../../domain/reporting-period.js';
 import { foldForSearch } from '../../domain/vietnamese-text.js';
 import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.js';
 import type { UserPrincipal } from '../../server/principal.js';
@@ -35,6 +29,7 @@ import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
 import { openReviewTaskIds } from '../reorganisation/service.js';
 import type { TaskAccess } from './policy.js';
+import { type LiveTaskStatus, statusOf } from './status.js';
 
 export type AgencyRef = { id: string; name: string };
 
@@ -61,7 +56,7 @@ export type TaskFacts = {
   lead: AgencyRef | null;
   coordinators: AgencyRef[];
   awaitingReassignment: boolean;
-  status: TaskStatus & { period: ReportingPeriod | null };
+  status: LiveTaskStatus;
   access: TaskAccess;
 };
 
@@ -70,41 +65,6 @@ export type TaskFilter = {
   taskIds?: readonly string[] | undefined;
   q?: string | undefined;
 };
-
-/** Status on a day: one-off deadlines against the (extended) due date, recurring ones per period. */
-export function statusOf(
-  t: {
-    deadline: Deadline;
-    assignedDueOn?: string | null;
-    extendedDueOn: string | null;
-    completedOn: string | null;
-  },
-  approvedReports: readonly string[],
-  asOf: string,
-): TaskStatus & { period: ReportingPeriod | null } {
-  const started = approvedReports.length > 0;
-  // A task the plan gave no deadline is judged against the date the consolidator set, if any.
-  const deadline: Deadline =
-    t.deadline.kind === 'none' && t.assignedDueOn
-      ? { kind: 'date', date: t.assignedDueOn }
-      : t.deadline;
-  if (isRecurring(deadline)) {
-    const period = annualPeriod(deadline, asOf);
-    const status = taskStatus({ deadline, started }, asOf, {
-      submissionDueOn: period.submissionDueOn,
-      reportedOn: reportedInPeriod(period, approvedReports),
-      started,
-    });
-    return { ...status, period };
-  }
-  const extensions = t.extendedDueOn
-    ? [{ approvedOn: '0000-01-01', newDueOn: t.extendedDueOn }]
-    : [];
-  return {
-    ...taskStatus({ deadline, extensions, completedOn: t.completedOn, started }, asOf),
-    period: null,
-  };
-}
 
 /**
  * Tasks of the tenant with current responsibility and status. The tenant is part of the query:
