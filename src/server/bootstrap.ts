@@ -1,56 +1,146 @@
 // Opening the installation's database the same way for the server and the CLI: lock the embedded
 // data folder, migrate, load reference data on first start.
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
+import { evidenceFiles } from '../db/schema.js';
 import { loadReferenceData } from '../features/reference-data/service.js';
+import { sweepEvidence } from '../features/tasks/evidence-store.js';
 
 export type Progress = (message: string) => void;
 
 export class DataDirLockedError extends Error {
-  constructor(readonly pid: number) {
-    super(`The embedded database is in use by process ${pid} (is the server running?).`);
+  constructor(readonly pid: number | null) {
+    super(
+      `The embedded database is in use by ${pid ? `process ${pid}` : 'another process'} (is the server running?).`,
+    );
   }
 }
 
-function alive(pid: number): boolean {
+/** Linux: the process's state letter and start time (clock ticks since boot), from /proc. */
+function procStat(pid: number): { state: string; startTime: string } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ppid …: comm may hold spaces and parentheses, so split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTime: fields[19] ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+/** Who the lock file names, and whether that process still runs (not a zombie, not a recycled pid). */
+function holder(lockFile: string): { pid: number | null; running: boolean } {
+  let pid: number | null = null;
+  let startTime: string | undefined;
+  try {
+    const [p, s] = readFileSync(lockFile, 'utf8').trim().split(/\s+/);
+    pid = Number.isInteger(Number(p)) && Number(p) > 0 ? Number(p) : null;
+    startTime = s;
+  } catch {
+    return { pid: null, running: true };
+  }
+  if (!pid) return { pid: null, running: true };
+  if (process.platform === 'linux') {
+    const stat = procStat(pid);
+    const running =
+      stat !== null &&
+      stat.state !== 'Z' &&
+      stat.state !== 'X' &&
+      (!startTime || stat.startTime === startTime);
+    return { pid, running };
+  }
   try {
     process.kill(pid, 0);
-    return true;
+    return { pid, running: true };
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return { pid, running: (e as NodeJS.ErrnoException).code === 'EPERM' };
   }
 }
 
+function listen(server: Server, path: string): Promise<'listening' | 'in-use'> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (e.code === 'EADDRINUSE') resolve('in-use');
+      else reject(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve('listening');
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ path, exclusive: true });
+  });
+}
+
+/** A socket file left by a dead process refuses connections; a live one accepts them. */
+function socketFileIsStale(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ path });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) =>
+      resolve(e.code === 'ECONNREFUSED' || e.code === 'ENOENT'),
+    );
+  });
+}
+
+export type LockOptions = {
+  /** How long to wait for a holder that is exiting (killed, a zombie, a recycled pid). */
+  exitingWaitMs?: number;
+  /** How long to wait for a holder that still looks alive (it may have just been killed). */
+  runningWaitMs?: number;
+};
+
 /**
- * PGlite is one process's database: two processes writing one folder would corrupt it. A lock file
- * with the owner's pid keeps the server and the CLI apart; a stale lock (dead pid) is taken over.
+ * PGlite is one process's database: two processes writing one folder would corrupt it. The lock is
+ * a listening Unix socket named after the folder (Linux: in the abstract namespace; elsewhere a
+ * socket file). The kernel closes it when the process ends, however it ends (kill -9 included), so
+ * no stale lock outlives its owner and a recycled pid cannot hold it. The lock file beside the
+ * database only says who holds it (pid and start time) for the message, and how long to wait: a
+ * holder that is exiting (a zombie, a pid reused by another program) is waited for, up to a bound.
  */
-export function lockDataDir(dataDir: string): () => void {
+export async function lockDataDir(dataDir: string, options: LockOptions = {}): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, 'tiendo.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
+  const lockFile = join(dataDir, 'tiendo.lock');
+  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 32);
+  const socketFile = join(dataDir, 'tiendo.sock');
+  const address =
+    process.platform === 'linux'
+      ? `\0tiendo-data-${key}`
+      : socketFile.length < 100
+        ? socketFile
+        : join(tmpdir(), `tiendo-data-${key}.sock`);
+  const started = Date.now();
+  for (;;) {
+    const server = createServer((socket) => socket.destroy());
+    const result = await listen(server, address);
+    if (result === 'listening') {
+      server.unref();
+      const self = procStat(process.pid);
+      writeFileSync(lockFile, `${process.pid}${self ? ` ${self.startTime}` : ''}\n`);
       return () => {
-        try {
-          unlinkSync(path);
-        } catch {
-          // already gone
-        }
+        server.close();
+        rmSync(lockFile, { force: true });
       };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
-        throw new DataDirLockedError(pid);
-      unlinkSync(path);
     }
+    if (process.platform !== 'linux' && (await socketFileIsStale(address))) {
+      unlinkSync(address);
+      continue;
+    }
+    const { pid, running } = holder(lockFile);
+    const wait = running ? (options.runningWaitMs ?? 1_500) : (options.exitingWaitMs ?? 15_000);
+    if (Date.now() - started >= wait) throw new DataDirLockedError(pid);
+    await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`could not lock ${path}`);
 }
 
 export type Opened = {
@@ -66,7 +156,8 @@ export async function openInstallation(
   actorId: string,
   progress: Progress,
 ): Promise<Opened> {
-  const unlock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  const startedAt = new Date();
+  const unlock = config.databaseUrl ? () => undefined : await lockDataDir(config.dataDir);
   let database: Database | undefined;
   try {
     progress(
@@ -80,6 +171,17 @@ export async function openInstallation(
     progress('Checking reference data (administrative units, agencies)…');
     const { tenantId, created } = await loadReferenceData(database.db, { actor: { id: actorId } });
     if (created) progress('Loaded administrative units and the Lạng Sơn agency registry.');
+    // What an interrupted upload left: files no row refers to, temporary files.
+    const referenced = new Set(
+      (await database.db.selectDistinct({ sha256: evidenceFiles.sha256 }).from(evidenceFiles)).map(
+        (r) => r.sha256,
+      ),
+    );
+    const swept = await sweepEvidence(config.filesDir, (s) => referenced.has(s), startedAt);
+    if (swept.orphans || swept.temporary)
+      progress(
+        `Removed ${swept.orphans} evidence file(s) no report refers to and ${swept.temporary} temporary file(s) left by an interrupted upload.`,
+      );
     const db = database;
     return {
       database: db,
