@@ -1,23 +1,17 @@
 // `tiendo`: what an operator does without the UI. Messages for people are Vietnamese with the
 // English detail kept for logs; every failure exits non-zero and writes nothing.
+// Start-up time matters for an operator's command: only commander and a few small modules load at
+// the top; each command imports what it needs (PGlite, Drizzle, the readers, Argon2) when it runs,
+// so `tiendo --help` or a refused argument never pays for the database.
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../config.js';
-import { agencies } from '../db/schema.js';
 import { isoDateInVietnam } from '../domain/calendar.js';
 import type { Extraction } from '../domain/plan-import/parse.js';
-import { presentExtraction } from '../features/imports/presenter.js';
-import { extractPlan, importPlan, PlanExistsError } from '../features/imports/service.js';
 import { WARNING_LABELS } from '../features/imports/warnings.js';
 import type { PlanChanges } from '../features/plans/diff.js';
-import { readPlanFile } from '../features/plans/load.js';
-import { createPlanFromFile } from '../features/plans/service.js';
-import { createUserBodySchema } from '../features/users/schema.js';
-import { createUser } from '../features/users/service.js';
-import { DataDirLockedError, openInstallation } from '../server/bootstrap.js';
 import { AppError, InvalidInputError } from '../server/errors.js';
 import { ROLES, type Role } from '../server/principal.js';
 
@@ -70,17 +64,21 @@ const ISSUE_MESSAGES: Record<string, string> = {
   invalid_role: 'vai trò không hợp lệ',
 };
 
-function reportError(io: Io, e: unknown): number {
+async function reportError(io: Io, e: unknown): Promise<number> {
   if (e instanceof AppError) {
     io.err(`Lỗi: ${MESSAGES[e.code] ?? e.code}. Không có gì được ghi vào cơ sở dữ liệu.`);
     if (e.issues.length === 0) io.err(`  (${e.message})`);
-    if (e instanceof PlanExistsError && e.changes) io.err(describeChanges(e.changes));
+    if (e.code === 'plan_exists') {
+      const { PlanExistsError } = await import('../features/imports/service.js');
+      if (e instanceof PlanExistsError && e.changes) io.err(describeChanges(e.changes));
+    }
     for (const issue of e.issues) {
       const vi = ISSUE_MESSAGES[issue.code];
       io.err(`  - ${issue.field}: ${vi ? `${vi} (${issue.message})` : issue.message}`);
     }
     return 1;
   }
+  const { DataDirLockedError } = await import('../server/bootstrap.js');
   if (e instanceof DataDirLockedError) {
     io.err(
       `Lỗi: cơ sở dữ liệu đang được tiến trình ${e.pid} sử dụng (máy chủ đang chạy?). Hãy dừng máy chủ rồi chạy lại.`,
@@ -105,7 +103,10 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
     .description('Load a plan from a JSON plan file (docs/plan.schema.json); all or nothing')
     .argument('<file>', 'plan file (.json)')
     .action(async (file: string) => {
+      const { readPlanFile } = await import('../features/plans/load.js');
       const parsed = readPlanFile(file);
+      const { openInstallation } = await import('../server/bootstrap.js');
+      const { createPlanFromFile } = await import('../features/plans/service.js');
       const config = loadConfig(env);
       const opened = await openInstallation(config, `cli:${userInfo().username}`, () => undefined);
       try {
@@ -146,6 +147,7 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         email?: string;
         passwordStdin?: boolean;
       }) => {
+        const { createUserBodySchema } = await import('../features/users/schema.js');
         const input = createUserBodySchema.safeParse({
           username: options.username,
           displayName: options.name ?? options.username,
@@ -169,6 +171,14 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
           );
         }
         const password = await readNewPassword(io, options.passwordStdin ?? false);
+        const [{ openInstallation }, { createUser }, { agencies }, { and, eq }] = await Promise.all(
+          [
+            import('../server/bootstrap.js'),
+            import('../features/users/service.js'),
+            import('../db/schema.js'),
+            import('drizzle-orm'),
+          ],
+        );
         const config = loadConfig(env);
         const actor = `cli:${userInfo().username}`;
         const opened = await openInstallation(config, actor, () => undefined);
@@ -233,6 +243,12 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
             'unreadable_file',
           );
         }
+        const [{ openInstallation }, { extractPlan, importPlan }, { presentExtraction }] =
+          await Promise.all([
+            import('../server/bootstrap.js'),
+            import('../features/imports/service.js'),
+            import('../features/imports/presenter.js'),
+          ]);
         const config = loadConfig(env);
         const actor = `cli:${userInfo().username}`;
         const opened = await openInstallation(config, actor, () => undefined);
@@ -396,6 +412,6 @@ export async function runCli(
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    return reportError(io, e);
+    return await reportError(io, e);
   }
 }
