@@ -6,6 +6,7 @@ import { detectLegacyEncoding, legacyEncodingMessage } from './legacy-encoding.j
 import { readPdf } from './pdf.js';
 import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
 import { readMarkdown, readText } from './text.js';
+import { withinZipLimits } from './zip-limits.js';
 
 export { sourceDocumentProblems } from './document-builder.js';
 export type {
@@ -22,7 +23,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const READERS: Record<string, (bytes: Uint8Array) => SourceDocument | Promise<SourceDocument>> = {
   '.txt': readText,
   '.md': readMarkdown,
-  '.docx': readDocx,
+  // A .docx is a zip archive: its declared sizes are checked before anything is inflated.
+  '.docx': (bytes) => withinZipLimits(bytes, readDocx),
   '.pdf': readPdf,
 };
 

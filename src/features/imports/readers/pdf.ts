@@ -38,6 +38,12 @@ function loadPdfjs(): Promise<Pdfjs> {
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+/**
+ * More pages than this: refused before any page is read (too_large). Plans run to tens of pages,
+ * a few hundred with appendices; a PDF can declare hundreds of thousands in a few kilobytes.
+ */
+export const MAX_PDF_PAGES = 2000;
+
 /** Fewer letters than this per page on average: the PDF is a scanned image without a text layer. */
 export const MIN_LETTERS_PER_PAGE = 20;
 
@@ -60,6 +66,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       doc = await task.promise;
     } catch (error) {
       throw corrupt(error);
+    }
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new UnreadableDocumentError(
+        'too_large',
+        `The PDF has ${doc.numPages.toLocaleString('en-US')} pages, over the ${MAX_PDF_PAGES.toLocaleString('en-US')}-page limit. Upload the plan itself (without long annexes) or split it.`,
+      );
     }
     const pages: PageLines[] = [];
     let letters = 0;

@@ -38,7 +38,9 @@ export class UnreadableDocumentError extends Error {
       | 'scanned_pdf'
       | 'legacy_encoding'
       | 'invalid_encoding'
-      | 'corrupt_file',
+      | 'corrupt_file'
+      /** Reading (and parsing) took longer than the pool allows (imports/extraction-pool.ts). */
+      | 'timeout',
     message: string,
   ) {
     super(message);
