@@ -1,4 +1,8 @@
-// One database clone and one application per test file (or per engine in describe.each).
+// One database clone and one application per test file (or per engine in describe.each), with its
+// own folder for evidence files, removed afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type App, buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './database.js';
@@ -9,13 +13,16 @@ export type TestContext = { readonly database: TestDatabase; readonly app: App }
 export function useTestApp(engine: Engine): TestContext {
   let database: TestDatabase | undefined;
   let app: App | undefined;
+  let filesDir: string | undefined;
   beforeAll(async () => {
+    filesDir = mkdtempSync(join(tmpdir(), 'tiendo-files-'));
     database = await createTestDatabase(engine);
-    app = await buildApp({ db: database.db, tenantId: database.tenantId });
+    app = await buildApp({ db: database.db, tenantId: database.tenantId, filesDir });
   });
   afterAll(async () => {
     await app?.close();
     await database?.close();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
   return {
     get database() {

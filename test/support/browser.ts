@@ -9,6 +9,18 @@ import { type Browser, chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+// Ceilings for a hung step, not speed checks: on a loaded two-core machine (two `npm test` side by
+// side) a server start or a page's round trip can take many times what it takes on an idle one.
+// Tests wait for conditions (an element, a text, a process exit); these only bound the wait.
+/** A browser test (one step of a journey: sign in, act, see the result). */
+export const BROWSER_TEST_TIMEOUT = 300_000;
+/** Playwright's default for actions and waits (its own default is 30 s). */
+export const ACTION_TIMEOUT = 60_000;
+/** From spawning the server to its "running at" line (migrations, demo data on a new database). */
+const SERVER_START_TIMEOUT = 240_000;
+/** From SIGTERM to exit before the server is killed. */
+const SERVER_STOP_TIMEOUT = 30_000;
+
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -53,7 +65,10 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${SERVER_START_TIMEOUT} ms:\n${output}`));
+    }, SERVER_START_TIMEOUT);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
@@ -73,10 +88,12 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
+        const hung = setTimeout(() => child.kill('SIGKILL'), SERVER_STOP_TIMEOUT);
         await exited;
+        clearTimeout(hung);
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

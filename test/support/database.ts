@@ -1,6 +1,8 @@
 // A fresh database per test file, on every engine the run has: always PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set (CI). Use with describe.each(engines()).
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -8,6 +10,7 @@ import { inject } from 'vitest';
 import { type Database, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../../src/db/client.js';
 import { tenants } from '../../src/db/schema.js';
 import { LANG_SON } from '../../src/features/reference-data/service.js';
+import { testDatabasePrefix } from './global-setup.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -33,7 +36,8 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   } else {
     const adminUrl = process.env.TEST_DATABASE_URL as string;
     const template = inject('postgresTemplate') as string;
-    const name = `tiendo_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    // Named after the run's template, so the run drops its own databases at the end (global-setup).
+    const name = `${testDatabasePrefix(template)}${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
@@ -58,4 +62,17 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await drop();
     },
   };
+}
+
+export type TestDataDir = {
+  /** A TIENDO_DATA_DIR holding the template database (pglite/), as `npm start` or the CLI use it. */
+  readonly path: string;
+  remove(): void;
+};
+
+/** A copy of the run's template as a data folder: a migrated database with reference data. */
+export function createTestDataDir(): TestDataDir {
+  const path = mkdtempSync(join(tmpdir(), 'tiendo-data-'));
+  cpSync(inject('pgliteTemplateDir'), path, { recursive: true });
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
