@@ -1,6 +1,7 @@
 // /api/imports: upload a plan document, review and correct what was read, confirm it as a plan.
 // authenticate (app hook) → validate (schemas) → authorize (policy, tenant in the query) →
 // service in a transaction → presenter.
+import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -10,6 +11,7 @@ import { abilities, authorize } from '../../server/policy.js';
 import { actorOf, type Principal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import { confirmDraft, createDraft, type DraftRow, findDraft, updateDraft } from './drafts.js';
+import { ImportBusyError } from './extraction-pool.js';
 import { canCreateImport, importPolicy } from './policy.js';
 import { DEFAULT_MAX_BYTES } from './readers/index.js';
 import {
@@ -48,7 +50,26 @@ async function present(db: Db, row: DraftRow, principal: Principal): Promise<Imp
   };
 }
 
+/** "20 MB": the upload limit as people say it (binary megabytes, as file managers count them). */
+const UPLOAD_LIMIT = `${DEFAULT_MAX_BYTES / 1024 / 1024} MB`;
+
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Errors of these routes that Fastify raises itself get the project's own codes here, then go on
+  // to the application's error handler (errors thrown in a plugin's handler reach its parent's).
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      throw new AppError(
+        413,
+        'file_too_large',
+        `The file is larger than the ${UPLOAD_LIMIT} limit (${DEFAULT_MAX_BYTES.toLocaleString('en-US')} bytes)`,
+        [{ field: 'file', code: 'file_too_large', message: `at most ${UPLOAD_LIMIT}` }],
+      );
+    }
+    if (error instanceof ImportBusyError)
+      reply.header('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  });
+
   // The document travels as the request body, its name in the query: no multipart needed.
   app.addContentTypeParser(
     [

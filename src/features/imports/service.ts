@@ -3,49 +3,64 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { plans } from '../../db/schema.js';
-import { type Extraction, parsePlanDocument } from '../../domain/plan-import/parse.js';
+import { parsePlanDocument } from '../../domain/plan-import/parse.js';
 import { AppError } from '../../server/errors.js';
 import type { Actor } from '../audit/service.js';
 import { diffPlanFiles, type PlanChanges } from '../plans/diff.js';
 import { parsePlanFile } from '../plans/load.js';
 import { createPlanFromFile, findPlanByNumber, latestPlanFile } from '../plans/service.js';
 import { loadAgencyDirectory } from './directory.js';
+import { type Extracted, type ExtractionPool, extractionPool } from './extraction-pool.js';
 import { presentExtraction } from './presenter.js';
 import { readSourceDocument } from './readers/index.js';
-import { readSourceDocumentOffThread } from './readers/off-thread.js';
-import { type SourceDocument, UnreadableDocumentError } from './readers/source-document.js';
+import { UnreadableDocumentError } from './readers/source-document.js';
 import type { ExtractionDocument } from './schema.js';
 import { extractionToPlanFile } from './to-plan-file.js';
 
-export type Extracted = { source: SourceDocument; extraction: Extraction };
+export type { Extracted } from './extraction-pool.js';
 
+/** HTTP status of a document that cannot be read: it is the document, not the request, at fault. */
+const UNREADABLE_STATUS = 422;
+
+/**
+ * Reads and parses a plan document. `offThread` (the server) does both in the extraction pool's
+ * worker threads, so the main thread only receives the result; the CLI reads in its own process.
+ */
 export async function extractPlan(
   db: Db,
   tenantId: string,
   bytes: Uint8Array,
   fileName: string,
   today: string,
-  /** Read the file in a worker thread (the server: keeps the main thread free for requests). */
-  options: { offThread?: boolean } = {},
+  options: { offThread?: boolean; pool?: ExtractionPool } = {},
 ): Promise<Extracted> {
-  let source: SourceDocument;
+  const directory = await loadAgencyDirectory(db, tenantId);
+  let extracted: Extracted;
   try {
-    source = await (options.offThread
-      ? readSourceDocumentOffThread(bytes, fileName)
-      : readSourceDocument(bytes, fileName));
+    if (options.offThread || options.pool) {
+      extracted = await (options.pool ?? extractionPool()).extract({
+        bytes,
+        fileName,
+        directory,
+        today,
+      });
+    } else {
+      const source = await readSourceDocument(bytes, fileName);
+      extracted = { source, extraction: parsePlanDocument(source, directory, { today }) };
+    }
   } catch (e) {
-    if (e instanceof UnreadableDocumentError) throw new AppError(422, e.code, e.message);
+    if (e instanceof UnreadableDocumentError)
+      throw new AppError(UNREADABLE_STATUS, e.code, e.message);
     throw e;
   }
-  const directory = await loadAgencyDirectory(db, tenantId);
-  const extraction = parsePlanDocument(source, directory, { today });
+  const { extraction } = extracted;
   if (extraction.document.type !== 'KH' || extraction.outline.length === 0) {
     const what = extraction.document.type
       ? `a document of type ${extraction.document.type}`
       : 'no plan structure (KẾ HOẠCH, then sections I., II., …)';
     throw new AppError(422, 'not_a_plan', `This is not a plan: found ${what}`);
   }
-  return { source, extraction };
+  return extracted;
 }
 
 export async function importPlan(
