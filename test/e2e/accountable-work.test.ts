@@ -4,15 +4,22 @@
 // consolidator sets a deadline; an officer of Sở Tài chính reports with evidence; an officer of
 // another agency has no edit button and gets 404 from the API; the consolidator sees the overdue
 // list and downloads the urging letter, a valid .docx.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from '../support/browser.js';
+import {
+  ACTION_TIMEOUT,
+  BROWSER_TEST_TIMEOUT,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from '../support/browser.js';
 import { SAMPLE_PDF } from '../support/multipart.js';
 
 const PASSWORD = 'demo2026tiendo';
@@ -29,7 +36,7 @@ function daysAgo(n: number): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
+describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let server: RunningServer;
   let browser: Browser;
   let work: string;
@@ -45,7 +52,7 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT);
     current = page;
     page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
     await page.goto(`${server.url}/dang-nhap`);
@@ -100,9 +107,9 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
         .filter({ hasText: name })
         .getByRole('button', { name: 'Áp dụng' })
         .click();
-      await expect
-        .poll(() => row.getByTestId('succession-state').textContent())
-        .toContain('Đã áp dụng');
+      // The row shows the applied state once the server has moved the tasks and the list has
+      // been fetched again: wait for that, however long the machine takes.
+      await row.getByTestId('succession-state').filter({ hasText: 'Đã áp dụng' }).waitFor();
     };
     await apply('Sở Kế hoạch và Đầu tư');
     await apply('Sở Tài nguyên và Môi trường');
@@ -114,7 +121,9 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
     // The Sở TT&TT task, and the tasks given to "UBND cấp huyện" / "UBND các huyện, thành phố".
     await expect.poll(() => reviews.count()).toBeGreaterThanOrEqual(2);
     const choose = async (rowText: string | RegExp, candidate: string) => {
-      const row = reviews.filter({ hasText: rowText }).first();
+      // Pinned by its key: the queue may still grow or reorder while earlier applications land.
+      const key = await reviews.filter({ hasText: rowText }).first().getAttribute('data-row-key');
+      const row = queue.locator(`[data-testid="review-row"][data-row-key="${key}"]`);
       await row.getByTestId('review-candidate').click();
       await page.keyboard.type(candidate);
       await page
@@ -122,9 +131,8 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
         .filter({ hasText: candidate })
         .first()
         .click();
-      const before = await reviews.count();
       await row.getByTestId('review-resolve').click();
-      await expect.poll(() => reviews.count()).toBe(before - 1);
+      await row.waitFor({ state: 'detached' });
     };
     await choose('Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ');
     // A district-level group: any of the communes formed from the districts' area.
@@ -160,13 +168,17 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('task-status').textContent()).toContain('Quá hạn');
-    expect(await page.getByTestId('assignment-table').textContent()).toContain('Sở Tài chính');
+    await expect
+      .poll(() => page.getByTestId('assignment-table').textContent())
+      .toContain('Sở Tài chính');
     await page.context().close();
   });
 
   it('an officer of Sở Tài chính reports progress with an evidence file', async () => {
     const page = await signedIn('stc.canbo');
-    expect(await page.getByTestId('my-work-counters').textContent()).toMatch(/Quá hạn\D*1/);
+    await expect
+      .poll(() => page.getByTestId('my-work-counters').textContent())
+      .toMatch(/Quá hạn\D*1/);
     await page.goto(taskUrl);
     await page.getByTestId('progress-open').click();
     const form = page.getByTestId('progress-form');
@@ -235,7 +247,8 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
     // Where LibreOffice is installed (npm test installs it), the letter also opens there.
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
     if (soffice) {
-      execFileSync(
+      // A first start of LibreOffice on a loaded machine takes a while: wait for it to exit.
+      await promisify(execFile)(
         soffice,
         [
           '--headless',
@@ -247,7 +260,7 @@ describe('accountable work on the imported plan', { timeout: 120_000 }, () => {
           work,
           file,
         ],
-        { stdio: 'ignore', timeout: 120_000 },
+        { timeout: 240_000 },
       );
       expect(readFileSync(join(work, 'cong-van.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     }

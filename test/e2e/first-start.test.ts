@@ -3,11 +3,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from '../support/browser.js';
+import {
+  ACTION_TIMEOUT,
+  BROWSER_TEST_TIMEOUT,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from '../support/browser.js';
 
 const SHOTS = 'test-results';
 
-describe('first start in a browser', () => {
+describe('first start in a browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -17,6 +23,7 @@ describe('first start in a browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(ACTION_TIMEOUT);
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
@@ -63,9 +70,9 @@ describe('first start in a browser', () => {
     expect(tree).toContain('Hạ tầng đô thị');
     expect(tree).toContain('Sở Kế hoạch và Đầu tư');
     expect(tree).toContain('Sở Tài chính');
-    expect(await plan.getByTestId('target-item').count()).toBe(5);
-    expect(await plan.getByTestId('task-item').count()).toBe(8);
-    expect(await plan.getByTestId('project-item').count()).toBe(10);
+    await expect.poll(() => plan.getByTestId('target-item').count()).toBe(5);
+    await expect.poll(() => plan.getByTestId('task-item').count()).toBe(8);
+    await expect.poll(() => plan.getByTestId('project-item').count()).toBe(10);
     expect(await plan.textContent()).toContain('Lương Trọng Quỳnh');
     await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true });
   });
@@ -77,7 +84,7 @@ describe('first start in a browser', () => {
     await row.click();
     const responsible = page.getByTestId('agency-detail').getByTestId('responsible-today');
     await expect.poll(() => responsible.textContent()).toContain('Sở Tài chính');
-    expect(await responsible.textContent()).toContain('01/03/2025');
+    await expect.poll(() => responsible.textContent()).toContain('01/03/2025');
     await page.screenshot({ path: `${SHOTS}/agency-skhdt.png` });
   });
 

@@ -1,28 +1,35 @@
 // The importer as a person uses it: the consolidating department signs in, uploads the Lạng Sơn
 // plan, sees a task beside its sentence, drops a task that is not one, saves, confirms, and lands
 // on the plan; a scanned PDF is refused in Vietnamese.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from '../support/browser.js';
+import {
+  ACTION_TIMEOUT,
+  BROWSER_TEST_TIMEOUT,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from '../support/browser.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PASSWORD = 'nhap-ke-hoach-2026';
 
-/** An account of the consolidating department, made as an operator makes one: `tiendo user create`. */
-function createConsolidator(dataDir: string) {
-  execFileSync(
+/**
+ * An account of the consolidating department, made as an operator makes one: `tiendo user create`
+ * (bin/tiendo.js, which also creates the database). Resolves when the command exits.
+ */
+async function createConsolidator(dataDir: string) {
+  const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src/cli/bin.ts',
+      'bin/tiendo.js',
       'user',
       'create',
       '--username',
@@ -37,14 +44,24 @@ function createConsolidator(dataDir: string) {
     ],
     {
       cwd: ROOT,
-      input: `${PASSWORD}\n`,
       env: { ...process.env, TIENDO_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['pipe', 'ignore', 'inherit'],
+      stdio: ['pipe', 'ignore', 'pipe'],
     },
   );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin?.end(`${PASSWORD}\n`);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    // 'close': the process has exited and its output is read to the end.
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`tiendo user create exited with ${code}:\n${stderr}`);
 }
 
-describe('importing a plan in the browser', () => {
+describe('importing a plan in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -54,12 +71,13 @@ describe('importing a plan in the browser', () => {
     // No example plan: the import below is the first plan of this database. Its only account is
     // the consolidating department's, created before the server starts.
     dataDir = mkdtempSync(join(tmpdir(), 'tiendo-e2e-import-'));
-    createConsolidator(dataDir);
+    await createConsolidator(dataDir);
     [server, browser] = await Promise.all([
       startServer({ TIENDO_DEMO: '0', TIENDO_DATA_DIR: dataDir }),
       launchBrowser(),
     ]);
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(ACTION_TIMEOUT);
     await page.goto(`${server.url}/ke-hoach`);
     await page.getByTestId('login-username').fill('tonghop');
     await page.getByTestId('login-password').fill(PASSWORD);
@@ -116,8 +134,8 @@ describe('importing a plan in the browser', () => {
     await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
     const plan = page.getByTestId('plan-page');
     await plan.getByTestId('plan-tree').waitFor();
-    expect(await plan.getByTestId('task-item').count()).toBe(15);
-    expect(await plan.getByTestId('project-item').count()).toBe(10);
+    await expect.poll(() => plan.getByTestId('task-item').count()).toBe(15);
+    await expect.poll(() => plan.getByTestId('project-item').count()).toBe(10);
     expect(await page.getByTestId('legal-basis').textContent()).toContain('72-KL/TW');
     await page.screenshot({ path: 'test-results/imported-plan.png' });
   });

@@ -3,11 +3,17 @@
 // brings the login page back.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from '../support/browser.js';
+import {
+  ACTION_TIMEOUT,
+  BROWSER_TEST_TIMEOUT,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from '../support/browser.js';
 
 const DEMO_PASSWORD = 'demo2026tiendo';
 
-describe('signing in and out in a browser', () => {
+describe('signing in and out in a browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -16,6 +22,7 @@ describe('signing in and out in a browser', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(ACTION_TIMEOUT);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterAll(async () => {
@@ -59,8 +66,9 @@ describe('signing in and out in a browser', () => {
     expect(await menu.textContent()).toContain('Cán bộ đơn vị');
     expect(await menu.textContent()).toContain('Sở Tài chính');
     // An officer's menu has "Việc của tôi" first and no administration.
-    const items = await page.getByTestId('app-menu').getByRole('menuitem').allTextContents();
-    expect(items[0]).toBe('Việc của tôi');
+    const menuItems = page.getByTestId('app-menu').getByRole('menuitem');
+    await expect.poll(() => menuItems.first().textContent()).toBe('Việc của tôi');
+    const items = await menuItems.allTextContents();
     expect(items).not.toContain('Quản trị');
     expect(items).not.toContain('Đôn đốc');
     await page.screenshot({ path: 'test-results/signed-in.png' });
