@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
+import { numberedPlan } from '../../../test/support/factories.js';
+import { multipart, SAMPLE_PDF } from '../../../test/support/multipart.js';
 import { type Auth, as, createTestUser, login } from '../../../test/support/users.js';
+import { planFileSchema } from '../plans/plan-file.js';
+import { createPlanFromFile } from '../plans/service.js';
 import { ExtractionPool, setExtractionPool } from './extraction-pool.js';
 import type { ExtractionAnswer } from './extraction-task.js';
 import {
@@ -107,4 +111,46 @@ describe.each(engines())('uploading a plan document on %s', (engine) => {
       expect(res.json<ErrorBody>().error.code).toBe('timeout');
     });
   });
+});
+
+// The same limit for evidence files (features/tasks/routes.ts): one file over 20 MB in a progress
+// report is refused with the project's 413, not the multipart plugin's own error.
+describe.each(engines())('uploading an evidence file on %s', (engine) => {
+  const ctx = useTestApp(engine);
+  let officer: Auth;
+  let taskId: string;
+  beforeAll(async () => {
+    await createPlanFromFile(
+      ctx.database.db,
+      { id: 'test', tenantId: ctx.database.tenantId },
+      planFileSchema.parse(numberedPlan()),
+    );
+    await createTestUser(ctx.database.db, ctx.database.tenantId, 'canbo', 'agency_officer', 'STC');
+    officer = await login(ctx.app, 'canbo');
+    const list = await as(ctx.app, officer, { method: 'GET', url: '/api/tasks' });
+    taskId = list.json<{ items: { id: string }[] }>().items[0]?.id as string;
+    expect(taskId).toBeTruthy();
+  });
+
+  it('answers 413 file_too_large with the limit for a file over 20 MB', async () => {
+    const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
+    SAMPLE_PDF.copy(big);
+    const body = multipart([
+      { name: 'version', value: '1' },
+      { name: 'reportedOn', value: '2026-01-21' },
+      { name: 'percent', value: '10' },
+      { name: 'narrative', value: 'Đã triển khai' },
+      { name: 'evidence', fileName: 'bien-ban.pdf', content: big, contentType: 'application/pdf' },
+    ]);
+    const res = await as(ctx.app, officer, {
+      method: 'POST',
+      url: `/api/tasks/${taskId}/progress`,
+      payload: body.payload,
+      headers: body.headers,
+    });
+    expect(res.statusCode).toBe(413);
+    const error = res.json<ErrorBody>().error;
+    expect(error.code).toBe('file_too_large');
+    expect(error.message).toMatch(/20 MB/);
+  }, 60_000);
 });

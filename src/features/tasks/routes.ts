@@ -212,8 +212,18 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
         const code = (e as { code?: string }).code;
         if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
           throw new AppError(400, 'too_many_files', 'too many files');
-        if (code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError(413, 'file_too_large', 'file too large');
+        // One file over the limit, seen by the multipart plugin (FST_REQ_FILE_TOO_LARGE) or by the
+        // store (a truncated stream): one answer, naming the file and the limit.
+        if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'file_too_large') {
+          const limit = `${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
+          const name = e instanceof AppError ? e.issues[0]?.message : undefined;
+          throw new AppError(
+            413,
+            'file_too_large',
+            `${name ?? 'An evidence file'} is larger than the ${limit} limit`,
+            [{ field: 'evidence', code: 'file_too_large', message: `at most ${limit} per file` }],
+          );
+        }
         throw e;
       }
       const parsed = progressFieldsSchema.safeParse({
