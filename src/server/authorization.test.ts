@@ -176,6 +176,12 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     { method: 'GET', path: '/api/tasks', url: () => '/api/tasks', allowed: EVERYONE },
     {
       method: 'GET',
+      path: '/api/tasks/counts',
+      url: (i) => `/api/tasks/counts?agencyId=${i.stc}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'GET',
       path: '/api/tasks/{id}',
       url: (i) => `/api/tasks/${i.task}`,
       allowed: EVERYONE,

@@ -4,6 +4,7 @@ import { rollUp } from '../../domain/rollup.js';
 import { abilities } from '../../server/policy.js';
 import type { Principal } from '../../server/principal.js';
 import { extensionPolicy, planItemPolicy, progressPolicy, taskPolicy } from './policy.js';
+import type { TaskFacts } from './queries.js';
 import type {
   AgencyPlanItemView,
   CommentView,
@@ -12,7 +13,7 @@ import type {
   TaskDetail,
   TaskSummary,
 } from './schema.js';
-import type { TaskFacts, TaskHistory } from './service.js';
+import type { TaskHistory } from './service.js';
 
 const iso = (d: Date) => d.toISOString();
 

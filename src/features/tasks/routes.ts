@@ -32,6 +32,15 @@ import {
   presentTaskSummary,
 } from './presenter.js';
 import {
+  agencyWorkCounts,
+  countTasks,
+  listTasks,
+  loadTask,
+  pendingApprovals,
+  pendingExtensionRequests,
+  urgingCounts,
+} from './queries.js';
+import {
   agencyPlanItemSchema,
   assignBodySchema,
   commentBodySchema,
@@ -46,6 +55,8 @@ import {
   progressFieldsSchema,
   progressUpdateSchema,
   reviewBodySchema,
+  taskCountsQuerySchema,
+  taskCountsSchema,
   taskDetailSchema,
   taskListQuerySchema,
   taskListSchema,
@@ -63,18 +74,12 @@ import {
   findExtension,
   findPlanItem,
   findProgressUpdate,
-  loadTask,
   loadTaskHistory,
-  loadTasks,
-  pendingApprovals,
-  pendingExtensionRequests,
   requestExtension,
   reviewProgress,
-  type TaskFacts,
-  taskIdsOfAgency,
   updatePlanItem,
 } from './service.js';
-import { buildUrgingLetter, groupForUrging, isDueSoon } from './urging.js';
+import { buildUrgingLetter } from './urging.js';
 
 export type TaskRouteOptions = { filesDir: string };
 
@@ -130,28 +135,41 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Tasks of the tenant with their current lead and computed status',
+        summary:
+          'A page of the tenant’s tasks with their current lead and status, filtered and sorted in the query',
         querystring: taskListQuerySchema,
         response: { 200: taskListSchema },
       },
     },
     async (request) => {
       const p = requireUser(request);
-      const q = request.query;
+      const { sort, limit, offset, ...filter } = request.query;
+      const page = await listTasks(
+        app.db,
+        p.tenantId,
+        filter,
+        { sort, limit, offset },
+        isoDateInVietnam(),
+      );
+      return { items: page.items.map(presentTaskSummary), total: page.total };
+    },
+  );
+
+  app.get(
+    '/api/tasks/counts',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'Tasks counted by status and overdue age, with the completion rate, for the same filters as the list',
+        querystring: taskCountsQuerySchema,
+        response: { 200: taskCountsSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
       const asOf = isoDateInVietnam();
-      let taskIds: string[] | undefined;
-      if (q.agencyId) {
-        taskIds = (await taskIdsOfAgency(app.db, p.tenantId, q.agencyId))
-          .filter((r) => r.role === 'lead')
-          .map((r) => r.taskId);
-      }
-      const all = (await loadTasks(app.db, p.tenantId, { planId: q.planId, q: q.q, taskIds }, asOf))
-        .filter((t) => (q.state ? t.status.state === q.state : true))
-        .filter((t) => (q.unassigned ? t.lead === null : true));
-      return {
-        items: all.slice(q.offset, q.offset + q.limit).map(presentTaskSummary),
-        total: all.length,
-      };
+      return { asOf, ...(await countTasks(app.db, p.tenantId, request.query, asOf)) };
     },
   );
 
@@ -484,30 +502,22 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
     async (request) => {
       const p = requireUser(request);
       const asOf = isoDateInVietnam();
-      const mine = p.agencyId ? await taskIdsOfAgency(app.db, p.tenantId, p.agencyId) : [];
-      const tasks = await loadTasks(
-        app.db,
-        p.tenantId,
-        { taskIds: mine.map((m) => m.taskId) },
-        asOf,
-      );
-      const roleOf = new Map(mine.map((m) => [m.taskId, m.role]));
-      const lead = tasks.filter((t) => roleOf.get(t.id) === 'lead');
-      const coordinate = tasks.filter((t) => roleOf.get(t.id) === 'coordinator');
-      const overdue = lead.filter((t) => t.status.state === 'overdue');
-      const dueSoon = lead.filter((t) => isDueSoon(t, asOf, DUE_SOON_DAYS));
-
-      const approvals =
+      const none = { rows: [], total: 0 };
+      const [counts, approvals, extensions, agency] = await Promise.all([
+        p.agencyId
+          ? agencyWorkCounts(app.db, p.tenantId, p.agencyId, asOf, DUE_SOON_DAYS)
+          : { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 },
         p.role === 'agency_head' && p.agencyId
-          ? await pendingApprovals(app.db, p.tenantId, p.agencyId)
-          : [];
-      const extensions =
-        p.role === 'consolidator' ? await pendingExtensionRequests(app.db, p.tenantId) : [];
-      // One history query for every task an approval or a request belongs to.
-      const history = await loadTaskHistory(app.db, [
-        ...new Set([...approvals, ...extensions].map((x) => x.taskId)),
+          ? pendingApprovals(app.db, p.tenantId, p.agencyId)
+          : none,
+        p.role === 'consolidator' ? pendingExtensionRequests(app.db, p.tenantId) : none,
+        currentUserView(app.db, p).then((u) => u.agency),
       ]);
-      const awaitingApproval = approvals.flatMap((a) => {
+      // One history query for the tasks the listed approvals and requests belong to (≤ 100).
+      const history = await loadTaskHistory(app.db, [
+        ...new Set([...approvals.rows, ...extensions.rows].map((x) => x.taskId)),
+      ]);
+      const awaitingApproval = approvals.rows.flatMap((a) => {
         const row = history.updates.find((u) => u.u.id === a.id);
         return row
           ? [
@@ -518,30 +528,21 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
             ]
           : [];
       });
-      const pendingExtensions = extensions.flatMap((e) => {
+      const pendingExtensions = extensions.rows.flatMap((e) => {
         const row = history.extensions.find((x) => x.e.id === e.id);
         return row
           ? [{ task: { id: e.taskId, title: e.taskTitle }, request: presentExtension(row, p) }]
           : [];
       });
-      const agency = (await currentUserView(app.db, p)).agency;
-      const summary = (list: TaskFacts[]) => list.map(presentTaskSummary);
       return {
         agency,
         asOf,
         dueSoonDays: DUE_SOON_DAYS,
         counts: {
-          lead: lead.length,
-          coordinate: coordinate.length,
-          overdue: overdue.length,
-          dueSoon: dueSoon.length,
-          awaitingApproval: awaitingApproval.length,
-          pendingExtensions: pendingExtensions.length,
+          ...counts,
+          awaitingApproval: approvals.total,
+          pendingExtensions: extensions.total,
         },
-        overdue: summary(overdue),
-        dueSoon: summary(dueSoon),
-        lead: summary(lead),
-        coordinate: summary(coordinate),
         awaitingApproval,
         pendingExtensions,
       };
@@ -564,26 +565,15 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       if (!canSeeUrging(p)) throw new NotFoundError('urging');
       const asOf = isoDateInVietnam();
       const { dueSoonDays, planId } = request.query;
-      const all = await loadTasks(app.db, p.tenantId, { planId }, asOf);
-      const grouped = groupForUrging(all, asOf, dueSoonDays);
-      const ages = { over_120: 0, over_60: 0, over_30: 0, under_30: 0 };
+      const rows = await urgingCounts(app.db, p.tenantId, { planId }, asOf, dueSoonDays);
       return {
         asOf,
         dueSoonDays,
-        agencies: grouped.agencies.map((g) => {
-          const count = { ...ages };
-          for (const t of g.overdue) if (t.status.age) count[t.status.age]++;
-          return {
-            agency: g.agency,
-            overdue: g.overdue.map(presentTaskSummary),
-            dueSoon: g.dueSoon.map(presentTaskSummary),
-            ages: count,
-          };
-        }),
-        unassigned: grouped.unassigned.map(presentTaskSummary),
+        agencies: rows,
         totals: {
-          overdue: grouped.agencies.reduce((s, g) => s + g.overdue.length, 0),
-          dueSoon: grouped.agencies.reduce((s, g) => s + g.dueSoon.length, 0),
+          overdue: rows.reduce((n, r) => n + r.overdue, 0),
+          dueSoon: rows.reduce((n, r) => n + r.dueSoon, 0),
+          agenciesOverdue: rows.filter((r) => r.overdue > 0).length,
         },
         abilities: { letter: canWriteUrgingLetter(p) },
       };
@@ -604,12 +594,9 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       if (!canWriteUrgingLetter(p)) throw new NotFoundError('urging');
       const asOf = isoDateInVietnam();
       const { planId } = request.query;
-      const wanted = request.query.agencyId === undefined ? null : [request.query.agencyId].flat();
-      const all = await loadTasks(app.db, p.tenantId, { planId }, asOf);
-      const groups = groupForUrging(all, asOf, 0).agencies.filter(
-        (g) => wanted === null || wanted.includes(g.agency.id),
-      );
-      const docx = await buildUrgingLetter(app.db, p, groups, planId, asOf);
+      const agencyIds =
+        request.query.agencyId === undefined ? null : [request.query.agencyId].flat();
+      const docx = await buildUrgingLetter(app.db, p, { planId, agencyIds }, asOf);
       reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header(

@@ -57,13 +57,30 @@ export const taskSummarySchema = z.object({
   awaitingReassignment: z.boolean(),
 });
 
-export const taskListQuerySchema = z.object({
+/** Filters of a task list or count: each is a condition of the SQL query (features/tasks/queries.ts). */
+const taskFilterFields = {
   planId: z.uuid().optional(),
+  /** Tasks this agency currently carries, in `role`. */
   agencyId: z.uuid().optional(),
+  /** The agency's role in them: lead (default), coordinator, or either. */
+  role: z.enum(['lead', 'coordinator', 'any']).default('lead'),
   state: taskStateSchema.optional(),
+  /** Only work not done yet (in progress, overdue, not started). */
+  open: z.stringbool().optional(),
+  /** Only open work judged against a date on or before this day (overdue included). */
+  dueBefore: z.iso.date().optional(),
+  /** Only open work due from today to this many days ahead ("sắp đến hạn"). */
+  dueSoonDays: z.coerce.number().int().min(0).max(366).optional(),
   /** Only tasks without a current lead. */
   unassigned: z.stringbool().optional(),
+  /** Text in the title or body (diacritics optional). */
   q: z.string().trim().max(200).optional(),
+};
+
+export const taskListQuerySchema = z.object({
+  ...taskFilterFields,
+  /** plan: the plan's order (default); due: the date judged against, earliest first. */
+  sort: z.enum(['plan', 'due']).default('plan'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -71,6 +88,33 @@ export const taskListQuerySchema = z.object({
 export const taskListSchema = z.object({
   items: z.array(taskSummarySchema),
   total: z.number().int(),
+});
+
+const overdueAgesSchema = z.object({
+  over_120: z.number().int(),
+  over_60: z.number().int(),
+  over_30: z.number().int(),
+  under_30: z.number().int(),
+});
+
+export const taskCountsQuerySchema = z.object(taskFilterFields);
+
+/** Tasks counted by state (the grid reports quote), overdue by age, and the completion rate. */
+export const taskCountsSchema = z.object({
+  asOf: z.iso.date(),
+  total: z.number().int(),
+  states: z.object({
+    done_on_time: z.number().int(),
+    done_late: z.number().int(),
+    in_progress: z.number().int(),
+    overdue: z.number().int(),
+    not_started: z.number().int(),
+  }),
+  /** Not done: in progress, overdue or not started. */
+  open: z.number().int(),
+  overdueByAge: overdueAgesSchema,
+  /** Done ÷ (done + overdue); null when neither. */
+  completionRate: z.number().nullable(),
 });
 
 export const evidenceFileSchema = z.object({
@@ -230,7 +274,8 @@ export const planItemUpdateBodySchema = z.object({
   dueOn: z.iso.date().nullable().optional(),
 });
 
-// "Việc của tôi": what the user's agency owes, and what waits for the user.
+// "Việc của tôi": what the user's agency owes (counts; the lists are pages of GET /api/tasks with
+// agencyId and role), and what waits for the user.
 export const myWorkSchema = z.object({
   agency: agencyRefSchema.nullable(),
   asOf: z.iso.date(),
@@ -244,18 +289,14 @@ export const myWorkSchema = z.object({
     awaitingApproval: z.number().int(),
     pendingExtensions: z.number().int(),
   }),
-  overdue: z.array(taskSummarySchema),
-  dueSoon: z.array(taskSummarySchema),
-  lead: z.array(taskSummarySchema),
-  coordinate: z.array(taskSummarySchema),
-  /** For agency heads: progress reports of the agency waiting for approval. */
+  /** For agency heads: the agency's progress reports waiting for approval, oldest first (≤ 50). */
   awaitingApproval: z.array(
     z.object({
       task: z.object({ id: z.uuid(), title: z.string() }),
       update: progressUpdateSchema,
     }),
   ),
-  /** For the consolidator: extension requests waiting for a decision. */
+  /** For the consolidator: extension requests waiting for a decision, oldest first (≤ 50). */
   pendingExtensions: z.array(
     z.object({
       task: z.object({ id: z.uuid(), title: z.string() }),
@@ -264,7 +305,8 @@ export const myWorkSchema = z.object({
   ),
 });
 
-// Đôn đốc: overdue and due-soon tasks by agency.
+// Đôn đốc: overdue and due-soon counts by lead agency; the tasks behind a count are pages of
+// GET /api/tasks (agencyId + state=overdue, or agencyId + dueSoonDays).
 export const urgingQuerySchema = z.object({
   planId: z.uuid().optional(),
   dueSoonDays: z.coerce.number().int().min(1).max(180).default(30),
@@ -276,26 +318,25 @@ export const urgingSchema = z.object({
   agencies: z.array(
     z.object({
       agency: agencyRefSchema,
-      overdue: z.array(taskSummarySchema),
-      dueSoon: z.array(taskSummarySchema),
+      overdue: z.number().int(),
+      dueSoon: z.number().int(),
       /** Buckets of overdue age, as provinces report them. */
-      ages: z.object({
-        over_120: z.number().int(),
-        over_60: z.number().int(),
-        over_30: z.number().int(),
-        under_30: z.number().int(),
-      }),
+      ages: overdueAgesSchema,
     }),
   ),
-  unassigned: z.array(taskSummarySchema),
-  totals: z.object({ overdue: z.number().int(), dueSoon: z.number().int() }),
+  totals: z.object({
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    /** Agencies with at least one overdue task. */
+    agenciesOverdue: z.number().int(),
+  }),
   abilities: z.object({ letter: z.boolean() }),
 });
 
 export const urgingLetterQuerySchema = z.object({
   planId: z.uuid().optional(),
   /** Agencies to include; all with overdue tasks when absent. */
-  agencyId: z.union([z.uuid(), z.array(z.uuid())]).optional(),
+  agencyId: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
 });
 
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
@@ -308,3 +349,4 @@ export type AgencyPlanItemView = z.infer<typeof agencyPlanItemSchema>;
 export type MyWork = z.infer<typeof myWorkSchema>;
 export type Urging = z.infer<typeof urgingSchema>;
 export type TaskList = z.infer<typeof taskListSchema>;
+export type TaskCounts = z.infer<typeof taskCountsSchema>;

@@ -1,209 +1,36 @@
-// Live tasks: loading them with who is responsible now and their computed status, and the changes
-// the policy allows (progress with evidence, reviews, extensions, comments and directions,
-// assignments, agency plan items). Every change runs in one transaction, bumps the task's version
-// (a change based on an older one is refused with 409) and writes audit records.
+// Live tasks: a task's history (what the task page shows beyond the summary) and the changes the
+// policy allows (progress with evidence, reviews, extensions, comments and directions, assignments,
+// agency plan items). Every change runs in one transaction, bumps the task's version (a change based
+// on an older one is refused with 409) and writes audit records. Reading tasks (pages, counts,
+// status computed in SQL) is queries.ts.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { foldedSql } from '../../db/fold.js';
 import {
   agencies,
   agencyPlanItems,
   evidenceFiles,
   extensionRequests,
-  legalDocuments,
-  plans,
   progressUpdates,
   taskAssignments,
   taskComments,
   tasks,
   users,
 } from '../../db/schema.js';
-import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
+import { deadlineSchema } from '../../domain/deadline.js';
 import { formatDateVi } from '../../domain/official-document/format.js';
 import { isRecurring } from '../../domain/reporting-period.js';
-import { foldForSearch } from '../../domain/vietnamese-text.js';
 import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.js';
 import type { UserPrincipal } from '../../server/principal.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
-import { openReviewTaskIds } from '../reorganisation/service.js';
-import type { TaskAccess } from './policy.js';
-import { type LiveTaskStatus, statusOf } from './status.js';
+import type { TaskFacts } from './queries.js';
 
-export type AgencyRef = { id: string; name: string };
-
-export type TaskFacts = {
-  id: string;
-  tenantId: string;
-  code: string | null;
-  title: string;
-  body: string | null;
-  sector: string | null;
-  expectedOutput: string | null;
-  planId: string;
-  planNumber: string | null;
-  planTitle: string | null;
-  deadline: Deadline;
-  plannedDueOn: string | null;
-  assignedDueOn: string | null;
-  extendedDueOn: string | null;
-  completedOn: string | null;
-  percent: number | null;
-  version: number;
-  namedLead: AgencyRef | null;
-  leadAsWritten: string | null;
-  lead: AgencyRef | null;
-  coordinators: AgencyRef[];
-  awaitingReassignment: boolean;
-  status: LiveTaskStatus;
-  access: TaskAccess;
-};
-
-export type TaskFilter = {
-  planId?: string | undefined;
-  taskIds?: readonly string[] | undefined;
-  q?: string | undefined;
-};
-
-/**
- * Tasks of the tenant with current responsibility and status. The tenant is part of the query:
- * another tenant's task id finds nothing.
- */
-export async function loadTasks(
-  db: Db,
-  tenantId: string,
-  filter: TaskFilter,
-  asOf: string,
-): Promise<TaskFacts[]> {
-  const conditions = [eq(tasks.tenantId, tenantId)];
-  if (filter.planId) conditions.push(eq(tasks.planId, filter.planId));
-  if (filter.taskIds) {
-    if (filter.taskIds.length === 0) return [];
-    conditions.push(inArray(tasks.id, [...filter.taskIds]));
-  }
-  if (filter.q) {
-    conditions.push(
-      sql`${foldedSql(sql`${tasks.title} || ' ' || coalesce(${tasks.body}, '')`)} like ${`%${foldForSearch(filter.q)}%`}`,
-    );
-  }
-  const rows = await db
-    .select({
-      task: tasks,
-      planNumber: legalDocuments.numberCanonical,
-      planTitle: legalDocuments.title,
-      namedLeadName: agencies.name,
-    })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
-    .leftJoin(agencies, eq(agencies.id, tasks.leadAgencyId))
-    .where(and(...conditions))
-    .orderBy(asc(tasks.planId), asc(tasks.position));
-  const ids = rows.map((r) => r.task.id);
-  if (ids.length === 0) return [];
-
-  const [assigned, reports, reviewed] = await Promise.all([
-    db
-      .select({
-        taskId: taskAssignments.taskId,
-        role: taskAssignments.role,
-        agencyId: agencies.id,
-        agencyName: agencies.name,
-      })
-      .from(taskAssignments)
-      .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
-      .where(and(inArray(taskAssignments.taskId, ids), isNull(taskAssignments.endedOn)))
-      .orderBy(asc(taskAssignments.createdAt)),
-    db
-      .select({ taskId: progressUpdates.taskId, reportedOn: progressUpdates.reportedOn })
-      .from(progressUpdates)
-      .where(
-        and(
-          inArray(progressUpdates.taskId, ids),
-          eq(progressUpdates.status, 'approved'),
-          eq(progressUpdates.kind, 'progress'),
-        ),
-      ),
-    openReviewTaskIds(db, tenantId, ids),
-  ]);
-  const reportsOf = group(reports, (r) => r.taskId);
-  const assignedOf = group(assigned, (a) => a.taskId);
-
-  return rows.map(({ task, planNumber, planTitle, namedLeadName }) => {
-    const deadline = deadlineSchema.parse(task.deadline);
-    const current = assignedOf.get(task.id) ?? [];
-    const leadRow = current.find((a) => a.role === 'lead');
-    const lead = leadRow ? { id: leadRow.agencyId, name: leadRow.agencyName } : null;
-    const coordinators = current
-      .filter((a) => a.role === 'coordinator')
-      .map((a) => ({ id: a.agencyId, name: a.agencyName }));
-    const status = statusOf(
-      {
-        deadline,
-        assignedDueOn: task.assignedDueOn,
-        extendedDueOn: task.extendedDueOn,
-        completedOn: task.completedOn,
-      },
-      (reportsOf.get(task.id) ?? []).map((r) => r.reportedOn),
-      asOf,
-    );
-    return {
-      id: task.id,
-      tenantId: task.tenantId,
-      code: task.code,
-      title: task.title,
-      body: task.body,
-      sector: task.sector,
-      expectedOutput: task.expectedOutput,
-      planId: task.planId,
-      planNumber,
-      planTitle,
-      deadline,
-      plannedDueOn: task.dueOn,
-      assignedDueOn: task.assignedDueOn,
-      extendedDueOn: task.extendedDueOn,
-      completedOn: task.completedOn,
-      percent: task.progressPercent,
-      version: task.version,
-      namedLead:
-        task.leadAgencyId && namedLeadName ? { id: task.leadAgencyId, name: namedLeadName } : null,
-      leadAsWritten: task.leadAsWritten,
-      lead,
-      coordinators,
-      awaitingReassignment: reviewed.has(task.id),
-      status,
-      access: {
-        tenantId: task.tenantId,
-        leadAgencyId: lead?.id ?? null,
-        coordinatorAgencyIds: coordinators.map((c) => c.id),
-        completed: task.completedOn !== null,
-      },
-    };
-  });
-}
-
-function group<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
-export async function loadTask(db: Db, tenantId: string, id: string, asOf: string) {
-  const [task] = await loadTasks(db, tenantId, { taskIds: [id] }, asOf);
-  return task ?? null;
-}
-
-/** Everything the task pages show beyond the summary, for one task or several at once. */
 /** A user's name by id, inside a select (several user columns per row); null for a null id. */
 const displayNameOf = (column: AnyPgColumn) =>
   sql<string | null>`(select display_name from users u where u.id = ${column})`;
 
+/** Everything the task pages show beyond the summary, for one task or a few (≤ a page) at once. */
 export async function loadTaskHistory(db: Db, taskIds: readonly string[]) {
   // An impossible id keeps the queries valid when there is nothing to load.
   const ids = taskIds.length > 0 ? [...taskIds] : ['00000000-0000-0000-0000-000000000000'];
@@ -414,8 +241,17 @@ export async function addProgress(
   });
 }
 
-/** An approved progress report moves the task's percent and, at 100%, completes it. */
+/**
+ * An approved progress report dates the task's latest report (`last_reported_on`: "started", and
+ * the period's report for recurring work, as status-sql.ts reads it), moves its percent and, at
+ * 100%, completes it. Called wherever a progress report becomes approved.
+ */
 async function applyApproved(tx: Tx, actor: Actor, update: typeof progressUpdates.$inferSelect) {
+  if (update.kind !== 'progress' || update.status !== 'approved') return;
+  await tx
+    .update(tasks)
+    .set({ lastReportedOn: sql`greatest(${tasks.lastReportedOn}, ${update.reportedOn}::date)` })
+    .where(eq(tasks.id, update.taskId));
   const [task] = await tx.select().from(tasks).where(eq(tasks.id, update.taskId));
   if (!task || update.percent === null) return;
   const [latest] = await tx
@@ -955,44 +791,4 @@ export async function updatePlanItem(
 
 function shorten(text: string, max = 120): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Progress reports of an agency waiting for its head. */
-export async function pendingApprovals(db: Db, tenantId: string, agencyId: string) {
-  return db
-    .select({ id: progressUpdates.id, taskId: progressUpdates.taskId, taskTitle: tasks.title })
-    .from(progressUpdates)
-    .innerJoin(tasks, eq(tasks.id, progressUpdates.taskId))
-    .where(
-      and(
-        eq(progressUpdates.tenantId, tenantId),
-        eq(progressUpdates.agencyId, agencyId),
-        eq(progressUpdates.status, 'pending'),
-      ),
-    )
-    .orderBy(asc(progressUpdates.createdAt));
-}
-
-export async function pendingExtensionRequests(db: Db, tenantId: string) {
-  return db
-    .select({ id: extensionRequests.id, taskId: extensionRequests.taskId, taskTitle: tasks.title })
-    .from(extensionRequests)
-    .innerJoin(tasks, eq(tasks.id, extensionRequests.taskId))
-    .where(and(eq(extensionRequests.tenantId, tenantId), eq(extensionRequests.status, 'pending')))
-    .orderBy(asc(extensionRequests.requestedAt));
-}
-
-/** Tasks where an agency currently leads or coordinates. */
-export async function taskIdsOfAgency(db: Db, tenantId: string, agencyId: string) {
-  const rows = await db
-    .select({ taskId: taskAssignments.taskId, role: taskAssignments.role })
-    .from(taskAssignments)
-    .where(
-      and(
-        eq(taskAssignments.tenantId, tenantId),
-        eq(taskAssignments.agencyId, agencyId),
-        isNull(taskAssignments.endedOn),
-      ),
-    );
-  return rows;
 }

@@ -364,13 +364,23 @@ describe.each(engines())('live tasks on %s', (engine) => {
     const sxd = (await get<MyWork>('sxd-officer', '/api/my-work')).body;
     expect(sxd.agency?.name).toBe('Sở Xây dựng');
     expect(sxd.counts).toMatchObject({ lead: 1, coordinate: 1, overdue: 1 });
-    expect(sxd.overdue[0]?.id).toBe(groupTaskId);
+    const sxdId = sxd.agency?.id as string;
+    // The lists behind the counters are pages of the task list.
+    const overdueOfSxd = (
+      await get<TaskList>('sxd-officer', `/api/tasks?agencyId=${sxdId}&state=overdue&sort=due`)
+    ).body;
+    expect(overdueOfSxd.items.map((t) => t.id)).toEqual([groupTaskId]);
+    const coordinated = (
+      await get<TaskList>('sxd-officer', `/api/tasks?agencyId=${sxdId}&role=coordinator`)
+    ).body;
+    expect(coordinated.items.map((t) => t.id)).toEqual([taskId]);
     const urging = await get<Urging>('consolidator', '/api/urging');
     expect(urging.status).toBe(200);
-    expect(urging.body.agencies.map((a) => [a.agency.name, a.overdue.length])).toEqual([
+    expect(urging.body.agencies.map((a) => [a.agency.name, a.overdue])).toEqual([
       ['Sở Xây dựng', 1],
     ]);
     expect(urging.body.agencies[0]?.ages.over_30).toBe(1);
+    expect(urging.body.totals).toEqual({ overdue: 1, dueSoon: 0, agenciesOverdue: 1 });
     expect(urging.body.abilities.letter).toBe(true);
     expect((await get('stc-officer', '/api/urging')).status).toBe(404);
     expect((await get<Urging>('leader', '/api/urging')).body.abilities.letter).toBe(false);

@@ -1,5 +1,5 @@
 // The tasks page keeps its filters in the address, so that a filtered list can be linked and the
-// back button returns to it: /nhiem-vu?q=giao+thong&state=overdue&agency=…&unassigned=1&page=2.
+// back button returns to it: /nhiem-vu?q=giao+thong&state=overdue&agency=…&open=1&sort=due&page=2.
 import type { TaskSummary } from '@features/tasks/schema';
 
 export type TaskState = TaskSummary['status']['state'];
@@ -15,12 +15,18 @@ const STATES: readonly TaskState[] = [
   'not_started',
 ];
 
+/** plan: the plan's own order; due: by the date judged against, the earliest first. */
+export type TaskSort = 'plan' | 'due';
+
 export type TasksPageState = {
   q: string;
   state: TaskState | undefined;
   agencyId: string | undefined;
   planId: string | undefined;
   unassigned: boolean;
+  /** Only work not done yet. */
+  open: boolean;
+  sort: TaskSort;
   page: number;
   pageSize: number;
 };
@@ -44,6 +50,8 @@ export function readTasksPageState(params: URLSearchParams): TasksPageState {
     agencyId: uuidOrUndefined(params.get('agency')),
     planId: uuidOrUndefined(params.get('plan')),
     unassigned: params.get('unassigned') === '1',
+    open: params.get('open') === '1',
+    sort: params.get('sort') === 'due' ? 'due' : 'plan',
     page: positiveInt(params.get('page'), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
   };
@@ -56,6 +64,8 @@ export function writeTasksPageState(state: TasksPageState): URLSearchParams {
   if (state.agencyId) params.set('agency', state.agencyId);
   if (state.planId) params.set('plan', state.planId);
   if (state.unassigned) params.set('unassigned', '1');
+  if (state.open) params.set('open', '1');
+  if (state.sort === 'due') params.set('sort', 'due');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(state.pageSize));
   return params;

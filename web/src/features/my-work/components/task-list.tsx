@@ -1,11 +1,15 @@
-// A short list of tasks (a page's section, an agency's overdue work): what, in which plan, who
-// leads, by when, how far, and the status against the deadline. Paged in the browser.
+// A list of tasks behind a counter (an agency's overdue work, what it coordinates, tasks with no
+// lead): what, in which plan, who leads, by when, how far, and the status against the deadline.
+// The server filters, orders and pages it (GET /api/tasks); the table asks for one page at a time.
 import { describeDeadline } from '@domain/deadline-text';
 import type { TaskSummary } from '@features/tasks/schema';
 import { Empty, Flex, Progress, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
+import { QueryError } from '../../../app/query-state';
 import { TaskStatusTag } from '../../tasks/components/task-status-tag';
+import { type TaskListFilter, useTaskPage } from '../../tasks/hooks/use-tasks';
 
 const PAGE_SIZE = 10;
 
@@ -97,28 +101,46 @@ const columns: TableColumnsType<TaskSummary> = [
 ];
 
 type Props = {
-  tasks: readonly TaskSummary[];
+  /** Which tasks, in which order (the server's filters). */
+  filter: TaskListFilter;
   empty: string;
   testId?: string;
   /** Leave out the lead (a list of one agency's tasks). */
   hideLead?: boolean;
 };
 
-export function TaskList({ tasks, empty, testId, hideLead = false }: Props) {
+export function TaskList({ filter, empty, testId, hideLead = false }: Props) {
+  // Back to the first page whenever the filter changes.
+  const key = JSON.stringify(filter);
+  const [paging, setPaging] = useState({ key, page: 1 });
+  const page = paging.key === key ? paging.page : 1;
+  const tasks = useTaskPage(filter, page, PAGE_SIZE);
+  if (tasks.isError) return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  const total = tasks.data?.total ?? 0;
   return (
     <Table<TaskSummary>
       data-testid={testId}
       rowKey="id"
       size="middle"
       columns={hideLead ? columns.filter((c) => c.key !== 'lead') : columns}
-      dataSource={tasks}
+      dataSource={tasks.data?.items ?? []}
+      loading={tasks.isFetching}
       scroll={{ x: 760 }}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      locale={{
+        emptyText: tasks.isPending ? (
+          <div style={{ height: 80 }} />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+        ),
+      }}
       pagination={
-        tasks.length > PAGE_SIZE && {
+        total > PAGE_SIZE && {
+          current: page,
           pageSize: PAGE_SIZE,
+          total,
           showSizeChanger: false,
           showTotal: (n) => `${n} nhiệm vụ`,
+          onChange: (next) => setPaging({ key, page: next }),
         }
       }
     />

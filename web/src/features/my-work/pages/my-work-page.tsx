@@ -1,14 +1,16 @@
 // "Việc của tôi" (/viec-cua-toi): the tasks of the user's agency (overdue, due soon, led,
-// coordinated) and what waits for the user: reports to approve (heads), extension requests to
-// decide (the consolidating department). The open list is kept in the address (?muc=…).
+// coordinated: counted by the server, each list a server-paged query) and what waits for the user:
+// reports to approve (heads), extension requests to decide (the consolidating department). The
+// open list is kept in the address (?muc=…).
 import type { MyWork } from '@features/tasks/schema';
-import { Card, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { Card, Empty, Flex, Skeleton, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../../app/format';
 import { QueryError } from '../../../app/query-state';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import type { Role } from '../../auth/labels';
+import type { TaskListFilter } from '../../tasks/hooks/use-tasks';
 import { ApprovalList } from '../components/approval-list';
 import { ExtensionList } from '../components/extension-list';
 import { TaskList } from '../components/task-list';
@@ -51,11 +53,22 @@ function counters(work: MyWork): Counter[] {
 
 /** The list to open when the address names none: what needs attention first. */
 function firstSection(work: MyWork, role: Role): Section {
-  if (DECIDERS.includes(role) && work.pendingExtensions.length > 0) return 'extensions';
-  if (APPROVERS.includes(role) && work.awaitingApproval.length > 0) return 'approval';
-  if (work.overdue.length > 0) return 'overdue';
-  if (work.dueSoon.length > 0) return 'dueSoon';
-  return work.lead.length > 0 || work.coordinate.length === 0 ? 'lead' : 'coordinate';
+  const { counts } = work;
+  if (DECIDERS.includes(role) && counts.pendingExtensions > 0) return 'extensions';
+  if (APPROVERS.includes(role) && counts.awaitingApproval > 0) return 'approval';
+  if (counts.overdue > 0) return 'overdue';
+  if (counts.dueSoon > 0) return 'dueSoon';
+  return counts.lead > 0 || counts.coordinate === 0 ? 'lead' : 'coordinate';
+}
+
+/** When more wait than are listed: say so (the oldest are listed). */
+function Shown({ listed, total }: { listed: number; total: number }) {
+  if (listed >= total) return null;
+  return (
+    <Typography.Paragraph type="secondary" data-testid="my-work-shown">
+      {`Hiển thị ${listed} mục cũ nhất trong tổng số ${total}.`}
+    </Typography.Paragraph>
+  );
 }
 
 function tabLabel(label: string, n: number): ReactNode {
@@ -65,8 +78,9 @@ function tabLabel(label: string, n: number): ReactNode {
 function WorkSections({ work, role }: { work: MyWork; role: Role }) {
   const [params, setParams] = useSearchParams();
   const asked = params.get('muc');
-  const showApproval = APPROVERS.includes(role) || work.awaitingApproval.length > 0;
-  const showExtensions = DECIDERS.includes(role) || work.pendingExtensions.length > 0;
+  const { counts } = work;
+  const showApproval = APPROVERS.includes(role) || counts.awaitingApproval > 0;
+  const showExtensions = DECIDERS.includes(role) || counts.pendingExtensions > 0;
   const shown = SECTIONS.filter(
     (s) => (s !== 'approval' || showApproval) && (s !== 'extensions' || showExtensions),
   );
@@ -80,61 +94,63 @@ function WorkSections({ work, role }: { work: MyWork; role: Role }) {
       },
       { replace: true },
     );
+  // The agency's lists, by deadline; without an agency there is nothing to list.
+  const agencyId = work.agency?.id;
+  const list = (filter: TaskListFilter, empty: string, testId: string) =>
+    agencyId ? (
+      <TaskList filter={{ agencyId, sort: 'due', ...filter }} empty={empty} testId={testId} />
+    ) : (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Tài khoản không gắn với cơ quan." />
+    );
 
   const items = [
     {
       key: 'lead',
-      label: tabLabel('Chủ trì', work.lead.length),
-      children: (
-        <TaskList
-          tasks={work.lead}
-          empty="Cơ quan không chủ trì nhiệm vụ nào."
-          testId="my-work-lead"
-        />
-      ),
+      label: tabLabel('Chủ trì', counts.lead),
+      children: list({ role: 'lead' }, 'Cơ quan không chủ trì nhiệm vụ nào.', 'my-work-lead'),
     },
     {
       key: 'coordinate',
-      label: tabLabel('Phối hợp', work.coordinate.length),
-      children: (
-        <TaskList
-          tasks={work.coordinate}
-          empty="Cơ quan không phối hợp nhiệm vụ nào."
-          testId="my-work-coordinate"
-        />
+      label: tabLabel('Phối hợp', counts.coordinate),
+      children: list(
+        { role: 'coordinator' },
+        'Cơ quan không phối hợp nhiệm vụ nào.',
+        'my-work-coordinate',
       ),
     },
     {
       key: 'overdue',
-      label: tabLabel('Quá hạn', work.overdue.length),
-      children: (
-        <TaskList
-          tasks={work.overdue}
-          empty="Không có nhiệm vụ quá hạn."
-          testId="my-work-overdue"
-        />
-      ),
+      label: tabLabel('Quá hạn', counts.overdue),
+      children: list({ state: 'overdue' }, 'Không có nhiệm vụ quá hạn.', 'my-work-overdue'),
     },
     {
       key: 'dueSoon',
-      label: tabLabel('Sắp đến hạn', work.dueSoon.length),
-      children: (
-        <TaskList
-          tasks={work.dueSoon}
-          empty={`Không có nhiệm vụ đến hạn trong ${work.dueSoonDays} ngày tới.`}
-          testId="my-work-due-soon"
-        />
+      label: tabLabel('Sắp đến hạn', counts.dueSoon),
+      children: list(
+        { dueSoonDays: work.dueSoonDays },
+        `Không có nhiệm vụ đến hạn trong ${work.dueSoonDays} ngày tới.`,
+        'my-work-due-soon',
       ),
     },
     {
       key: 'approval',
-      label: tabLabel('Chờ duyệt', work.awaitingApproval.length),
-      children: <ApprovalList rows={work.awaitingApproval} />,
+      label: tabLabel('Chờ duyệt', counts.awaitingApproval),
+      children: (
+        <>
+          <Shown listed={work.awaitingApproval.length} total={counts.awaitingApproval} />
+          <ApprovalList rows={work.awaitingApproval} />
+        </>
+      ),
     },
     {
       key: 'extensions',
-      label: tabLabel('Đề nghị gia hạn', work.pendingExtensions.length),
-      children: <ExtensionList rows={work.pendingExtensions} />,
+      label: tabLabel('Đề nghị gia hạn', counts.pendingExtensions),
+      children: (
+        <>
+          <Shown listed={work.pendingExtensions.length} total={counts.pendingExtensions} />
+          <ExtensionList rows={work.pendingExtensions} />
+        </>
+      ),
     },
   ].filter((item) => shown.includes(item.key as Section));
 

@@ -1,5 +1,6 @@
-// Search box and filters of the tasks page: words of the task, state, lead agency, plan, and
-// "no lead yet". The search is debounced before it reaches the address (and the server).
+// Search box and filters of the tasks page: words of the task, state, lead agency, plan, "not done
+// yet", "no lead yet", and the order (the plan's, or by deadline). The search is debounced before
+// it reaches the address (and the server).
 import { SearchOutlined } from '@ant-design/icons';
 import { Flex, Grid, Input, Select, Switch, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -7,7 +8,7 @@ import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useAgency } from '../../agencies/hooks/use-agencies';
 import { usePlans } from '../../plans/hooks/use-plans';
 import { TASK_STATE_LABELS } from '../labels';
-import type { TaskState, TasksPageState } from '../search-params';
+import type { TaskSort, TaskState, TasksPageState } from '../search-params';
 import { AgencyPicker } from './agency-picker';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -130,6 +131,27 @@ export function TaskFilters({ state, onSearch, onChange }: Props) {
         value={state.planId}
         onChange={(planId) => onChange({ planId })}
       />
+      <Select<TaskSort>
+        aria-label="Sắp xếp"
+        prefix="Sắp xếp:"
+        value={state.sort}
+        onChange={(sort) => onChange({ sort })}
+        options={[
+          { value: 'plan', label: 'Theo thứ tự kế hoạch' },
+          { value: 'due', label: 'Theo thời hạn (sớm nhất trước)' },
+        ]}
+        style={{ flex: '1 1 240px', maxWidth: narrow ? undefined : 300 }}
+        popupMatchSelectWidth={false}
+        data-testid="tasks-sort"
+      />
+      <Flex align="center" gap={8} component="label">
+        <Switch
+          checked={state.open}
+          onChange={(open) => onChange({ open })}
+          data-testid="tasks-open-filter"
+        />
+        <Typography.Text>Chưa hoàn thành</Typography.Text>
+      </Flex>
       <Flex align="center" gap={8} component="label">
         <Switch
           checked={state.unassigned}

@@ -1,11 +1,11 @@
-// Live tasks as a table with server-side pagination: what, in which plan, who leads, by when, how
-// far, and the status against the deadline.
+// Live tasks as a table with server-side pagination and order: what, in which plan, who leads, by
+// when (the column sorts by deadline), how far, and the status against the deadline.
 import { describeDeadline } from '@domain/deadline-text';
 import type { TaskSummary } from '@features/tasks/schema';
 import { Empty, Flex, Progress, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
-import { PAGE_SIZES } from '../search-params';
+import { PAGE_SIZES, type TaskSort } from '../search-params';
 import { TaskStatusTag } from './task-status-tag';
 
 export function LeadCell({ task }: { task: TaskSummary }) {
@@ -29,6 +29,20 @@ export function LeadCell({ task }: { task: TaskSummary }) {
         </Tag>
       )}
     </Flex>
+  );
+}
+
+function columnsFor(sort: TaskSort): TableColumnsType<TaskSummary> {
+  return columns.map((c) =>
+    c.key === 'deadline'
+      ? {
+          ...c,
+          sorter: true,
+          sortOrder: sort === 'due' ? 'ascend' : null,
+          sortDirections: ['ascend'],
+          showSorterTooltip: { title: 'Sắp xếp theo thời hạn' },
+        }
+      : c,
   );
 }
 
@@ -107,6 +121,8 @@ type Props = {
   pageSize: number;
   loading: boolean;
   filtered: boolean;
+  sort: TaskSort;
+  onSortChange: (sort: TaskSort) => void;
   onPageChange: (page: number, pageSize: number) => void;
 };
 
@@ -117,13 +133,20 @@ export function TasksTable({
   pageSize,
   loading,
   filtered,
+  sort,
+  onSortChange,
   onPageChange,
 }: Props) {
   return (
     <Table<TaskSummary>
       data-testid="tasks-table"
       rowKey="id"
-      columns={columns}
+      columns={columnsFor(sort)}
+      onChange={(_pagination, _filters, sorter, extra) => {
+        if (extra.action !== 'sort') return;
+        const order = Array.isArray(sorter) ? sorter[0]?.order : sorter.order;
+        onSortChange(order === 'ascend' ? 'due' : 'plan');
+      }}
       dataSource={tasks}
       loading={loading}
       scroll={{ x: 760 }}

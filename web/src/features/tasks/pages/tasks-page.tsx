@@ -1,5 +1,6 @@
-// /nhiem-vu – every live task of the province, filtered by words, state, lead agency, plan or
-// "no lead yet"; the filters live in the address.
+// /nhiem-vu – every live task of the province, filtered by words, state, lead agency, plan, "not
+// done yet" or "no lead yet", in the plan's order or by deadline; the filters live in the address
+// and the server pages the list.
 import { Typography } from 'antd';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,7 +15,7 @@ export function TasksPage() {
   const state = readTasksPageState(params);
   const tasks = useTasks(state);
   const filtered = Boolean(
-    state.q || state.state || state.agencyId || state.planId || state.unassigned,
+    state.q || state.state || state.agencyId || state.planId || state.unassigned || state.open,
   );
 
   const update = useCallback(
@@ -42,6 +43,8 @@ export function TasksPage() {
           pageSize={state.pageSize}
           loading={tasks.isFetching}
           filtered={filtered}
+          sort={state.sort}
+          onSortChange={(sort) => update({ sort, page: 1 })}
           onPageChange={(page, pageSize) =>
             update({ page: pageSize === state.pageSize ? page : 1, pageSize })
           }

@@ -1,5 +1,6 @@
-// Overdue and due-soon tasks by lead agency: counts with the overdue age buckets, each row opening
-// on its tasks; agencies with overdue tasks can be ticked for the urging letter.
+// Overdue and due-soon tasks by lead agency: counts with the overdue age buckets (the server's
+// GROUP BY), each row opening on its tasks (server-paged lists); agencies with overdue tasks can be
+// ticked for the urging letter.
 import type { Urging } from '@features/tasks/schema';
 import { Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { TaskList } from '../../my-work/components/task-list';
@@ -41,11 +42,11 @@ function columns(dueSoonDays: number): TableColumnsType<AgencyRow> {
         <Flex align="center" gap={8} wrap>
           <Typography.Text
             strong
-            type={r.overdue.length > 0 ? 'danger' : 'secondary'}
+            type={r.overdue > 0 ? 'danger' : 'secondary'}
             style={{ minWidth: 24 }}
             data-testid="agency-overdue"
           >
-            {r.overdue.length}
+            {r.overdue}
           </Typography.Text>
           <AgeTags row={r} />
         </Flex>
@@ -57,29 +58,48 @@ function columns(dueSoonDays: number): TableColumnsType<AgencyRow> {
       width: 200,
       align: 'right',
       render: (_, r) => (
-        <Typography.Text type={r.dueSoon.length > 0 ? 'warning' : 'secondary'}>
-          {r.dueSoon.length}
+        <Typography.Text type={r.dueSoon > 0 ? 'warning' : 'secondary'}>
+          {r.dueSoon}
         </Typography.Text>
       ),
     },
   ];
 }
 
-function AgencyTasks({ row, dueSoonDays }: { row: AgencyRow; dueSoonDays: number }) {
+function AgencyTasks({
+  row,
+  dueSoonDays,
+  planId,
+}: {
+  row: AgencyRow;
+  dueSoonDays: number;
+  planId: string | undefined;
+}) {
+  const agencyId = row.agency.id;
   return (
     <Flex vertical gap={12} style={{ paddingBlock: 8 }}>
-      {row.overdue.length > 0 && (
+      {row.overdue > 0 && (
         <div>
-          <Typography.Text strong>{`Quá hạn (${row.overdue.length})`}</Typography.Text>
-          <TaskList tasks={row.overdue} empty="Không có nhiệm vụ quá hạn." hideLead />
+          <Typography.Text strong>{`Quá hạn (${row.overdue})`}</Typography.Text>
+          <TaskList
+            filter={{ agencyId, planId, state: 'overdue', sort: 'due' }}
+            empty="Không có nhiệm vụ quá hạn."
+            testId="urging-agency-overdue"
+            hideLead
+          />
         </div>
       )}
-      {row.dueSoon.length > 0 && (
+      {row.dueSoon > 0 && (
         <div>
           <Typography.Text strong>
-            {`Sắp đến hạn trong ${dueSoonDays} ngày (${row.dueSoon.length})`}
+            {`Sắp đến hạn trong ${dueSoonDays} ngày (${row.dueSoon})`}
           </Typography.Text>
-          <TaskList tasks={row.dueSoon} empty="Không có nhiệm vụ sắp đến hạn." hideLead />
+          <TaskList
+            filter={{ agencyId, planId, dueSoonDays, sort: 'due' }}
+            empty="Không có nhiệm vụ sắp đến hạn."
+            testId="urging-agency-due-soon"
+            hideLead
+          />
         </div>
       )}
     </Flex>
@@ -89,12 +109,13 @@ function AgencyTasks({ row, dueSoonDays }: { row: AgencyRow; dueSoonDays: number
 type Props = {
   rows: readonly AgencyRow[];
   dueSoonDays: number;
+  planId: string | undefined;
   loading: boolean;
   selected: readonly string[];
   onSelect: ((ids: string[]) => void) | null;
 };
 
-export function UrgingTable({ rows, dueSoonDays, loading, selected, onSelect }: Props) {
+export function UrgingTable({ rows, dueSoonDays, planId, loading, selected, onSelect }: Props) {
   return (
     <Table<AgencyRow>
       data-testid="urging-table"
@@ -105,8 +126,8 @@ export function UrgingTable({ rows, dueSoonDays, loading, selected, onSelect }: 
       scroll={{ x: 700 }}
       pagination={rows.length > 20 && { pageSize: 20, showSizeChanger: false }}
       expandable={{
-        expandedRowRender: (r) => <AgencyTasks row={r} dueSoonDays={dueSoonDays} />,
-        rowExpandable: (r) => r.overdue.length + r.dueSoon.length > 0,
+        expandedRowRender: (r) => <AgencyTasks row={r} dueSoonDays={dueSoonDays} planId={planId} />,
+        rowExpandable: (r) => r.overdue + r.dueSoon > 0,
       }}
       rowSelection={
         onSelect
@@ -114,7 +135,7 @@ export function UrgingTable({ rows, dueSoonDays, loading, selected, onSelect }: 
               selectedRowKeys: [...selected],
               onChange: (keys) => onSelect(keys.map(String)),
               getCheckboxProps: (r) => ({
-                disabled: r.overdue.length === 0,
+                disabled: r.overdue === 0,
                 'aria-label': `Chọn ${r.agency.name}`,
               }),
             }

@@ -1,4 +1,5 @@
-// Đôn đốc (/don-doc): which agencies have overdue or due-soon tasks, and the urging letter
+// Đôn đốc (/don-doc): which agencies have overdue or due-soon tasks (counts from the server, the
+// tasks behind each in server-paged lists), the tasks nobody leads yet, and the urging letter
 // (.docx) for the agencies ticked, or for every agency with overdue tasks. The due-soon window and
 // the plan are kept in the address (?ngay=30&ke-hoach=…).
 import { DownloadOutlined } from '@ant-design/icons';
@@ -17,14 +18,15 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../app/api';
 import { formatDate } from '../../../app/format';
 import { QueryError } from '../../../app/query-state';
 import { TaskList } from '../../my-work/components/task-list';
 import { usePlans } from '../../plans/hooks/use-plans';
-import { type AgencyRow, UrgingTable } from '../components/urging-table';
+import { useTaskPage } from '../../tasks/hooks/use-tasks';
+import { UrgingTable } from '../components/urging-table';
 import { useUrging } from '../hooks/use-urging';
 import { downloadUrgingLetter } from '../letter';
 
@@ -34,15 +36,6 @@ const DEFAULT_WINDOW = 30;
 function readWindow(raw: string | null): number {
   const n = Number(raw);
   return (WINDOWS as readonly number[]).includes(n) ? n : DEFAULT_WINDOW;
-}
-
-/** Most overdue first, then most due soon, then by name. */
-function byUrgency(a: AgencyRow, b: AgencyRow): number {
-  return (
-    b.overdue.length - a.overdue.length ||
-    b.dueSoon.length - a.dueSoon.length ||
-    a.agency.name.localeCompare(b.agency.name, 'vi')
-  );
 }
 
 function PlanFilter({
@@ -70,9 +63,8 @@ function PlanFilter({
   );
 }
 
-function Totals({ urging }: { urging: Urging }) {
+function Totals({ urging, unassigned }: { urging: Urging; unassigned: number | undefined }) {
   const { token } = theme.useToken();
-  const withOverdue = urging.agencies.filter((a) => a.overdue.length > 0).length;
   const cards = [
     {
       key: 'overdue',
@@ -86,8 +78,8 @@ function Totals({ urging }: { urging: Urging }) {
       value: urging.totals.dueSoon,
       color: urging.totals.dueSoon > 0 ? token.colorWarning : undefined,
     },
-    { key: 'agencies', title: 'Cơ quan có nhiệm vụ quá hạn', value: withOverdue },
-    { key: 'unassigned', title: 'Chưa có cơ quan chủ trì', value: urging.unassigned.length },
+    { key: 'agencies', title: 'Cơ quan có nhiệm vụ quá hạn', value: urging.totals.agenciesOverdue },
+    { key: 'unassigned', title: 'Chưa có cơ quan chủ trì', value: unassigned ?? '–' },
   ];
   return (
     <Row gutter={[12, 12]} data-testid="urging-totals">
@@ -115,11 +107,13 @@ export function UrgingPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [downloading, setDownloading] = useState(false);
 
-  const rows = useMemo(() => [...(urging.data?.agencies ?? [])].sort(byUrgency), [urging.data]);
+  // Open tasks nobody leads: counted by the first page of their list.
+  const unassignedFilter = { unassigned: true, open: true, planId, sort: 'due' as const };
+  const unassigned = useTaskPage(unassignedFilter, 1, 1);
+  // The server orders agencies: most overdue first, then most due soon, then by name.
+  const rows = urging.data?.agencies ?? [];
   // Only agencies still listed with overdue tasks count as picked (the window or plan may change).
-  const selected = picked.filter((id) =>
-    rows.some((r) => r.agency.id === id && r.overdue.length > 0),
-  );
+  const selected = picked.filter((id) => rows.some((r) => r.agency.id === id && r.overdue > 0));
   const data = urging.data;
   const canWrite = data?.abilities.letter ?? false;
   const noOverdue = (data?.totals.overdue ?? 0) === 0;
@@ -179,7 +173,7 @@ export function UrgingPage() {
       )}
       {data && (
         <Flex vertical gap={16}>
-          <Totals urging={data} />
+          <Totals urging={data} unassigned={unassigned.data?.total} />
           <Card
             title="Theo cơ quan chủ trì"
             extra={
@@ -207,13 +201,14 @@ export function UrgingPage() {
             <UrgingTable
               rows={rows}
               dueSoonDays={data.dueSoonDays}
+              planId={planId}
               loading={urging.isFetching}
               selected={selected}
               onSelect={canWrite ? setPicked : null}
             />
           </Card>
           <Card
-            title={`Chưa có cơ quan chủ trì (${data.unassigned.length})`}
+            title={`Chưa có cơ quan chủ trì (${unassigned.data?.total ?? '…'})`}
             data-testid="urging-unassigned"
           >
             <Typography.Paragraph type="secondary">
@@ -221,8 +216,8 @@ export function UrgingPage() {
               quan chủ trì trước khi đôn đốc.
             </Typography.Paragraph>
             <TaskList
-              tasks={data.unassigned}
-              empty="Mọi nhiệm vụ đều đã có cơ quan chủ trì."
+              filter={unassignedFilter}
+              empty="Mọi nhiệm vụ đang thực hiện đều đã có cơ quan chủ trì."
               testId="urging-unassigned-list"
             />
           </Card>

@@ -1,0 +1,528 @@
+// Reading live tasks at province scale: every list is a page chosen by SQL (filters, status and
+// order computed in the query by status-sql.ts, limit/offset, a count beside it), and what hangs off
+// a task (current lead and coordinators, plan number, open reassignment review) is read for the
+// page's rows only. No read loads the tenant's tasks or binds an unbounded list of ids.
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { foldedSql } from '../../db/fold.js';
+import {
+  agencies,
+  extensionRequests,
+  progressUpdates,
+  taskAssignments,
+  tasks,
+} from '../../db/schema.js';
+import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
+import { isRecurring } from '../../domain/reporting-period.js';
+import { completionRateOf, overdueAge, type TaskState } from '../../domain/task-status.js';
+import { foldForSearch } from '../../domain/vietnamese-text.js';
+import type { TaskAccess } from './policy.js';
+import type { LiveTaskStatus } from './status.js';
+import { addDays, type StatusSql, statusSql } from './status-sql.js';
+
+export type AgencyRef = { id: string; name: string };
+
+export type TaskFacts = {
+  id: string;
+  tenantId: string;
+  code: string | null;
+  title: string;
+  body: string | null;
+  sector: string | null;
+  expectedOutput: string | null;
+  planId: string;
+  planNumber: string | null;
+  planTitle: string | null;
+  deadline: Deadline;
+  plannedDueOn: string | null;
+  assignedDueOn: string | null;
+  extendedDueOn: string | null;
+  completedOn: string | null;
+  percent: number | null;
+  version: number;
+  namedLead: AgencyRef | null;
+  leadAsWritten: string | null;
+  lead: AgencyRef | null;
+  coordinators: AgencyRef[];
+  awaitingReassignment: boolean;
+  status: LiveTaskStatus;
+  access: TaskAccess;
+};
+
+/** Which tasks: every filter the task list, my work and urging offer, all answered in SQL. */
+export type TaskFilter = {
+  planId?: string | undefined;
+  /** Text of the title or body, diacritics optional (a folded substring). */
+  q?: string | undefined;
+  /** Tasks the agency currently carries, in `role` (lead unless said). */
+  agencyId?: string | undefined;
+  role?: 'lead' | 'coordinator' | 'any' | undefined;
+  /** Only tasks nobody currently leads. */
+  unassigned?: boolean | undefined;
+  state?: TaskState | undefined;
+  /** Only work not done (in progress, overdue, not started). */
+  open?: boolean | undefined;
+  /** Open work judged against a date on or before this day (overdue included). */
+  dueBefore?: string | undefined;
+  /** Open work due from today to this many days ahead ("sắp đến hạn"). */
+  dueSoonDays?: number | undefined;
+  taskId?: string | undefined;
+};
+
+export type TaskSort = 'plan' | 'due';
+
+export type TaskPage = {
+  sort?: TaskSort | undefined;
+  limit: number;
+  offset: number;
+};
+
+const currentlyIn = (agencyId: string, role: 'lead' | 'coordinator' | 'any') =>
+  sql`exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.agencyId} = ${agencyId} and ${taskAssignments.endedOn} is null${role === 'any' ? sql`` : sql` and ${taskAssignments.role} = ${role}`})`;
+
+const withoutLead = sql`not exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.role} = 'lead' and ${taskAssignments.endedOn} is null)`;
+
+const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The WHERE of a filter: tenant first, then each filter given. */
+export function taskConditions(tenantId: string, filter: TaskFilter, s: StatusSql): SQL[] {
+  const where: SQL[] = [eq(tasks.tenantId, tenantId)];
+  if (filter.taskId) where.push(eq(tasks.id, filter.taskId));
+  if (filter.planId) where.push(eq(tasks.planId, filter.planId));
+  const term = filter.q ? foldForSearch(filter.q) : '';
+  if (term) {
+    // search_text (trigram-indexed) is written with the row; a row written without it (the
+    // column's default '') is folded here instead, so no task drops out of a search.
+    where.push(
+      sql`(${tasks.searchText} like ${likeTerm(term)} or (${tasks.searchText} = '' and ${foldedSql(sql`${tasks.title} || ' ' || coalesce(${tasks.body}, '')`)} like ${likeTerm(term)}))`,
+    );
+  }
+  if (filter.agencyId) where.push(currentlyIn(filter.agencyId, filter.role ?? 'lead'));
+  if (filter.unassigned) where.push(withoutLead);
+  if (filter.state) where.push(s.inState(filter.state));
+  if (filter.open) where.push(s.open);
+  if (filter.dueBefore) where.push(s.openDueBy(filter.dueBefore));
+  if (filter.dueSoonDays !== undefined)
+    where.push(s.openDueBetween(s.asOf, addDays(s.asOf, filter.dueSoonDays)));
+  return where;
+}
+
+type Responsible = { role: string; id: string; name: string };
+
+/** The page's rows with their status, then what hangs off them (for these rows only). */
+function pageQuery(db: Db, where: SQL[], s: StatusSql, page: TaskPage) {
+  const order =
+    page.sort === 'due'
+      ? [s.byDue, asc(tasks.planId), asc(tasks.position), asc(tasks.id)]
+      : [asc(tasks.planId), asc(tasks.position), asc(tasks.id)];
+  const fields = {
+    id: tasks.id,
+    tenantId: tasks.tenantId,
+    planId: tasks.planId,
+    position: tasks.position,
+    code: tasks.code,
+    title: tasks.title,
+    body: tasks.body,
+    sector: tasks.sector,
+    expectedOutput: tasks.expectedOutput,
+    leadAgencyId: tasks.leadAgencyId,
+    leadAsWritten: tasks.leadAsWritten,
+    deadline: tasks.deadline,
+    plannedDueOn: tasks.dueOn,
+    assignedDueOn: tasks.assignedDueOn,
+    extendedDueOn: tasks.extendedDueOn,
+    completedOn: tasks.completedOn,
+    percent: tasks.progressPercent,
+    version: tasks.version,
+    state: sql<TaskState>`${s.state}`.as('state'),
+    statusDueOn: sql<string | null>`${s.dueOn}`.as('status_due_on'),
+    overdueDays: sql<number | null>`${s.overdueDays}`.as('overdue_days'),
+  };
+  const rows = db
+    .select(fields)
+    .from(tasks)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('page');
+  // The page's columns as the derived table names them.
+  const row = Object.fromEntries(
+    Object.keys(fields).map((k) => [k, rows[k as keyof typeof fields]]),
+  ) as { [K in keyof typeof fields]: (typeof rows)[K] };
+  // Related rows for the page's rows only. Written with explicit aliases: drizzle leaves columns
+  // unqualified in a select from one derived table, which a correlated subquery cannot have.
+  return db
+    .select({
+      ...row,
+      planNumber: sql<
+        string | null
+      >`(select d.number_canonical from plans p join legal_documents d on d.id = p.document_id where p.id = "page"."plan_id")`,
+      planTitle: sql<
+        string | null
+      >`(select d.title from plans p join legal_documents d on d.id = p.document_id where p.id = "page"."plan_id")`,
+      namedLeadName: sql<
+        string | null
+      >`(select g.name from agencies g where g.id = "page"."lead_agency_id")`,
+      responsible: sql<
+        Responsible[] | null
+      >`(select json_agg(json_build_object('role', a.role, 'id', g.id, 'name', g.name) order by a.created_at, a.id) from task_assignments a join agencies g on g.id = a.agency_id where a.task_id = "page"."id" and a.ended_on is null)`,
+      awaitingReassignment: sql<boolean>`exists (select 1 from reassignment_reviews r where r.task_id = "page"."id" and r.status = 'open')`,
+    })
+    .from(rows)
+    .orderBy(
+      ...(page.sort === 'due'
+        ? [sql`${rows.statusDueOn} asc nulls last`, asc(rows.planId), asc(rows.position)]
+        : [asc(rows.planId), asc(rows.position)]),
+      asc(rows.id),
+    );
+}
+
+type PageRow = Awaited<ReturnType<typeof pageQuery>>[number];
+
+function toFacts(r: PageRow, s: StatusSql): TaskFacts {
+  const t = r;
+  const deadline = deadlineSchema.parse(t.deadline);
+  const responsible = r.responsible ?? [];
+  const leadRow = responsible.find((a) => a.role === 'lead');
+  const lead = leadRow ? { id: leadRow.id, name: leadRow.name } : null;
+  const coordinators = responsible
+    .filter((a) => a.role === 'coordinator')
+    .map((a) => ({ id: a.id, name: a.name }));
+  const overdueDays = t.overdueDays === null ? null : Number(t.overdueDays);
+  const status: LiveTaskStatus = {
+    state: t.state,
+    dueOn: t.statusDueOn,
+    overdueDays,
+    age: overdueDays === null ? null : overdueAge(overdueDays),
+    period:
+      isRecurring(deadline) && t.statusDueOn
+        ? { label: s.period.label, from: s.period.from, submissionDueOn: t.statusDueOn }
+        : null,
+  };
+  return {
+    id: t.id,
+    tenantId: t.tenantId,
+    code: t.code,
+    title: t.title,
+    body: t.body,
+    sector: t.sector,
+    expectedOutput: t.expectedOutput,
+    planId: t.planId,
+    planNumber: r.planNumber,
+    planTitle: r.planTitle,
+    deadline,
+    plannedDueOn: t.plannedDueOn,
+    assignedDueOn: t.assignedDueOn,
+    extendedDueOn: t.extendedDueOn,
+    completedOn: t.completedOn,
+    percent: t.percent,
+    version: t.version,
+    namedLead:
+      t.leadAgencyId && r.namedLeadName ? { id: t.leadAgencyId, name: r.namedLeadName } : null,
+    leadAsWritten: t.leadAsWritten,
+    lead,
+    coordinators,
+    awaitingReassignment: r.awaitingReassignment,
+    status,
+    access: {
+      tenantId: t.tenantId,
+      leadAgencyId: lead?.id ?? null,
+      coordinatorAgencyIds: coordinators.map((c) => c.id),
+      completed: t.completedOn !== null,
+    },
+  };
+}
+
+/** How many tasks a filter selects. */
+export async function countMatching(
+  db: Db,
+  tenantId: string,
+  filter: TaskFilter,
+  asOf: string,
+): Promise<number> {
+  const s = statusSql(asOf);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(and(...taskConditions(tenantId, filter, s)));
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of the tenant's tasks with their current lead and status on `asOf`, and how many the
+ * filter selects. The tenant is part of every query: another tenant's task id finds nothing.
+ */
+export async function listTasks(
+  db: Db,
+  tenantId: string,
+  filter: TaskFilter,
+  page: TaskPage,
+  asOf: string,
+): Promise<{ items: TaskFacts[]; total: number }> {
+  const s = statusSql(asOf);
+  const where = taskConditions(tenantId, filter, s);
+  const rows = await pageQuery(db, where, s, page);
+  // A short first page is the whole list: no count needed.
+  const total =
+    page.offset === 0 && rows.length < page.limit
+      ? rows.length
+      : await countMatching(db, tenantId, filter, asOf);
+  return { items: rows.map((r) => toFacts(r, s)), total };
+}
+
+export async function loadTask(db: Db, tenantId: string, id: string, asOf: string) {
+  const s = statusSql(asOf);
+  const [row] = await pageQuery(db, taskConditions(tenantId, { taskId: id }, s), s, {
+    limit: 1,
+    offset: 0,
+  });
+  return row ? toFacts(row, s) : null;
+}
+
+const AGES = ['over_120', 'over_60', 'over_30', 'under_30'] as const;
+const STATES: readonly TaskState[] = [
+  'done_on_time',
+  'done_late',
+  'in_progress',
+  'overdue',
+  'not_started',
+];
+
+export type TaskCounts = {
+  total: number;
+  states: Record<TaskState, number>;
+  open: number;
+  overdueByAge: Record<(typeof AGES)[number], number>;
+  completionRate: number | null;
+};
+
+/** Tasks counted by state and overdue age (one GROUP BY), for any filter of the list. */
+export async function countTasks(
+  db: Db,
+  tenantId: string,
+  filter: TaskFilter,
+  asOf: string,
+): Promise<TaskCounts> {
+  const s = statusSql(asOf);
+  const rows = await db
+    .select({ state: s.state, age: s.age, n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(and(...taskConditions(tenantId, filter, s)))
+    .groupBy(sql`1`, sql`2`);
+  const states = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<TaskState, number>;
+  const overdueByAge = Object.fromEntries(AGES.map((a) => [a, 0])) as TaskCounts['overdueByAge'];
+  for (const r of rows) {
+    states[r.state] += r.n;
+    if (r.age) overdueByAge[r.age] += r.n;
+  }
+  return {
+    total: STATES.reduce((sum, st) => sum + states[st], 0),
+    states,
+    open: states.in_progress + states.overdue + states.not_started,
+    overdueByAge,
+    completionRate: completionRateOf(states),
+  };
+}
+
+/** "Việc của tôi" counters for an agency: what it leads and coordinates, overdue, due soon. */
+export async function agencyWorkCounts(
+  db: Db,
+  tenantId: string,
+  agencyId: string,
+  asOf: string,
+  dueSoonDays: number,
+) {
+  const s = statusSql(asOf);
+  const lead = sql`${taskAssignments.role} = 'lead'`;
+  const [row] = await db
+    .select({
+      lead: sql<number>`count(*) filter (where ${lead})::int`,
+      coordinate: sql<number>`count(*) filter (where ${taskAssignments.role} = 'coordinator')::int`,
+      overdue: sql<number>`count(*) filter (where ${lead} and ${s.overdue})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${lead} and ${s.openDueBetween(asOf, addDays(asOf, dueSoonDays))})::int`,
+    })
+    .from(taskAssignments)
+    .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
+    .where(
+      and(
+        eq(taskAssignments.agencyId, agencyId),
+        isNull(taskAssignments.endedOn),
+        eq(tasks.tenantId, tenantId),
+      ),
+    );
+  return row ?? { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 };
+}
+
+/** At most this many pending approvals or extension requests are listed at once (all are counted). */
+export const PENDING_LIST_LIMIT = 50;
+
+/** Progress reports of an agency waiting for its head: the oldest first, and how many. */
+export async function pendingApprovals(db: Db, tenantId: string, agencyId: string) {
+  const where = and(
+    eq(progressUpdates.tenantId, tenantId),
+    eq(progressUpdates.agencyId, agencyId),
+    eq(progressUpdates.status, 'pending'),
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ id: progressUpdates.id, taskId: progressUpdates.taskId, taskTitle: tasks.title })
+      .from(progressUpdates)
+      .innerJoin(tasks, eq(tasks.id, progressUpdates.taskId))
+      .where(where)
+      .orderBy(asc(progressUpdates.createdAt))
+      .limit(PENDING_LIST_LIMIT),
+    db.select({ n: sql<number>`count(*)::int` }).from(progressUpdates).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** Extension requests waiting for the consolidator: the oldest first, and how many. */
+export async function pendingExtensionRequests(db: Db, tenantId: string) {
+  const where = and(
+    eq(extensionRequests.tenantId, tenantId),
+    eq(extensionRequests.status, 'pending'),
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: extensionRequests.id,
+        taskId: extensionRequests.taskId,
+        taskTitle: tasks.title,
+      })
+      .from(extensionRequests)
+      .innerJoin(tasks, eq(tasks.id, extensionRequests.taskId))
+      .where(where)
+      .orderBy(asc(extensionRequests.requestedAt))
+      .limit(PENDING_LIST_LIMIT),
+    db.select({ n: sql<number>`count(*)::int` }).from(extensionRequests).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Đôn đốc.
+
+export type AgencyUrgingCounts = {
+  agency: AgencyRef;
+  overdue: number;
+  dueSoon: number;
+  ages: Record<(typeof AGES)[number], number>;
+};
+
+/**
+ * Overdue and due-soon work by current lead agency (one GROUP BY over open work due by
+ * asOf + dueSoonDays): most overdue first, then most due soon, then by name.
+ */
+export async function urgingCounts(
+  db: Db,
+  tenantId: string,
+  filter: { planId?: string | undefined },
+  asOf: string,
+  dueSoonDays: number,
+): Promise<AgencyUrgingCounts[]> {
+  const s = statusSql(asOf);
+  const rows = await db
+    .select({
+      agencyId: taskAssignments.agencyId,
+      agencyName: agencies.name,
+      age: s.age,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(tasks)
+    .innerJoin(
+      taskAssignments,
+      and(
+        eq(taskAssignments.taskId, tasks.id),
+        eq(taskAssignments.role, 'lead'),
+        isNull(taskAssignments.endedOn),
+      ),
+    )
+    .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
+    .where(
+      and(
+        ...taskConditions(tenantId, { planId: filter.planId }, s),
+        s.openDueBy(addDays(asOf, dueSoonDays)),
+      ),
+    )
+    .groupBy(taskAssignments.agencyId, agencies.name, sql`3`);
+  const byAgency = new Map<string, AgencyUrgingCounts>();
+  for (const r of rows) {
+    let entry = byAgency.get(r.agencyId);
+    if (!entry) {
+      entry = {
+        agency: { id: r.agencyId, name: r.agencyName },
+        overdue: 0,
+        dueSoon: 0,
+        ages: { over_120: 0, over_60: 0, over_30: 0, under_30: 0 },
+      };
+      byAgency.set(r.agencyId, entry);
+    }
+    if (r.age) {
+      entry.overdue += r.n;
+      entry.ages[r.age] += r.n;
+    } else entry.dueSoon += r.n;
+  }
+  return [...byAgency.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.dueSoon - a.dueSoon ||
+      a.agency.name.localeCompare(b.agency.name, 'vi'),
+  );
+}
+
+export type OverdueForLetter = {
+  agencyId: string;
+  agencyName: string;
+  planId: string;
+  code: string | null;
+  title: string;
+  deadline: Deadline;
+  percent: number | null;
+  dueOn: string | null;
+  overdueDays: number | null;
+};
+
+/** Overdue tasks of the given lead agencies (all when null), most overdue first, for the letter. */
+export async function overdueOfAgencies(
+  db: Db,
+  tenantId: string,
+  filter: { planId?: string | undefined; agencyIds: readonly string[] | null },
+  asOf: string,
+): Promise<OverdueForLetter[]> {
+  const s = statusSql(asOf);
+  const where = [...taskConditions(tenantId, { planId: filter.planId }, s), s.overdue];
+  if (filter.agencyIds) {
+    if (filter.agencyIds.length === 0) return [];
+    where.push(inArray(taskAssignments.agencyId, [...filter.agencyIds]));
+  }
+  const rows = await db
+    .select({
+      agencyId: taskAssignments.agencyId,
+      agencyName: agencies.name,
+      planId: tasks.planId,
+      code: tasks.code,
+      title: tasks.title,
+      deadline: tasks.deadline,
+      percent: tasks.progressPercent,
+      dueOn: s.dueOn,
+      overdueDays: s.overdueDays,
+    })
+    .from(tasks)
+    .innerJoin(
+      taskAssignments,
+      and(
+        eq(taskAssignments.taskId, tasks.id),
+        eq(taskAssignments.role, 'lead'),
+        isNull(taskAssignments.endedOn),
+      ),
+    )
+    .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
+    .where(and(...where))
+    .orderBy(desc(s.overdueDays), asc(tasks.planId), asc(tasks.position));
+  return rows.map((r) => ({
+    ...r,
+    deadline: deadlineSchema.parse(r.deadline),
+    overdueDays: r.overdueDays === null ? null : Number(r.overdueDays),
+  }));
+}
