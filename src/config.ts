@@ -21,6 +21,10 @@ export type Config = {
   mailFrom: string;
   /** Public address of the app, for links in e-mail. */
   publicUrl: string;
+  /** Load shedding (server/load-shedding.ts): beyond these, API requests get 503 + Retry-After. */
+  load: { maxInFlight: number; maxQueue: number; maxQueueWaitMs: number };
+  /** Connections to a PostgreSQL server (DATABASE_URL). */
+  databasePoolSize: number;
 };
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,6 +32,15 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}`);
   return value;
 }
 
@@ -52,5 +65,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tiến Độ <no-reply@localhost>',
     publicUrl: env.TIENDO_PUBLIC_URL ?? `http://${host}:${port}`,
+    // The embedded database answers one query at a time: a few requests at once, a short line.
+    // A PostgreSQL server works on many; the line absorbs a burst of a few hundred clients.
+    load: env.DATABASE_URL
+      ? {
+          maxInFlight: whole(env, 'TIENDO_MAX_IN_FLIGHT', 64, 1),
+          maxQueue: whole(env, 'TIENDO_MAX_QUEUE', 1000, 0),
+          maxQueueWaitMs: whole(env, 'TIENDO_MAX_QUEUE_WAIT_MS', 15_000, 1),
+        }
+      : {
+          maxInFlight: whole(env, 'TIENDO_MAX_IN_FLIGHT', 8, 1),
+          maxQueue: whole(env, 'TIENDO_MAX_QUEUE', 64, 0),
+          maxQueueWaitMs: whole(env, 'TIENDO_MAX_QUEUE_WAIT_MS', 3_000, 1),
+        },
+    databasePoolSize: whole(env, 'TIENDO_DB_POOL_SIZE', 20, 1),
   };
 }

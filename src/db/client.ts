@@ -102,8 +102,8 @@ export function openPglite(dataDir: string | undefined): Database {
   );
 }
 
-export function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server closes (restart, failover, a dropped database) is an event on
   // the pool, not an error of any query: without a listener it would crash the process.
   pool.on('error', (error) => {
@@ -118,14 +118,19 @@ export function openPostgres(url: string): Database {
   };
 }
 
-export type DatabaseConfig = { databaseUrl?: string | undefined; dataDir: string };
+export type DatabaseConfig = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Connections to the PostgreSQL server (TIENDO_DB_POOL_SIZE). */
+  databasePoolSize?: number;
+};
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
       throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     }
-    return openPostgres(config.databaseUrl);
+    return openPostgres(config.databaseUrl, config.databasePoolSize);
   }
   return openPglite(`${config.dataDir.replace(/\/$/, '')}/pglite`);
 }

@@ -1,8 +1,10 @@
 // The HTTP application: plugins, the request chain's fixed parts, feature routes, the web client.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
@@ -29,6 +31,7 @@ import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { AppError, type ErrorIssue } from './errors.js';
+import { type LoadLimits, loadShedding } from './load-shedding.js';
 import type { Principal } from './principal.js';
 
 declare module 'fastify' {
@@ -58,7 +61,12 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** E-mail is delivered (SMTP_URL set); the outbox says so to the administrator. */
   smtpConfigured?: boolean;
+  /** API requests at once, waiting, and for how long before 503 (config.ts); unlimited when absent. */
+  load?: LoadLimits;
 };
+
+/** Hashed file names (Vite's assets/): their content never changes under that name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function errorBody(
   code: string,
@@ -86,6 +94,17 @@ export async function buildApp(options: AppOptions) {
     session: options.session ?? DEFAULT_SESSION,
     secureCookie: options.secureCookie ?? false,
   };
+
+  // First of all, before a session is looked up in the database: refuse what cannot be served soon.
+  if (options.load) loadShedding(app, options.load);
+  // br or gzip for what compresses (JS, CSS, JSON, SVG, HTML) above 1 KB, on every route after this.
+  // Brotli at quality 5: on the fly, the top quality costs far more CPU for a few percent.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 
   // authenticate, security headers, CSRF: features/auth/hooks.ts.
   await app.register(authHooks, authOptions);
@@ -160,12 +179,22 @@ export async function buildApp(options: AppOptions) {
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
-    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+    // Hashed assets are cached for a year; index.html (and anything unhashed) is revalidated.
+    const assets = join(webDir, 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes get the web client; unknown API paths get a JSON 404.
+    // Client-side routes get the web client; unknown API paths and assets get a 404.
     if (
       !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/') &&
       request.method === 'GET' &&
       webDir &&
       existsSync(webDir)

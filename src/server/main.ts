@@ -45,6 +45,7 @@ async function main() {
     secureCookie: config.session.secureCookie,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     smtpConfigured: Boolean(config.smtpUrl),
+    load: config.load,
   });
   // Without SMTP_URL this does nothing: mail stays in the outbox for the administrator.
   const stopMail = startMailDelivery(opened.database.db, {
