@@ -42,6 +42,26 @@ function documentSearchText(...parts: (string | null | undefined)[]) {
   return foldForSearch(parts.filter(Boolean).join(' | '));
 }
 
+/** tasks.search_text: the title and body folded for search (the task list's search). */
+export function taskSearchText(title: string, body: string | null | undefined): string {
+  return foldForSearch(`${title} ${body ?? ''}`);
+}
+
+/**
+ * Rows per INSERT when a plan is stored. Narrow rows go 500 at a time; tasks (text, a JSON
+ * deadline, a trigram index) and audit records (JSON before/after) 200, so that each statement
+ * stays short: PGlite runs every statement on the server's main thread.
+ */
+const ROWS_PER_INSERT = 500;
+const WIDE_ROWS_PER_INSERT = 200;
+
+/**
+ * Lets the event loop run (other requests, timers) before the next statement. Awaiting PGlite's
+ * answers alone never does: they resolve as microtasks, so a long run of statements would keep
+ * every other request waiting until the whole plan is stored.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Resolves one agency reference of the file, or records why it cannot be. */
 function resolveRef(
   resolver: AgencyResolver,
@@ -206,6 +226,7 @@ export async function createPlanFromFile(
             code: norm(t.code),
             title: normalizeVietnamese(t.title),
             body: norm(t.text),
+            searchText: taskSearchText(normalizeVietnamese(t.title), norm(t.text)),
             sector: norm(t.sector ?? node.sector),
             leadAgencyId: lead?.agency.id ?? null,
             leadAsWritten: lead?.asWritten ?? norm(t.lead_as_written),
@@ -259,9 +280,11 @@ export async function createPlanFromFile(
     // both are dated), so that plans implementing the same decision point to one record.
     const audit: AuditEntry[] = [];
     const referenceIds = new Map<string, string>(); // number key → document id
+    await pause();
     for (const ref of file.references) {
       const parsed = parseDocumentNumber(ref.number);
       if (!parsed) continue; // the schema already refused it
+      await pause();
       const candidates = await tx
         .select({ id: legalDocuments.id, issuedYear: legalDocuments.issuedYear })
         .from(legalDocuments)
@@ -397,8 +420,10 @@ export async function createPlanFromFile(
         after: { ...planRow, sourceText: undefined },
       });
     }
+    await pause();
     const previousFile = revising ? await latestPlanFile(tx, planId) : null;
     const changes = previousFile ? diffPlanFiles(previousFile, file) : null;
+    await pause();
     const [revisionRow] = await tx
       .insert(planRevisions)
       .values({
@@ -417,14 +442,19 @@ export async function createPlanFromFile(
       after: { planId, revision, changes },
     });
 
+    // Rows go in multi-row INSERTs of a few hundred, with the event loop let through between
+    // statements (pause), so that storing a large plan does not hold up the server's other requests.
     const insertAll = async <R>(
       table: Parameters<typeof tx.insert>[0],
       rows: R[],
       entity: string,
       id: (r: R) => string,
+      perInsert = ROWS_PER_INSERT,
     ) => {
-      for (let i = 0; i < rows.length; i += 500)
-        await tx.insert(table).values(rows.slice(i, i + 500) as never);
+      for (let i = 0; i < rows.length; i += perInsert) {
+        await pause();
+        await tx.insert(table).values(rows.slice(i, i + perInsert) as never);
+      }
       for (const r of rows) audit.push({ entity, entityId: id(r), action: 'create', after: r });
     };
     // Parents before children: nodes are collected depth-first, so a parent always comes first.
@@ -436,10 +466,12 @@ export async function createPlanFromFile(
       (r) => r.id,
     );
     const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
-    await insertAll(tasks, freshTasks, 'task', (r) => r.id as string);
+    await insertAll(tasks, freshTasks, 'task', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
     for (const t of taskRows) {
       const before = keptTasks.get(t.id as string);
       if (!before) continue;
+      await pause();
+      // Every column the plan gives, search_text included (taskRows carry it).
       const { id: _id, tenantId: _tenant, planId: _plan, ...fields } = t;
       const [after] = await tx
         .update(tasks)
@@ -473,14 +505,18 @@ export async function createPlanFromFile(
       'task_assignment',
       (r) => r.id,
     );
-    await insertAll(projects, projectRows, 'project', (r) => r.id as string);
+    await insertAll(projects, projectRows, 'project', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
     await insertAll(
       projectLocations,
       locationRows,
       'project_location',
       (r) => `${r.projectId}:${r.communeCode}`,
     );
-    await recordAudit(tx, actor, audit);
+    for (let i = 0; i < audit.length; i += WIDE_ROWS_PER_INSERT) {
+      await pause();
+      await recordAudit(tx, actor, audit.slice(i, i + WIDE_ROWS_PER_INSERT));
+    }
+    await pause();
     // Successions the administrator already applied reach this plan's tasks too.
     await applyAppliedSuccessions(
       tx,
