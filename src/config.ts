@@ -1,5 +1,13 @@
 // Configuration from the environment (documented in README.md).
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+
+/**
+ * Which reverse proxies' X-Forwarded-For to believe (Fastify's `trustProxy`): none (false, the
+ * default: the client is the connecting address), the proxies' addresses or CIDR ranges, or the
+ * number of proxy hops in front of the server.
+ */
+export type TrustProxy = false | readonly string[] | { hops: number };
 
 export type Config = {
   port: number;
@@ -21,11 +29,46 @@ export type Config = {
   mailFrom: string;
   /** Public address of the app, for links in e-mail. */
   publicUrl: string;
+  /** TIENDO_TRUST_PROXY: whose X-Forwarded-For names the client (sign-in throttling, logs). */
+  trustProxy: TrustProxy;
   /** Load shedding (server/load-shedding.ts): beyond these, API requests get 503 + Retry-After. */
   load: { maxInFlight: number; maxQueue: number; maxQueueWaitMs: number };
   /** Connections to a PostgreSQL server (DATABASE_URL). */
   databasePoolSize: number;
 };
+
+// proxy-addr's names for ranges: loopback, link-local, private networks.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  // A prefix length (10.0.0.0/8) or, for IPv4, a netmask (10.0.0.0/255.0.0.0).
+  if (/^\d{1,3}$/.test(bits)) return Number(bits) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(bits) === 4;
+}
+
+/** TIENDO_TRUST_PROXY: unset or empty → trust nobody; `2` → two hops; `10.0.0.1,10.1.0.0/16`. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return { hops: Number(value) };
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((e) => !isAddressOrRange(e));
+  if (wrong.length || entries.length === 0) {
+    throw new Error(
+      `TIENDO_TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or CIDR ranges; not understood: ${wrong.join(', ') || value}`,
+    );
+  }
+  return entries;
+}
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -65,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tiến Độ <no-reply@localhost>',
     publicUrl: env.TIENDO_PUBLIC_URL ?? `http://${host}:${port}`,
+    trustProxy: parseTrustProxy(env.TIENDO_TRUST_PROXY),
     // The embedded database answers one query at a time: a few requests at once, a short line.
     // A PostgreSQL server works on many; the line absorbs a burst of a few hundred clients.
     load: env.DATABASE_URL

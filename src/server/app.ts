@@ -17,20 +17,21 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.js';
 import type { Db } from '../db/client.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { authHooks } from '../features/auth/hooks.js';
 import { authRoutes } from '../features/auth/routes.js';
 import type { SessionLimits } from '../features/auth/sessions.js';
-import type { AttemptThrottle } from '../features/auth/throttle.js';
+import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { userRoutes } from '../features/users/routes.js';
-import { AppError, type ErrorIssue } from './errors.js';
+import { AppError, type ErrorIssue, RetryLaterError } from './errors.js';
 import { type LoadLimits, loadShedding } from './load-shedding.js';
 import type { Principal } from './principal.js';
 
@@ -54,11 +55,13 @@ export type AppOptions = {
   filesDir?: string;
   session?: SessionLimits;
   secureCookie?: boolean;
-  /** Login attempts per address; tests pass their own to exercise it. */
-  loginThrottle?: AttemptThrottle;
+  /** Limits of the sign-in throttle (features/auth/throttle.ts); tests pass their own. */
+  loginThrottle?: SignInThrottleOptions;
   /** Folder of the built web client; not served when absent (API-only tests). */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Whose X-Forwarded-For names the client (TIENDO_TRUST_PROXY); nobody's when absent. */
+  trustProxy?: TrustProxy;
   /** E-mail is delivered (SMTP_URL set); the outbox says so to the administrator. */
   smtpConfigured?: boolean;
   /** API requests at once, waiting, and for how long before 503 (config.ts); unlimited when absent. */
@@ -77,9 +80,20 @@ function errorBody(
   return { error: { code, message, issues, ...(current === undefined ? {} : { current }) } };
 }
 
+/** TIENDO_TRUST_PROXY as Fastify takes it (a hop count is a function of the hop). */
+function fastifyTrustProxy(trust: TrustProxy) {
+  if (trust === false) return false;
+  if ('hops' in trust) {
+    const { hops } = trust;
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return [...trust];
+}
+
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     genReqId: () => crypto.randomUUID(),
     // Reasonable limits for JSON APIs; uploads get their own limits where they exist.
     bodyLimit: 1024 * 1024,
@@ -93,6 +107,7 @@ export async function buildApp(options: AppOptions) {
     tenantId: options.tenantId,
     session: options.session ?? DEFAULT_SESSION,
     secureCookie: options.secureCookie ?? false,
+    throttle: options.loginThrottle ?? {},
   };
 
   // First of all, before a session is looked up in the database: refuse what cannot be served soon.
@@ -127,8 +142,9 @@ export async function buildApp(options: AppOptions) {
         .send(errorBody('invalid_input', 'The request does not match the schema', issues));
     }
     if (error instanceof AppError) {
-      if (error.status === 423 || error.status === 429)
-        request.log.warn({ code: error.code }, error.message);
+      if (error instanceof RetryLaterError)
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error.status === 429) request.log.warn({ code: error.code }, error.message);
       return reply
         .code(error.status)
         .send(errorBody(error.code, error.message, error.issues, error.current));
@@ -161,10 +177,7 @@ export async function buildApp(options: AppOptions) {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes, {
-    ...authOptions,
-    ...(options.loginThrottle ? { throttle: options.loginThrottle } : {}),
-  });
+  await app.register(authRoutes, authOptions);
   await app.register(userRoutes);
   await app.register(agencyRoutes);
   await app.register(planRoutes);

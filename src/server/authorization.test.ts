@@ -18,7 +18,6 @@ import {
   loginCast,
 } from '../../test/support/users.js';
 import { agencies, agencySuccessions, auditRecords, notifications } from '../db/schema.js';
-import { AttemptThrottle } from '../features/auth/throttle.js';
 import { planFileSchema } from '../features/plans/plan-file.js';
 import { createPlanFromFile } from '../features/plans/service.js';
 import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
@@ -355,8 +354,6 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     app = await buildApp({
       db: database.db,
       tenantId: database.tenantId,
-      // Fresh sessions are signed in many times from one address here.
-      loginThrottle: new AttemptThrottle(10_000, 60_000),
     });
     const plan = numberedPlan();
     plan.sections[0]?.tasks?.push({

@@ -17,6 +17,17 @@ export class AppError extends Error {
   }
 }
 
+/** 429: refused for now; the error handler sends `retryAfterSeconds` as the Retry-After header. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
 /** A change based on an old version: nothing is overwritten; the current version is sent back. */
 export class StaleVersionError extends AppError {
   constructor(entity: string, current: unknown) {

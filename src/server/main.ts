@@ -44,6 +44,7 @@ async function main() {
     session: config.session,
     secureCookie: config.session.secureCookie,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    trustProxy: config.trustProxy,
     smtpConfigured: Boolean(config.smtpUrl),
     load: config.load,
   });

@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
 import { as, createTestUser, login, TEST_PASSWORD } from '../../../test/support/users.js';
-import { auditRecords, sessions, users } from '../../db/schema.js';
+import { auditRecords, sessions, signInFailures } from '../../db/schema.js';
 import { type App, buildApp } from '../../server/app.js';
 import { checkPassword } from './passwords.js';
-import { LOCK_AFTER_FAILURES } from './service.js';
 import { createSession, pruneSessions, sessionIdOf } from './sessions.js';
-import { AttemptThrottle } from './throttle.js';
+import { SIGN_IN_LIMITS } from './throttle.js';
 
 describe('password policy', () => {
   it('names each rule a password breaks', () => {
@@ -17,23 +16,6 @@ describe('password policy', () => {
     expect(codes('nguyenvana2026x')).toContain('password_contains_username');
     expect(codes('matkhau12345')).toContain('password_common');
     expect(codes('Lạng Sơn 2026 xanh')).toEqual([]);
-  });
-});
-
-describe('login throttle', () => {
-  it('refuses an address over its window and lets it in again later', () => {
-    let now = 0;
-    const t = new AttemptThrottle(3, 1000, () => now);
-    expect([t.allow('a'), t.allow('a'), t.allow('a'), t.allow('a')]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
-    expect(t.allow('b')).toBe(true);
-    expect(t.retryAfter('a')).toBe(1);
-    now = 1001;
-    expect(t.allow('a')).toBe(true);
   });
 });
 
@@ -47,7 +29,6 @@ describe.each(engines())('signing in on %s', (engine) => {
       db: database.db,
       tenantId: database.tenantId,
       session: { idleMinutes: 30, absoluteHours: 12 },
-      loginThrottle: new AttemptThrottle(1000, 60_000),
     });
     await createTestUser(database.db, database.tenantId, 'canbo', 'agency_officer', 'STC');
     await createTestUser(database.db, database.tenantId, 'quantri', 'administrator', null);
@@ -115,49 +96,143 @@ describe.each(engines())('signing in on %s', (engine) => {
     expect(crossSite.statusCode).toBe(403);
   });
 
-  it('locks an account after repeated failures, even for the right password, and audits it', async () => {
-    await createTestUser(database.db, database.tenantId, 'khoa', 'viewer', 'VPUBND');
-    for (let i = 1; i < LOCK_AFTER_FAILURES; i++)
-      expect((await attempt('khoa', `sai${i}xxxxxxx`)).statusCode).toBe(401);
-    const locking = await attempt('khoa', 'sai cuoi cung 1');
-    expect(locking.statusCode).toBe(423);
-    expect(locking.json().error.code).toBe('account_locked');
-    expect((await attempt('khoa', TEST_PASSWORD)).statusCode).toBe(423);
-    const [row] = await database.db.select().from(users).where(eq(users.username, 'khoa'));
-    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+  it('blocks the guessing address for that name after 5 failures, never the owner elsewhere, and audits each failure', async () => {
+    let clock = Date.now();
+    const clocked = await buildApp({
+      db: database.db,
+      tenantId: database.tenantId,
+      loginThrottle: { now: () => clock },
+    });
+    try {
+      const user = await createTestUser(database.db, database.tenantId, 'khoa', 'viewer', 'VPUBND');
+      const from = (remoteAddress: string, password: string) =>
+        clocked.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          payload: { username: 'khoa', password },
+        });
+      const { failures, blockSeconds } = SIGN_IN_LIMITS.pair;
+      for (let i = 1; i < failures; i++) {
+        const wrong = await from('198.51.100.1', `sai${i}xxxxxxx`);
+        expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'invalid_credentials']);
+      }
+      // The failure that reaches the limit answers with the block it started.
+      const blocking = await from('198.51.100.1', 'sai cuoi cung 1');
+      expect(blocking.statusCode).toBe(429);
+      expect(blocking.json().error.code).toBe('too_many_attempts');
+      expect(blocking.headers['retry-after']).toBe(String(blockSeconds));
+      // Even the right password from that address waits; its password is not even tried.
+      const refused = await from('198.51.100.1', TEST_PASSWORD);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // The owner at another address is not locked out.
+      expect((await from('198.51.100.2', TEST_PASSWORD)).statusCode).toBe(200);
+      const audit = await database.db
+        .select()
+        .from(auditRecords)
+        .where(eq(auditRecords.entityId, user.id));
+      expect(audit.filter((a) => a.action === 'login_failed')).toHaveLength(failures);
+      // Once the block is over, the address may sign in again.
+      clock += blockSeconds * 1000;
+      expect((await from('198.51.100.1', TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it('counts parallel failures each and refuses those past the limit without trying them', async () => {
+    const user = await createTestUser(
+      database.db,
+      database.tenantId,
+      'songsong',
+      'viewer',
+      'VPUBND',
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '198.51.100.20',
+          payload: { username: 'songsong', password: `sai song song ${i}` },
+        }),
+      ),
+    );
+    const { failures } = SIGN_IN_LIMITS.pair;
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(failures - 1);
+    expect(codes.filter((c) => c === 429)).toHaveLength(20 - (failures - 1));
+    const [pair] = await database.db
+      .select()
+      .from(signInFailures)
+      .where(eq(signInFailures.key, 'pair:198.51.100.20|songsong'));
+    expect(pair?.failures).toBe(failures);
+    // Only the counted attempts had their password tried (and audited).
     const audit = await database.db
       .select()
       .from(auditRecords)
-      .where(eq(auditRecords.entityId, row?.id ?? ''));
-    expect(audit.map((a) => a.action)).toContain('locked');
-    // Unlocked once the time has passed.
-    await database.db
-      .update(users)
-      .set({ lockedUntil: new Date(Date.now() - 1000) })
-      .where(eq(users.id, row?.id ?? ''));
-    expect((await attempt('khoa', TEST_PASSWORD)).statusCode).toBe(200);
+      .where(and(eq(auditRecords.entityId, user.id), eq(auditRecords.action, 'login_failed')));
+    expect(audit).toHaveLength(failures);
   });
 
-  it('throttles many attempts from one address', async () => {
-    const throttled = await buildApp({
+  it('counts failures only: an office behind one address signs in without limit, and a success clears its pair', async () => {
+    await createTestUser(database.db, database.tenantId, 'vanphong', 'viewer', 'VPUBND');
+    const office = (username: string, password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '198.51.100.30',
+        payload: { username, password },
+      });
+    // More successful sign-ins than the old per-address limit (20 per 10 minutes) allowed.
+    for (let i = 0; i < 25; i++)
+      expect((await office('vanphong', TEST_PASSWORD)).statusCode).toBe(200);
+    const counts = await database.db
+      .select()
+      .from(signInFailures)
+      .where(eq(signInFailures.key, 'address:198.51.100.30'));
+    expect(counts.map((c) => c.failures)).toEqual([0]);
+    // 4 failures, a success, 4 failures: the success cleared the pair, nothing is blocked.
+    const { failures } = SIGN_IN_LIMITS.pair;
+    for (let round = 0; round < 2; round++) {
+      for (let i = 1; i < failures; i++)
+        expect((await office('vanphong', `sai lan ${i}xx`)).statusCode).toBe(401);
+      if (round === 0) expect((await office('vanphong', TEST_PASSWORD)).statusCode).toBe(200);
+    }
+    expect((await office('vanphong', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('blocks an address failing across many names', async () => {
+    const strict = await buildApp({
       db: database.db,
       tenantId: database.tenantId,
-      loginThrottle: new AttemptThrottle(2, 60_000),
+      loginThrottle: { address: { failures: 3 } },
     });
     try {
-      const go = () =>
-        throttled.inject({
+      const go = (username: string) =>
+        strict.inject({
           method: 'POST',
           url: '/api/auth/login',
-          payload: { username: 'x', password: 'y' },
+          remoteAddress: '198.51.100.40',
+          payload: { username, password: 'sai mat khau 1' },
         });
-      await go();
-      await go();
-      const third = await go();
+      expect((await go('ten1')).statusCode).toBe(401);
+      expect((await go('ten2')).statusCode).toBe(401);
+      const third = await go('ten3');
       expect(third.statusCode).toBe(429);
-      expect(third.headers['retry-after']).toBeDefined();
+      expect(third.headers['retry-after']).toBe(String(SIGN_IN_LIMITS.address.blockSeconds));
+      expect((await go('ten4')).statusCode).toBe(429);
+      // Another address is not concerned.
+      const other = await strict.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '198.51.100.41',
+        payload: { username: 'ten4', password: 'sai mat khau 1' },
+      });
+      expect(other.statusCode).toBe(401);
     } finally {
-      await throttled.close();
+      await strict.close();
     }
   });
 

@@ -1,5 +1,6 @@
 // The fixed front of every request: security headers, authenticate (session cookie → principal),
-// and CSRF protection of every state-changing request.
+// and CSRF protection of every state-changing request. Also the sign-in throttle the auth and user
+// routes share.
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -7,11 +8,28 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../server/errors.js';
 import { anonymous, type Principal, type UserPrincipal } from '../../server/principal.js';
 import { principalForSession, SESSION_COOKIE, type SessionLimits, sameToken } from './sessions.js';
+import { SignInThrottle, type SignInThrottleOptions } from './throttle.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers anonymous callers (signing in, the session probe, health, OpenAPI). */
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    signInThrottle: SignInThrottle;
+  }
+}
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AuthOptions = { tenantId: string; session: SessionLimits; secureCookie: boolean };
+export type AuthOptions = {
+  tenantId: string;
+  session: SessionLimits;
+  secureCookie: boolean;
+  /** Limits of the sign-in throttle (throttle.ts); tests pass their own. */
+  throttle?: SignInThrottleOptions;
+};
 
 export class UnauthenticatedError extends AppError {
   constructor() {
@@ -36,6 +54,7 @@ export function cookieOptions(options: AuthOptions, expires?: Date) {
 }
 
 async function authPlugin(app: FastifyInstance, options: AuthOptions) {
+  app.decorate('signInThrottle', new SignInThrottle(app.db, options.tenantId, options.throttle));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // The client is served from the same origin and needs nothing from elsewhere. Ant Design

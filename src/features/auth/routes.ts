@@ -1,7 +1,6 @@
 // /api/auth: sign in, the current session, sign out (here or everywhere), change one's password.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
 import { type AuthOptions, cookieOptions, requireUser } from './hooks.js';
 import {
   changePasswordBodySchema,
@@ -11,34 +10,20 @@ import {
 } from './schema.js';
 import { changeOwnPassword, currentUserView, login } from './service.js';
 import { endAllSessions, endSession, principalForSession, SESSION_COOKIE } from './sessions.js';
-import { AttemptThrottle } from './throttle.js';
 
-export type AuthRouteOptions = AuthOptions & { throttle?: AttemptThrottle };
-
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
-  // 20 attempts per address per 10 minutes, whatever the account.
-  const throttle = options.throttle ?? new AttemptThrottle(20, 10 * 60_000);
-
+export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, options) => {
   app.post(
     '/api/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie',
+        summary: 'Sign in; sets the session cookie (429 too_many_attempts with Retry-After)',
         body: loginBodySchema,
         response: { 200: sessionSchema },
       },
     },
     async (request, reply) => {
-      if (!throttle.allow(request.ip)) {
-        const retry = throttle.retryAfter(request.ip);
-        reply.header('retry-after', String(retry));
-        throw new AppError(
-          429,
-          'too_many_attempts',
-          `Too many sign-in attempts; retry in ${retry}s`,
-        );
-      }
       const { cookieToken, expiresAt } = await login(
         app.db,
         options.tenantId,
@@ -48,6 +33,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
           ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
         },
         options.session,
+        app.signInThrottle,
         request.id,
       );
       reply.setCookie(SESSION_COOKIE, cookieToken, cookieOptions(options, expiresAt));
@@ -66,6 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   app.get(
     '/api/auth/session',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Who is signed in (user null for anonymous visitors) and the CSRF token',
@@ -114,7 +101,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change one’s own password; every session ends',
+        summary:
+          'Change one’s own password; every session ends (wrong current passwords count like failed sign-ins)',
         body: changePasswordBodySchema,
         response: { 204: z.null() },
       },
@@ -124,8 +112,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       await changeOwnPassword(
         app.db,
         p,
-        request.body.currentPassword,
-        request.body.newPassword,
+        { ...request.body, ip: request.ip },
+        app.signInThrottle,
         request.id,
       );
       reply.clearCookie(SESSION_COOKIE, cookieOptions(options));

@@ -1,6 +1,7 @@
-// Signing in: throttled per address, accounts locked for a while after repeated failures, every
-// outcome audited. The answer for an unknown user, a wrong password and a disabled account is the
-// same; a locked account says so (its owner needs to know why the right password fails).
+// Signing in: every attempt counted by the sign-in throttle (throttle.ts: per address and login
+// name, per login name, per address) before its password is checked, failures audited. The answer
+// for an unknown user, a wrong password and a disabled account is the same, and so is a refusal
+// (429) whether the login name exists or not: nothing tells which names exist.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agencies, users } from '../../db/schema.js';
@@ -9,23 +10,11 @@ import type { UserPrincipal } from '../../server/principal.js';
 import { recordAudit } from '../audit/service.js';
 import { checkPassword, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, endAllSessions, type SessionLimits } from './sessions.js';
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+import { foldLoginName, type SignInThrottle } from './throttle.js';
 
 export class InvalidCredentialsError extends AppError {
   constructor() {
     super(401, 'invalid_credentials', 'Wrong login name or password');
-  }
-}
-
-export class AccountLockedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      423,
-      'account_locked',
-      `Account locked after repeated failures; retry in ${retryAfterSeconds}s`,
-    );
   }
 }
 
@@ -36,9 +25,12 @@ export async function login(
   tenantId: string,
   input: LoginInput,
   limits: SessionLimits,
+  throttle: SignInThrottle,
   requestId?: string,
 ) {
-  const username = input.username.normalize('NFC').toLowerCase();
+  const username = foldLoginName(input.username);
+  // Counted (or refused with 429) before anything is looked up: the same for every name.
+  const attempt = await throttle.begin(input.ip, username);
   const [user] = await db
     .select()
     .from(users)
@@ -50,14 +42,16 @@ export async function login(
 
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
+    attempt.failed();
     throw new InvalidCredentialsError();
   }
-  // Failures are counted per address and login name by the caller (features/auth/throttle.ts).
   const ok = (await verifyPassword(user.passwordHash, input.password)) && !user.disabledAt;
   if (!ok) {
     await audit(user.id, 'login_failed', { ip: input.ip });
+    attempt.failed();
     throw new InvalidCredentialsError();
   }
+  await attempt.succeeded();
   const session = await createSession(db, user.id, limits, {
     ip: input.ip,
     userAgent: input.userAgent,
@@ -83,20 +77,28 @@ export async function currentUserView(db: Db, p: UserPrincipal) {
   };
 }
 
+/**
+ * A password change proves the current password: a guess at it is counted like a failed sign-in
+ * (the same keys, the same blocks), so a stolen session cannot try passwords without limit.
+ */
 export async function changeOwnPassword(
   db: Db,
   p: UserPrincipal,
-  currentPassword: string,
-  newPassword: string,
+  change: { currentPassword: string; newPassword: string; ip: string },
+  throttle: SignInThrottle,
   requestId?: string,
 ) {
+  const { currentPassword, newPassword } = change;
+  const attempt = await throttle.begin(change.ip, p.username);
   const [user] = await db.select().from(users).where(eq(users.id, p.userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    attempt.failed();
     throw new InvalidInputError(
       [{ field: 'currentPassword', code: 'wrong_password', message: 'current password is wrong' }],
       'wrong_password',
     );
   }
+  await attempt.succeeded();
   const issues = checkPassword(newPassword, user.username, 'newPassword');
   if (issues.length) throw new InvalidInputError(issues, 'weak_password');
   await db.transaction(async (tx) => {

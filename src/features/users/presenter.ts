@@ -1,7 +1,11 @@
 import type { User } from './schema.js';
 import type { UserWithAgency } from './service.js';
 
-export function presentUser(u: UserWithAgency): User {
+/**
+ * `throttled`: login names the sign-in throttle is holding back (features/auth/throttle.ts); the
+ * account shows as locked while its name is slowed down or blocked for an address.
+ */
+export function presentUser(u: UserWithAgency, throttled: ReadonlySet<string>): User {
   return {
     id: u.id,
     username: u.username,
@@ -10,8 +14,7 @@ export function presentUser(u: UserWithAgency): User {
     role: u.role as User['role'],
     agency: u.agencyId && u.agencyName ? { id: u.agencyId, name: u.agencyName } : null,
     disabled: u.disabledAt !== null,
-    // Accounts are no longer locked as a whole (features/auth/throttle.ts).
-    locked: false,
+    locked: throttled.has(u.username),
     demo: u.demo,
     version: u.version,
     createdAt: u.createdAt.toISOString(),

@@ -40,7 +40,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const p = requireUser(request);
       if (!canManageUsers(p)) throw new NotFoundError('user');
-      return { items: (await listUsers(app.db, p.tenantId)).map(presentUser) };
+      const throttled = await app.signInThrottle.throttledLoginNames();
+      return { items: (await listUsers(app.db, p.tenantId)).map((u) => presentUser(u, throttled)) };
     },
   );
 
@@ -84,7 +85,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await createUser(app.db, actorOf(p, request.id), p.tenantId, request.body);
       const created = await findUser(app.db, p.tenantId, row.id);
       if (!created) throw new NotFoundError('user');
-      return reply.code(201).send(presentUser(created));
+      return reply
+        .code(201)
+        .send(presentUser(created, await app.signInThrottle.throttledLoginNames()));
     },
   );
 
@@ -111,7 +114,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const after = await findUser(app.db, p.tenantId, request.params.id);
       if (!after) throw new NotFoundError('user');
-      return presentUser(after);
+      return presentUser(after, await app.signInThrottle.throttledLoginNames());
     },
   );
 
@@ -120,7 +123,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'Set a new password for an account (its sessions end)',
+        summary:
+          'Set a new password for an account (its sessions end, its sign-in counts and blocks are cleared)',
         params: userIdParamsSchema,
         body: resetPasswordBodySchema,
         response: { 204: z.null() },

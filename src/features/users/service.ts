@@ -16,6 +16,7 @@ import type { Role } from '../../server/principal.js';
 import { type Actor, recordAudit } from '../audit/service.js';
 import { checkPassword, hashPassword } from '../auth/passwords.js';
 import { endAllSessions } from '../auth/sessions.js';
+import { clearLoginName } from '../auth/throttle.js';
 import type { CreateUserBody, UpdateUserBody } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -224,6 +225,8 @@ export async function resetPassword(
       })
       .where(eq(users.id, id));
     await endAllSessions(tx, id);
+    // Failed sign-ins on the name no longer hold its owner back.
+    await clearLoginName(tx, tenantId, user.username);
     await recordAudit(tx, actor, [{ entity: 'user', entityId: id, action: 'password_reset' }]);
   });
 }
