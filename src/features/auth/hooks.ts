@@ -1,6 +1,6 @@
 // The fixed front of every request: security headers, authenticate (session cookie → principal),
-// and CSRF protection of every state-changing request. Also the sign-in throttle the auth and user
-// routes share.
+// 401 for anonymous callers of every API route not declared public, and CSRF protection of every
+// state-changing request. Also the sign-in throttle the auth and user routes share.
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -88,7 +88,18 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       else reply.clearCookie(SESSION_COOKIE, cookieOptions(options));
     }
     request.principal = principal;
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    const api = request.url.startsWith('/api/');
+    if (api) reply.header('cache-control', 'no-store');
+    // Anonymous callers of anything but the public routes stop here, before the body is read or
+    // validated: no schema is disclosed, no upload is buffered. Unknown paths get their 404.
+    if (
+      api &&
+      principal.kind !== 'user' &&
+      !request.is404 &&
+      request.routeOptions.config.public !== true
+    ) {
+      throw new UnauthenticatedError();
+    }
 
     if (SAFE_METHODS.has(request.method)) return;
     // A cross-site form or script cannot set this header, and cannot read the token to copy it.
