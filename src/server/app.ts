@@ -31,6 +31,7 @@ import { planRoutes } from '../features/plans/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { userRoutes } from '../features/users/routes.js';
+import { rejectControlCharacters } from './control-characters.js';
 import { AppError, type ErrorIssue, RetryLaterError } from './errors.js';
 import { type LoadLimits, loadShedding } from './load-shedding.js';
 import type { Principal } from './principal.js';
@@ -101,6 +102,8 @@ export async function buildApp(options: AppOptions) {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before every route's schema: no control characters in params, query or body.
+  app.addHook('preValidation', rejectControlCharacters);
   app.decorate('db', options.db);
   app.decorateRequest('principal', null as never);
   const authOptions = {

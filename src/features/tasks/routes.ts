@@ -4,6 +4,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
+import { checkedTextField } from '../../server/control-characters.js';
 import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
 import { authorize, can, type Policy } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
@@ -222,7 +223,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
             }
             stored.push(await storeEvidence(options.filesDir, part.filename, part.file));
           } else {
-            fields[part.fieldname] = String(part.value);
+            fields[part.fieldname] = checkedTextField(part.fieldname, part.value);
           }
         }
       } catch (e) {
