@@ -7,7 +7,7 @@ import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -34,6 +34,7 @@ import { userRoutes } from '../features/users/routes.js';
 import { rejectControlCharacters } from './control-characters.js';
 import { AppError, type ErrorIssue, RetryLaterError } from './errors.js';
 import { type LoadLimits, loadShedding } from './load-shedding.js';
+import { type LogSettings, loggerOptions } from './logging.js';
 import type { Principal } from './principal.js';
 
 declare module 'fastify' {
@@ -60,7 +61,8 @@ export type AppOptions = {
   loginThrottle?: SignInThrottleOptions;
   /** Folder of the built web client; not served when absent (API-only tests). */
   webDir?: string | undefined;
-  logger?: FastifyServerOptions['logger'];
+  /** Logging (level, destination): off when absent; secrets are redacted (logging.ts). */
+  logger?: LogSettings | boolean;
   /** Whose X-Forwarded-For names the client (TIENDO_TRUST_PROXY); nobody's when absent. */
   trustProxy?: TrustProxy;
   /** E-mail is delivered (SMTP_URL set); the outbox says so to the administrator. */
@@ -93,7 +95,7 @@ function fastifyTrustProxy(trust: TrustProxy) {
 
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger === true ? {} : options.logger) : false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     genReqId: () => crypto.randomUUID(),
     // Reasonable limits for JSON APIs; uploads get their own limits where they exist.

@@ -43,6 +43,7 @@ async function main() {
     filesDir: config.filesDir,
     session: config.session,
     secureCookie: config.session.secureCookie,
+    // Redaction and serializers: server/logging.ts, applied by buildApp.
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     trustProxy: config.trustProxy,
     smtpConfigured: Boolean(config.smtpUrl),
