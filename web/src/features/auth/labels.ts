@@ -1,5 +1,7 @@
-// Vietnamese names of the roles and the password rule, shared by the header and user administration.
+// Vietnamese names of the roles and the password rule, shared by the header and user administration;
+// the messages of sign-in refusals.
 import type { CurrentUser } from '@features/auth/schema';
+import { ApiError, errorMessage } from '../../app/api';
 
 export type Role = CurrentUser['role'];
 
@@ -29,4 +31,29 @@ export function passwordProblem(password: string): string | null {
   if (password.length < 10) return 'Mật khẩu cần ít nhất 10 ký tự.';
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) return 'Mật khẩu cần có cả chữ và số.';
   return null;
+}
+
+/** A refusal naming a field that holds a control character (a pasted invisible character). */
+export function hasControlCharacter(error: unknown): boolean {
+  return error instanceof ApiError && error.issues.some((i) => i.code === 'control_character');
+}
+
+/**
+ * Why signing in was refused. Too many failures (429) hold back the address for that login name
+ * for up to 15 minutes, or slow the name down for a few seconds: the same message for both.
+ */
+export function signInErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'too_many_attempts')
+    return 'Đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng chờ một lát (tối đa 15 phút) rồi thử lại.';
+  if (hasControlCharacter(error))
+    return 'Tên đăng nhập hoặc mật khẩu có ký tự không hợp lệ. Hãy gõ lại thay vì dán.';
+  return errorMessage(error);
+}
+
+/** Why changing one's password was refused: wrong guesses at the current one count like sign-ins. */
+export function passwordChangeErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'too_many_attempts')
+    return 'Nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng chờ một lát (tối đa 15 phút) rồi thử lại.';
+  if (hasControlCharacter(error)) return 'Mật khẩu có ký tự không hợp lệ. Hãy gõ lại thay vì dán.';
+  return errorMessage(error);
 }

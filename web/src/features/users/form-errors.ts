@@ -22,8 +22,17 @@ export function fieldErrors<F extends string>(
   const byCode = FIELD_OF_CODE[error.code];
   if (isField(byCode)) return [{ name: byCode, errors: [errorMessage(error)] }];
   if (error.code !== 'invalid_input') return [];
-  const named = new Set(
-    error.issues.map((i) => i.field.replace(/^body\.?/, '').split('.')[0]).filter(isField),
-  );
-  return [...named].map((name) => ({ name, errors: ['Giá trị không hợp lệ.'] }));
+  const fieldOf = (field: string) => field.replace(/^body\.?/, '').split('.')[0];
+  const named = new Map<F, string>();
+  for (const i of error.issues) {
+    const name = fieldOf(i.field);
+    if (!isField(name)) continue;
+    // A control character (often pasted along with the text) is worth naming.
+    const text =
+      i.code === 'control_character'
+        ? 'Có ký tự điều khiển không hợp lệ (thường do dán từ nơi khác): hãy gõ lại.'
+        : 'Giá trị không hợp lệ.';
+    if (!named.has(name) || i.code === 'control_character') named.set(name, text);
+  }
+  return [...named].map(([name, text]) => ({ name, errors: [text] }));
 }

@@ -11,9 +11,13 @@ export function userState(user: Pick<User, 'disabled' | 'locked'>): UserState {
 
 export const USER_STATE_LABELS: Record<UserState, string> = {
   active: 'Đang hoạt động',
-  locked: 'Đã khóa tạm thời',
+  locked: 'Đăng nhập bị hạn chế',
   disabled: 'Đã vô hiệu hóa',
 };
+
+/** What the "locked" state means, for its tooltip. */
+export const LOCKED_EXPLANATION =
+  'Có nhiều lần đăng nhập sai với tên này gần đây: việc đăng nhập bị làm chậm hoặc một máy bị chặn tạm thời (tối đa 15 phút). Đặt lại mật khẩu sẽ gỡ hạn chế.';
 
 export const USER_STATE_COLORS: Record<UserState, string> = {
   active: 'green',

@@ -1,16 +1,18 @@
 // Changing one's own password: the current one, the new one twice. Every session ends afterwards
 // (the server's rule), so the user signs in again.
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { ApiError, errorMessage } from '../../../app/api';
+import { ApiError } from '../../../app/api';
 import { useChangePassword } from '../hooks/use-session';
-import { PASSWORD_POLICY, passwordProblem } from '../labels';
+import { PASSWORD_POLICY, passwordChangeErrorMessage, passwordProblem } from '../labels';
 
 type Fields = { currentPassword: string; newPassword: string; repeat: string };
 
 /** The field a refusal of the server is about, to show it there rather than above the form. */
 function fieldOf(error: unknown): keyof Fields | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.code === 'wrong_password') return 'currentPassword';
+  // Too many wrong guesses at the current password: said where it is typed.
+  if (error.code === 'wrong_password' || error.code === 'too_many_attempts')
+    return 'currentPassword';
   if (error.code === 'weak_password') return 'newPassword';
   return null;
 }
@@ -28,7 +30,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         onSuccess: onClose,
         onError: (error) => {
           const field = fieldOf(error);
-          if (field) form.setFields([{ name: field, errors: [errorMessage(error)] }]);
+          if (field) form.setFields([{ name: field, errors: [passwordChangeErrorMessage(error)] }]);
         },
       },
     );
@@ -56,7 +58,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Alert
           type="error"
           showIcon
-          title={errorMessage(change.error)}
+          title={passwordChangeErrorMessage(change.error)}
           style={{ marginBottom: 16 }}
         />
       )}

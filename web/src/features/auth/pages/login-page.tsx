@@ -2,9 +2,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../app/api';
 import { PageLoading, QueryError } from '../../../app/query-state';
 import { currentLoginNotice, useLogin, useSession } from '../hooks/use-session';
+import { signInErrorMessage } from '../labels';
 import { RETURN_PARAM, safeReturnPath } from '../redirect';
 
 type Fields = { username: string; password: string };
@@ -60,7 +60,7 @@ export function LoginPage() {
           <Alert
             type="error"
             showIcon
-            title={errorMessage(login.error)}
+            title={signInErrorMessage(login.error)}
             style={{ marginBottom: 16 }}
             data-testid="login-error"
           />

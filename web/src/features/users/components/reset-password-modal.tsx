@@ -47,8 +47,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
         <Typography.Paragraph>
           {`Tài khoản: ${user.displayName} (${user.username}). `}
           <Typography.Text type="secondary">
-            Tài khoản được mở khóa nếu đang bị khóa tạm thời; mọi phiên làm việc của nó kết thúc.
-            Hãy báo mật khẩu mới cho người dùng.
+            Mọi hạn chế đăng nhập do nhập sai mật khẩu được gỡ bỏ; mọi phiên làm việc của tài khoản
+            kết thúc. Hãy báo mật khẩu mới cho người dùng.
           </Typography.Text>
         </Typography.Paragraph>
       )}

@@ -1,8 +1,8 @@
 // The accounts of the province: login, name, role, agency, state; actions per row.
 import type { User } from '@features/users/schema';
-import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { ROLE_LABELS } from '../../auth/labels';
-import { USER_STATE_COLORS, USER_STATE_LABELS, userState } from '../labels';
+import { LOCKED_EXPLANATION, USER_STATE_COLORS, USER_STATE_LABELS, userState } from '../labels';
 
 type Props = {
   users: readonly User[];
@@ -66,9 +66,11 @@ export function UsersTable({ users, loading, currentUserId, onEdit, onResetPassw
         const state = userState(u);
         return (
           <Flex gap={4} wrap>
-            <Tag color={USER_STATE_COLORS[state]} data-testid="user-state">
-              {USER_STATE_LABELS[state]}
-            </Tag>
+            <Tooltip title={state === 'locked' ? LOCKED_EXPLANATION : undefined}>
+              <Tag color={USER_STATE_COLORS[state]} data-testid="user-state">
+                {USER_STATE_LABELS[state]}
+              </Tag>
+            </Tooltip>
             {u.demo && (
               <Tag color="gold" data-testid="user-demo">
                 Tài khoản mẫu
