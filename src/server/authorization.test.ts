@@ -519,4 +519,47 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       }
     }
   });
+
+  // Last: it moves the shared task to another agency.
+  it('refuses every role a decision on a report once its agency no longer leads the task', async () => {
+    // Sở Tài chính's officer reports 100 %; the consolidator gives the task to Sở Xây dựng.
+    const report = multipart([
+      { name: 'version', value: String((await task(ids.task as string)).version) },
+      { name: 'reportedOn', value: '2026-01-03' },
+      { name: 'percent', value: '100' },
+      { name: 'narrative', value: 'Đã hoàn thành' },
+    ]);
+    const pending = (
+      await as(app, auth['stc-officer'], {
+        method: 'POST',
+        url: `/api/tasks/${ids.task}/progress`,
+        ...report,
+      })
+    ).json() as { id: string };
+    const [sxd] = await database.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, database.tenantId), eq(agencies.code, 'SXD')));
+    const reassigned = await as(app, auth.consolidator, {
+      method: 'PUT',
+      url: `/api/tasks/${ids.task}/assignment`,
+      payload: {
+        version: (await task(ids.task as string)).version,
+        leadAgencyId: sxd?.id,
+        coordinatorAgencyIds: [],
+      },
+    });
+    expect(reassigned.statusCode).toBe(200);
+    for (const who of USERS) {
+      const res = await as(app, auth[who as Exclude<Who, 'anonymous'>], {
+        method: 'POST',
+        url: `/api/progress-updates/${pending.id}/review`,
+        payload: { decision: 'approve' },
+      });
+      expect(res.statusCode, who).toBe(404);
+    }
+    const after = await task(ids.task as string);
+    expect(after.percent).not.toBe(100);
+    expect(after.progress.find((u) => u.id === pending.id)?.status).toBe('withdrawn');
+  });
 });

@@ -17,6 +17,7 @@ import {
   agencies,
   auditRecords,
   notifications,
+  progressUpdates,
   successionApplications,
   taskAssignments,
   tasks,
@@ -264,9 +265,30 @@ describe.each(engines())('reorganisation on %s', (engine) => {
 
   it('applies a merge: the successor takes over from the effective date, history kept', async () => {
     const { id } = await successionOf('SKHDT');
+    // A report the former agency left waiting for its head.
+    const [left] = await ctx.database.db
+      .insert(progressUpdates)
+      .values({
+        tenantId: ctx.database.tenantId,
+        taskId: task['1'] as string,
+        agencyId: agency.SKHDT as string,
+        kind: 'progress',
+        reportedOn: '2025-02-20',
+        percent: 100,
+        narrative: 'Đã xong',
+        status: 'pending',
+        createdBy: auth['stc-officer'].userId,
+      })
+      .returning();
     const res = await post(auth.admin, `/api/reorganisation/${id}/apply`);
     expect(res.statusCode).toBe(200);
     expect(res.json<ApplyResult>()).toEqual({ movedTasks: 2, queuedTasks: 0 });
+    // It is withdrawn: no head decides on a task their agency no longer carries.
+    const [withdrawn] = await ctx.database.db
+      .select()
+      .from(progressUpdates)
+      .where(eq(progressUpdates.id, left?.id as string));
+    expect(withdrawn?.status).toBe('withdrawn');
 
     const t1 = task['1'] as string;
     expect(await current(t1, 'lead')).toEqual([agency.STC]);

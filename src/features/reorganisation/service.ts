@@ -27,6 +27,7 @@ import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.
 import { type AgencyRow, agenciesByIds } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
+import { withdrawPendingReports } from '../tasks/assignments.js';
 import {
   type CreateSuccessionBody,
   REORGANISATION_PATH,
@@ -367,6 +368,8 @@ async function handOver(
       .returning();
     audit.push({ entity: 'task_assignment', entityId: row.id, action: 'end', before: row, after });
   }
+  // Reports the former agency left waiting for its head are withdrawn (tasks/assignments.ts).
+  audit.push(...(await withdrawPendingReports(tx, actor.tenantId, ending)));
   if (starting) {
     const [row] = await tx
       .insert(taskAssignments)

@@ -10,8 +10,10 @@ import {
   reassignmentReviews,
   taskAssignments,
   taskComments,
+  tasks,
 } from '../../db/schema.js';
 import type { AuditEntry } from '../audit/service.js';
+import { notify } from '../notifications/service.js';
 
 type Insert = typeof taskAssignments.$inferInsert;
 
@@ -101,4 +103,71 @@ export async function deletePlanAssignments(
     action: 'delete',
     before: r,
   }));
+}
+
+/** The kind of report an agency makes in a role: the lead reports progress, a coordinator contributes. */
+export const reportKindOf = (role: string) => (role === 'lead' ? 'progress' : 'contribution');
+
+/**
+ * When an agency stops being responsible for a task in a role, the reports it made in that role and
+ * that still wait for its head are withdrawn, with notice to their authors: a head decides only on
+ * work their agency carries at the time of the decision, and the agency taking over answers for the
+ * task from then on with its own reports (ARCHITECTURE.md, "A reassignment and pending reports").
+ */
+export async function withdrawPendingReports(
+  tx: Db,
+  tenantId: string,
+  ended: readonly { taskId: string; agencyId: string; role: string }[],
+): Promise<AuditEntry[]> {
+  const audit: AuditEntry[] = [];
+  for (const e of ended) {
+    const withdrawn = await tx
+      .update(progressUpdates)
+      .set({
+        status: 'withdrawn',
+        reviewedAt: new Date(),
+        reviewNote: 'Nhiệm vụ đã chuyển cho đơn vị khác trước khi báo cáo được duyệt.',
+      })
+      .where(
+        and(
+          eq(progressUpdates.tenantId, tenantId),
+          eq(progressUpdates.taskId, e.taskId),
+          eq(progressUpdates.agencyId, e.agencyId),
+          eq(progressUpdates.kind, reportKindOf(e.role)),
+          eq(progressUpdates.status, 'pending'),
+        ),
+      )
+      .returning();
+    if (withdrawn.length === 0) continue;
+    const [task] = await tx
+      .select({ title: tasks.title })
+      .from(tasks)
+      .where(eq(tasks.id, e.taskId));
+    for (const after of withdrawn) {
+      audit.push({
+        entity: 'progress_update',
+        entityId: after.id,
+        action: 'withdraw',
+        before: { status: 'pending' },
+        after: { status: after.status, reviewNote: after.reviewNote },
+      });
+      await notify(
+        tx,
+        {
+          tenantId,
+          eventKey: `progress:${after.id}:withdrawn`,
+          kind: 'progress_withdrawn',
+          title: `Báo cáo chờ duyệt đã bị rút: ${shortTitle(task?.title ?? '')}`,
+          body: 'Nhiệm vụ đã được giao cho đơn vị khác trước khi lãnh đạo đơn vị duyệt báo cáo.',
+          link: `/nhiem-vu/${e.taskId}`,
+        },
+        [after.createdBy],
+      );
+    }
+  }
+  return audit;
+}
+
+function shortTitle(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -32,12 +32,22 @@ export const taskPolicy = definePolicy('task', {
     (staffOfLead(p, t) || staffOfCoordinator(p, t)) && !t.completed,
 });
 
-export type ProgressAccess = { tenantId: string; agencyId: string; status: string };
+export type ProgressAccess = {
+  tenantId: string;
+  agencyId: string;
+  status: string;
+  /** The reporting agency carries the task today in the role it reported in (service.ts). */
+  responsible: boolean;
+};
 
 export const progressPolicy = definePolicy('progress_update', {
-  // The head of the reporting agency approves or returns its staff's reports.
+  // The head of the reporting agency approves or returns its staff's reports — while the agency
+  // still carries the task: a decision is taken against today's responsibility, not the report's.
   review: (p: Principal, u: ProgressAccess) =>
-    hasRole(p, u.tenantId, 'agency_head') && p.agencyId === u.agencyId && u.status === 'pending',
+    hasRole(p, u.tenantId, 'agency_head') &&
+    p.agencyId === u.agencyId &&
+    u.status === 'pending' &&
+    u.responsible,
 });
 
 export type ExtensionAccess = { tenantId: string; status: string };

@@ -74,7 +74,10 @@ export function presentProgress(
         sha256: f.sha256,
         url: `/api/evidence/${f.id}`,
       })),
-    abilities: abilities(progressPolicy, principal, u),
+    abilities: abilities(progressPolicy, principal, {
+      ...u,
+      responsible: Boolean(row.responsible),
+    }),
   };
 }
 

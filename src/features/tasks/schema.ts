@@ -127,7 +127,7 @@ export const evidenceFileSchema = z.object({
   url: z.string(),
 });
 
-export const PROGRESS_STATUSES = ['pending', 'approved', 'returned'] as const;
+export const PROGRESS_STATUSES = ['pending', 'approved', 'returned', 'withdrawn'] as const;
 
 export const progressUpdateSchema = z.object({
   id: z.uuid(),

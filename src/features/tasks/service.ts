@@ -24,6 +24,7 @@ import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.
 import type { UserPrincipal } from '../../server/principal.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
+import { withdrawPendingReports } from './assignments.js';
 import type { TaskFacts } from './queries.js';
 
 /** A user's name by id, inside a select (several user columns per row); null for a null id. */
@@ -31,6 +32,16 @@ const displayNameOf = (column: AnyPgColumn) =>
   sql<string | null>`(select display_name from users u where u.id = ${column})`;
 
 /** Everything the task pages show beyond the summary, for one task or a few (≤ a page) at once. */
+/** Whether a report's agency carries its task today in the role it reported in. */
+// Written with the table named: Drizzle renders a select field's columns unqualified, and inside
+// the subquery an unqualified task_id would be the assignment's own.
+const reporterResponsible = sql<boolean>`exists (
+  select 1 from task_assignments a
+  where a.task_id = progress_updates.task_id and a.agency_id = progress_updates.agency_id
+    and a.ended_on is null
+    and a.role = case progress_updates.kind when 'progress' then 'lead' else 'coordinator' end
+)`;
+
 export async function loadTaskHistory(db: Db, taskIds: readonly string[]) {
   // An impossible id keeps the queries valid when there is nothing to load.
   const ids = taskIds.length > 0 ? [...taskIds] : ['00000000-0000-0000-0000-000000000000'];
@@ -47,6 +58,7 @@ export async function loadTaskHistory(db: Db, taskIds: readonly string[]) {
         agencyName: agencies.name,
         createdByName: displayNameOf(progressUpdates.createdBy),
         reviewedByName: displayNameOf(progressUpdates.reviewedBy),
+        responsible: reporterResponsible,
       })
       .from(progressUpdates)
       .innerJoin(agencies, eq(agencies.id, progressUpdates.agencyId))
@@ -288,12 +300,19 @@ async function applyApproved(tx: Tx, actor: Actor, update: typeof progressUpdate
   ]);
 }
 
+/**
+ * A progress report with the fact its review turns on: whether the reporting agency still carries
+ * the task in the role it reported in (lead for progress, coordinator for a contribution), today.
+ */
 export async function findProgressUpdate(db: Db, tenantId: string, id: string) {
   const [row] = await db
-    .select()
+    .select({
+      update: progressUpdates,
+      responsible: reporterResponsible,
+    })
     .from(progressUpdates)
     .where(and(eq(progressUpdates.tenantId, tenantId), eq(progressUpdates.id, id)));
-  return row ?? null;
+  return row ? { ...row.update, responsible: Boolean(row.responsible) } : null;
 }
 
 export async function reviewProgress(
@@ -666,6 +685,7 @@ export async function assignTask(
         .returning();
       audit.push({ entity: 'task_assignment', entityId: c.id, action: 'end', before: c, after });
     }
+    audit.push(...(await withdrawPendingReports(tx, p.tenantId, ending)));
     if (starting.length) {
       const rows = await tx
         .insert(taskAssignments)

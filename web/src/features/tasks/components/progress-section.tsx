@@ -16,6 +16,7 @@ const STATUS: Record<ProgressUpdateView['status'], { label: string; color: strin
   pending: { label: 'Chờ lãnh đạo duyệt', color: 'gold' },
   approved: { label: 'Đã duyệt', color: 'green' },
   returned: { label: 'Trả lại', color: 'red' },
+  withdrawn: { label: 'Đã rút (giao đơn vị khác)', color: 'default' },
 };
 
 function byNewest(a: ProgressUpdateView, b: ProgressUpdateView) {
@@ -148,6 +149,15 @@ function ProgressItem({ taskId, update }: { taskId: string; update: ProgressUpda
             </span>
           ))}
         </Flex>
+      )}
+      {update.status === 'withdrawn' && update.reviewNote && (
+        <Typography.Text
+          type="secondary"
+          style={{ display: 'block', fontSize: 13 }}
+          data-testid="progress-withdrawn"
+        >
+          {update.reviewNote}
+        </Typography.Text>
       )}
       {update.reviewedBy && !approvedAtOnce(update) && (
         <Typography.Text
