@@ -16,9 +16,8 @@ const MESSAGES: Record<string, string> = {
   unauthenticated: 'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập.',
   csrf_failed: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
   invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  account_locked:
-    'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.',
-  too_many_attempts: 'Có quá nhiều lần đăng nhập từ máy này. Vui lòng thử lại sau ít phút.',
+  too_many_attempts:
+    'Đăng nhập tạm thời bị hạn chế do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.',
   weak_password:
     'Mật khẩu chưa đủ mạnh: ít nhất 10 ký tự, có cả chữ và số, không chứa tên đăng nhập.',
   wrong_password: 'Mật khẩu hiện tại không đúng.',

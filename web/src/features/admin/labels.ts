@@ -72,7 +72,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   send_abandoned: 'Ngừng gửi',
   login: 'Đăng nhập',
   login_failed: 'Đăng nhập sai',
+  // Recorded before sign-in failures were counted per address and name (no account locks since).
   locked: 'Khóa tạm thời',
+  withdraw: 'Rút (giao đơn vị khác)',
   password_changed: 'Đổi mật khẩu',
   password_reset: 'Đặt lại mật khẩu',
 };
