@@ -118,8 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           maxQueueWaitMs: whole(env, 'TIENDO_MAX_QUEUE_WAIT_MS', 15_000, 1),
         }
       : {
-          maxInFlight: whole(env, 'TIENDO_MAX_IN_FLIGHT', 8, 1),
-          maxQueue: whole(env, 'TIENDO_MAX_QUEUE', 64, 0),
+          maxInFlight: whole(env, 'TIENDO_MAX_IN_FLIGHT', 4, 1),
+          maxQueue: whole(env, 'TIENDO_MAX_QUEUE', 32, 0),
           maxQueueWaitMs: whole(env, 'TIENDO_MAX_QUEUE_WAIT_MS', 3_000, 1),
         },
     databasePoolSize: whole(env, 'TIENDO_DB_POOL_SIZE', 20, 1),

@@ -90,11 +90,41 @@ export const DURABLE_START_PARAMS = [
   'synchronous_commit=on',
 ];
 
+/** How long PGlite may keep the main thread before the event loop gets a turn. */
+const PGLITE_SLICE_MS = 20;
+let sliceStarted = performance.now();
+
+/** Lets the event loop turn (read requests, answer health) if PGlite has held it for a slice. */
+async function fairTurn() {
+  if (performance.now() - sliceStarted < PGLITE_SLICE_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  sliceStarted = performance.now();
+}
+
+/**
+ * PGlite runs each query synchronously on the main thread, and the next waiting query starts from a
+ * promise callback: while queries keep coming (a busy server), the event loop never reaches its I/O
+ * phase, so no new request is read, /api/health is not answered and clients time out however short
+ * the line is. This PGlite gives the event loop a turn before a query once queries have held the
+ * thread for PGLITE_SLICE_MS (a turn per query would hand most of the time to the I/O of a busy
+ * server and starve the requests already admitted).
+ */
+export class FairPGlite extends PGlite {
+  override async execProtocol(...args: Parameters<PGlite['execProtocol']>) {
+    await fairTurn();
+    return super.execProtocol(...args);
+  }
+  override async execProtocolStream(...args: Parameters<PGlite['execProtocolStream']>) {
+    await fairTurn();
+    return super.execProtocolStream(...args);
+  }
+}
+
 export function openPglite(dataDir: string | undefined): Database {
-  if (!dataDir) return wrapPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));
+  if (!dataDir) return wrapPglite(new FairPGlite({ extensions: PGLITE_EXTENSIONS }));
   mkdirSync(dataDir, { recursive: true });
   return wrapPglite(
-    new PGlite({
+    new FairPGlite({
       fs: new DurableNodeFS(dataDir),
       startParams: DURABLE_START_PARAMS,
       extensions: PGLITE_EXTENSIONS,
