@@ -91,7 +91,7 @@ export const DURABLE_START_PARAMS = [
 ];
 
 /** How long PGlite may keep the main thread before the event loop gets a turn. */
-const PGLITE_SLICE_MS = 20;
+const PGLITE_SLICE_MS = 50;
 let sliceStarted = performance.now();
 
 /** Lets the event loop turn (read requests, answer health) if PGlite has held it for a slice. */
