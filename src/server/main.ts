@@ -64,13 +64,20 @@ async function main() {
   await prune();
   const pruning = setInterval(prune, 60 * 60_000);
   pruning.unref();
+  // A second signal ends the process at once (the handlers are `once`): nothing acknowledged is
+  // lost by that, since a commit is on disk before its answer is sent.
   const shutdown = async (signal: string) => {
     log(`${signal}: stopping…`);
     clearInterval(pruning);
-    await stopMail();
-    await app.close();
-    await opened.close();
-    process.exit(0);
+    try {
+      await stopMail();
+      await app.close(); // requests in progress finish; new ones are refused
+      await opened.close(); // the embedded database checkpoints, then the lock is released
+      process.exit(0);
+    } catch (e) {
+      console.error('[tiendo] stopping failed:', e);
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
