@@ -8,17 +8,34 @@ import { foldedSql } from '../../db/fold.js';
 import {
   agencies,
   extensionRequests,
+  legalDocuments,
+  plans,
   progressUpdates,
+  reassignmentReviews,
   taskAssignments,
   tasks,
 } from '../../db/schema.js';
 import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
 import { isRecurring } from '../../domain/reporting-period.js';
-import { completionRateOf, overdueAge, type TaskState } from '../../domain/task-status.js';
+import {
+  completionRateOf,
+  type OverdueAge,
+  overdueAge,
+  type TaskState,
+} from '../../domain/task-status.js';
 import { foldForSearch } from '../../domain/vietnamese-text.js';
 import type { TaskAccess } from './policy.js';
 import type { LiveTaskStatus } from './status.js';
-import { addDays, type StatusSql, statusSql } from './status-sql.js';
+import {
+  addDays,
+  ageOf,
+  either,
+  type Halves,
+  type Kind,
+  ofKind,
+  type StatusSql,
+  statusSql,
+} from './status-sql.js';
 
 export type AgencyRef = { id: string; name: string };
 
@@ -84,9 +101,19 @@ const withoutLead = sql`not exists (select 1 from ${taskAssignments} where ${tas
 
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The WHERE of a filter: tenant first, then each filter given. */
-export function taskConditions(tenantId: string, filter: TaskFilter, s: StatusSql): SQL[] {
+/**
+ * The WHERE of a filter: tenant first, then each filter given. With a kind, the conditions for
+ * that kind of work only (its rows, and the status predicates' half for it).
+ */
+export function taskConditions(
+  tenantId: string,
+  filter: TaskFilter,
+  s: StatusSql,
+  kind?: Kind,
+): SQL[] {
+  const status = (p: Halves) => (kind ? p[kind] : either(p));
   const where: SQL[] = [eq(tasks.tenantId, tenantId)];
+  if (kind) where.push(ofKind[kind]);
   if (filter.taskId) where.push(eq(tasks.id, filter.taskId));
   if (filter.planId) where.push(eq(tasks.planId, filter.planId));
   const term = filter.q ? foldForSearch(filter.q) : '';
@@ -99,91 +126,98 @@ export function taskConditions(tenantId: string, filter: TaskFilter, s: StatusSq
   }
   if (filter.agencyId) where.push(currentlyIn(filter.agencyId, filter.role ?? 'lead'));
   if (filter.unassigned) where.push(withoutLead);
-  if (filter.state) where.push(s.inState(filter.state));
-  if (filter.open) where.push(s.open);
-  if (filter.dueBefore) where.push(s.openDueBy(filter.dueBefore));
+  if (filter.state) where.push(status(s.inStateOf(filter.state)));
+  if (filter.open) where.push(status(s.openOf));
+  if (filter.dueBefore) where.push(status(s.openDueByOf(filter.dueBefore)));
   if (filter.dueSoonDays !== undefined)
-    where.push(s.openDueBetween(s.asOf, addDays(s.asOf, filter.dueSoonDays)));
+    where.push(status(s.openDueBetweenOf(s.asOf, addDays(s.asOf, filter.dueSoonDays))));
   return where;
+}
+
+const whereAll = (conditions: SQL[]) => sql.join(conditions, sql` and `);
+
+/** The rows of an `execute` (both drivers answer with `rows`). */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 type Responsible = { role: string; id: string; name: string };
 
-/** The page's rows with their status, then what hangs off them (for these rows only). */
-function pageQuery(db: Db, where: SQL[], s: StatusSql, page: TaskPage) {
-  const order =
-    page.sort === 'due'
-      ? [s.byDue, asc(tasks.planId), asc(tasks.position), asc(tasks.id)]
-      : [asc(tasks.planId), asc(tasks.position), asc(tasks.id)];
-  const fields = {
-    id: tasks.id,
-    tenantId: tasks.tenantId,
-    planId: tasks.planId,
-    position: tasks.position,
-    code: tasks.code,
-    title: tasks.title,
-    body: tasks.body,
-    sector: tasks.sector,
-    expectedOutput: tasks.expectedOutput,
-    leadAgencyId: tasks.leadAgencyId,
-    leadAsWritten: tasks.leadAsWritten,
-    deadline: tasks.deadline,
-    plannedDueOn: tasks.dueOn,
-    assignedDueOn: tasks.assignedDueOn,
-    extendedDueOn: tasks.extendedDueOn,
-    completedOn: tasks.completedOn,
-    percent: tasks.progressPercent,
-    version: tasks.version,
-    state: sql<TaskState>`${s.state}`.as('state'),
-    statusDueOn: sql<string | null>`${s.dueOn}`.as('status_due_on'),
-    overdueDays: sql<number | null>`${s.overdueDays}`.as('overdue_days'),
-  };
-  const rows = db
-    .select(fields)
-    .from(tasks)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .as('page');
-  // The page's columns as the derived table names them.
-  const row = Object.fromEntries(
-    Object.keys(fields).map((k) => [k, rows[k as keyof typeof fields]]),
-  ) as { [K in keyof typeof fields]: (typeof rows)[K] };
-  // Related rows for the page's rows only. Written with explicit aliases: drizzle leaves columns
-  // unqualified in a select from one derived table, which a correlated subquery cannot have.
-  return db
-    .select({
-      ...row,
-      planNumber: sql<
-        string | null
-      >`(select d.number_canonical from plans p join legal_documents d on d.id = p.document_id where p.id = "page"."plan_id")`,
-      planTitle: sql<
-        string | null
-      >`(select d.title from plans p join legal_documents d on d.id = p.document_id where p.id = "page"."plan_id")`,
-      namedLeadName: sql<
-        string | null
-      >`(select g.name from agencies g where g.id = "page"."lead_agency_id")`,
-      responsible: sql<
-        Responsible[] | null
-      >`(select json_agg(json_build_object('role', a.role, 'id', g.id, 'name', g.name) order by a.created_at, a.id) from task_assignments a join agencies g on g.id = a.agency_id where a.task_id = "page"."id" and a.ended_on is null)`,
-      awaitingReassignment: sql<boolean>`exists (select 1 from reassignment_reviews r where r.task_id = "page"."id" and r.status = 'open')`,
-    })
-    .from(rows)
-    .orderBy(
-      ...(page.sort === 'due'
-        ? [sql`${rows.statusDueOn} asc nulls last`, asc(rows.planId), asc(rows.position)]
-        : [asc(rows.planId), asc(rows.position)]),
-      asc(rows.id),
-    );
+type PageRow = {
+  id: string;
+  tenantId: string;
+  planId: string;
+  code: string | null;
+  title: string;
+  body: string | null;
+  sector: string | null;
+  expectedOutput: string | null;
+  leadAgencyId: string | null;
+  leadAsWritten: string | null;
+  deadline: unknown;
+  plannedDueOn: string | null;
+  assignedDueOn: string | null;
+  extendedDueOn: string | null;
+  completedOn: string | null;
+  percent: number | null;
+  version: number;
+  state: TaskState;
+  statusDueOn: string | null;
+  overdueDays: number | null;
+  planNumber: string | null;
+  planTitle: string | null;
+  namedLeadName: string | null;
+  responsible: Responsible[] | null;
+  awaitingReassignment: boolean;
+};
+
+/**
+ * The ids of one page, in order. By deadline, each kind of work is ordered by its own date (one-off
+ * work along tasks_open_due_idx) and the two are merged; in plan order, one index walk.
+ */
+function orderedIds(tenantId: string, filter: TaskFilter, s: StatusSql, page: TaskPage): SQL {
+  if (page.sort === 'due') {
+    const enough = page.offset + page.limit;
+    const branch = (kind: Kind) =>
+      sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by 2 asc nulls last, 3, 4, 1 limit ${enough})`;
+    return sql`select id, due, plan_id, position from (${branch('oneOff')} union all ${branch('recurring')}) u order by due asc nulls last, plan_id, position, id limit ${page.limit} offset ${page.offset}`;
+  }
+  return sql`select ${tasks.id} as id, null::date as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${tasks.planId}, ${tasks.position}, ${tasks.id} limit ${page.limit} offset ${page.offset}`;
 }
 
-type PageRow = Awaited<ReturnType<typeof pageQuery>>[number];
+/** A page of tasks with their status on `asOf`, and what hangs off them (for these rows only). */
+function pageRows(db: Db, ids: SQL, s: StatusSql): Promise<PageRow[]> {
+  return rowsOf<PageRow>(
+    db,
+    sql`with page as (${ids})
+    select ${tasks.id} as "id", ${tasks.tenantId} as "tenantId", ${tasks.planId} as "planId",
+      ${tasks.code} as "code", ${tasks.title} as "title", ${tasks.body} as "body",
+      ${tasks.sector} as "sector", ${tasks.expectedOutput} as "expectedOutput",
+      ${tasks.leadAgencyId} as "leadAgencyId", ${tasks.leadAsWritten} as "leadAsWritten",
+      ${tasks.deadline} as "deadline", ${tasks.dueOn} as "plannedDueOn",
+      ${tasks.assignedDueOn} as "assignedDueOn", ${tasks.extendedDueOn} as "extendedDueOn",
+      ${tasks.completedOn} as "completedOn", ${tasks.progressPercent} as "percent",
+      ${tasks.version} as "version",
+      ${s.state} as "state", ${s.dueOn} as "statusDueOn", ${s.overdueDays} as "overdueDays",
+      plan.number as "planNumber", plan.title as "planTitle",
+      (select ${agencies.name} from ${agencies} where ${agencies.id} = ${tasks.leadAgencyId}) as "namedLeadName",
+      (select json_agg(json_build_object('role', ${taskAssignments.role}, 'id', ${taskAssignments.agencyId},
+          'name', (select ${agencies.name} from ${agencies} where ${agencies.id} = ${taskAssignments.agencyId}))
+          order by ${taskAssignments.createdAt}, ${taskAssignments.id})
+        from ${taskAssignments}
+        where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.endedOn} is null) as "responsible",
+      exists (select 1 from ${reassignmentReviews} where ${reassignmentReviews.taskId} = ${tasks.id} and ${reassignmentReviews.status} = 'open') as "awaitingReassignment"
+    from page join ${tasks} on ${tasks.id} = page.id
+      left join lateral (select ${legalDocuments.numberCanonical} as number, ${legalDocuments.title} as title
+        from ${plans} join ${legalDocuments} on ${legalDocuments.id} = ${plans.documentId}
+        where ${plans.id} = ${tasks.planId}) plan on true
+    order by page.due asc nulls last, page.plan_id, page.position, page.id`,
+  );
+}
 
-function toFacts(r: PageRow, s: StatusSql): TaskFacts {
-  const t = r;
+function toFacts(t: PageRow, s: StatusSql): TaskFacts {
   const deadline = deadlineSchema.parse(t.deadline);
-  const responsible = r.responsible ?? [];
+  const responsible = t.responsible ?? [];
   const leadRow = responsible.find((a) => a.role === 'lead');
   const lead = leadRow ? { id: leadRow.id, name: leadRow.name } : null;
   const coordinators = responsible
@@ -209,8 +243,8 @@ function toFacts(r: PageRow, s: StatusSql): TaskFacts {
     sector: t.sector,
     expectedOutput: t.expectedOutput,
     planId: t.planId,
-    planNumber: r.planNumber,
-    planTitle: r.planTitle,
+    planNumber: t.planNumber,
+    planTitle: t.planTitle,
     deadline,
     plannedDueOn: t.plannedDueOn,
     assignedDueOn: t.assignedDueOn,
@@ -219,11 +253,11 @@ function toFacts(r: PageRow, s: StatusSql): TaskFacts {
     percent: t.percent,
     version: t.version,
     namedLead:
-      t.leadAgencyId && r.namedLeadName ? { id: t.leadAgencyId, name: r.namedLeadName } : null,
+      t.leadAgencyId && t.namedLeadName ? { id: t.leadAgencyId, name: t.namedLeadName } : null,
     leadAsWritten: t.leadAsWritten,
     lead,
     coordinators,
-    awaitingReassignment: r.awaitingReassignment,
+    awaitingReassignment: t.awaitingReassignment,
     status,
     access: {
       tenantId: t.tenantId,
@@ -234,7 +268,7 @@ function toFacts(r: PageRow, s: StatusSql): TaskFacts {
   };
 }
 
-/** How many tasks a filter selects. */
+/** How many tasks a filter selects: one count per kind of work, each along its own index. */
 export async function countMatching(
   db: Db,
   tenantId: string,
@@ -242,10 +276,12 @@ export async function countMatching(
   asOf: string,
 ): Promise<number> {
   const s = statusSql(asOf);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(tasks)
-    .where(and(...taskConditions(tenantId, filter, s)));
+  const count = (kind: Kind) =>
+    sql`(select count(*) from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))})`;
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select (${count('oneOff')} + ${count('recurring')})::int as n`,
+  );
   return row?.n ?? 0;
 }
 
@@ -261,8 +297,7 @@ export async function listTasks(
   asOf: string,
 ): Promise<{ items: TaskFacts[]; total: number }> {
   const s = statusSql(asOf);
-  const where = taskConditions(tenantId, filter, s);
-  const rows = await pageQuery(db, where, s, page);
+  const rows = await pageRows(db, orderedIds(tenantId, filter, s, page), s);
   // A short first page is the whole list: no count needed.
   const total =
     page.offset === 0 && rows.length < page.limit
@@ -273,10 +308,11 @@ export async function listTasks(
 
 export async function loadTask(db: Db, tenantId: string, id: string, asOf: string) {
   const s = statusSql(asOf);
-  const [row] = await pageQuery(db, taskConditions(tenantId, { taskId: id }, s), s, {
-    limit: 1,
-    offset: 0,
-  });
+  const [row] = await pageRows(
+    db,
+    orderedIds(tenantId, { taskId: id }, s, { limit: 1, offset: 0 }),
+    s,
+  );
   return row ? toFacts(row, s) : null;
 }
 
@@ -305,11 +341,12 @@ export async function countTasks(
   asOf: string,
 ): Promise<TaskCounts> {
   const s = statusSql(asOf);
-  const rows = await db
-    .select({ state: s.state, age: s.age, n: sql<number>`count(*)::int` })
-    .from(tasks)
-    .where(and(...taskConditions(tenantId, filter, s)))
-    .groupBy(sql`1`, sql`2`);
+  const byKind = (kind: Kind) =>
+    sql`(select ${s.stateOf[kind]} as state, ${ageOf(s.overdueDaysOf[kind])} as age, count(*)::int as n from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} group by 1, 2)`;
+  const rows = await rowsOf<{ state: TaskState; age: OverdueAge | null; n: number }>(
+    db,
+    sql`${byKind('oneOff')} union all ${byKind('recurring')}`,
+  );
   const states = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<TaskState, number>;
   const overdueByAge = Object.fromEntries(AGES.map((a) => [a, 0])) as TaskCounts['overdueByAge'];
   for (const r of rows) {
@@ -422,30 +459,23 @@ export async function urgingCounts(
   dueSoonDays: number,
 ): Promise<AgencyUrgingCounts[]> {
   const s = statusSql(asOf);
-  const rows = await db
-    .select({
-      agencyId: taskAssignments.agencyId,
-      agencyName: agencies.name,
-      age: s.age,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(tasks)
-    .innerJoin(
-      taskAssignments,
-      and(
-        eq(taskAssignments.taskId, tasks.id),
-        eq(taskAssignments.role, 'lead'),
-        isNull(taskAssignments.endedOn),
-      ),
-    )
-    .innerJoin(agencies, eq(agencies.id, taskAssignments.agencyId))
-    .where(
-      and(
-        ...taskConditions(tenantId, { planId: filter.planId }, s),
-        s.openDueBy(addDays(asOf, dueSoonDays)),
-      ),
-    )
-    .groupBy(taskAssignments.agencyId, agencies.name, sql`3`);
+  const last = addDays(asOf, dueSoonDays);
+  // Open work due by the end of the window (overdue included), each kind along its own index.
+  const byKind = (kind: Kind) =>
+    sql`select ${tasks.id} as id, ${ageOf(s.overdueDaysOf[kind])} as age from ${tasks} where ${whereAll([...taskConditions(tenantId, { planId: filter.planId }, s, kind), s.openDueByOf(last)[kind]])}`;
+  const rows = await rowsOf<{
+    agencyId: string;
+    agencyName: string;
+    age: OverdueAge | null;
+    n: number;
+  }>(
+    db,
+    sql`select ${taskAssignments.agencyId} as "agencyId", ${agencies.name} as "agencyName", due.age as age, count(*)::int as n
+      from (${byKind('oneOff')} union all ${byKind('recurring')}) due
+      join ${taskAssignments} on ${taskAssignments.taskId} = due.id and ${taskAssignments.role} = 'lead' and ${taskAssignments.endedOn} is null
+      join ${agencies} on ${agencies.id} = ${taskAssignments.agencyId}
+      group by 1, 2, 3`,
+  );
   const byAgency = new Map<string, AgencyUrgingCounts>();
   for (const r of rows) {
     let entry = byAgency.get(r.agencyId);

@@ -13,6 +13,7 @@ import { type Deadline, dueDate } from '../../domain/deadline.js';
 import { overdueAge, type TaskState } from '../../domain/task-status.js';
 import { planFileSchema } from '../plans/plan-file.js';
 import { createPlanFromFile } from '../plans/service.js';
+import { countMatching, countTasks, listTasks } from './queries.js';
 import { isDueSoon, statusOf } from './status.js';
 import { addDays, statusSql } from './status-sql.js';
 
@@ -251,6 +252,41 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
           expect(row.dueBy, context).toBe(!done && want.dueOn !== null && want.dueOn <= byLast);
           for (const st of STATES) expect(row[st], `${st} ${context}`).toBe(want.state === st);
         });
+
+        // The queries that ask each kind of work separately agree too: counts by state and age,
+        // a count by filter, and a page ordered by the date judged against.
+        const wanted = facts.map((f) =>
+          statusOf(
+            f,
+            f.reports
+              .filter((r) => r.status === 'approved' && r.kind === 'progress')
+              .map((r) => r.reportedOn),
+            asOf,
+          ),
+        );
+        const counts = await countTasks(db, tenantId, { planId }, asOf);
+        const tally = (st: TaskState) => wanted.filter((w) => w.state === st).length;
+        expect(counts.states, asOf).toEqual(
+          Object.fromEntries(STATES.map((st) => [st, tally(st)])),
+        );
+        expect(counts.overdueByAge, asOf).toEqual({
+          over_120: wanted.filter((w) => w.age === 'over_120').length,
+          over_60: wanted.filter((w) => w.age === 'over_60').length,
+          over_30: wanted.filter((w) => w.age === 'over_30').length,
+          under_30: wanted.filter((w) => w.age === 'under_30').length,
+        });
+        for (const st of STATES)
+          expect(await countMatching(db, tenantId, { planId, state: st }, asOf)).toBe(tally(st));
+        const open = await listTasks(
+          db,
+          tenantId,
+          { planId, open: true },
+          { sort: 'due', limit: 50, offset: 0 },
+          asOf,
+        );
+        expect(open.total).toBe(wanted.filter((w) => !w.state.startsWith('done')).length);
+        const dues = open.items.map((t) => t.status.dueOn ?? '9999-12-31');
+        expect(dues).toEqual([...dues].sort());
       }),
       { numRuns: engine === 'pglite' ? 60 : 100 },
     );
