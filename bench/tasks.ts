@@ -1,0 +1,515 @@
+// `npm run bench:tasks`: the live-task reads at province scale. For each engine (embedded PGlite,
+// and PostgreSQL on postgres://postgres@127.0.0.1:5432 in a temporary database dropped afterwards)
+// it generates 120 agencies' work — 20,000 tasks, then 100,000 — with assignments and approved
+// progress (bulk INSERT … SELECT, with progress lines), starts the app on 127.0.0.1, signs in an
+// agency officer and the consolidator (accounts made through the users service), and runs autocannon
+// at 32 connections for a fixed time per endpoint: an agency's open tasks by deadline, the overdue
+// list, the urging overview, and the counts by status (the province's, and one agency's). It prints
+// req/s, p50/p95/p99 latency and errors; it asserts nothing.
+//
+//   npm run bench:tasks
+//   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5
+//   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench:tasks
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import pg from 'pg';
+import {
+  type Database,
+  type Db,
+  openPostgres,
+  PGLITE_EXTENSIONS,
+  wrapPglite,
+} from '../src/db/client.js';
+import { agencies, legalDocuments, planNodes, plans } from '../src/db/schema.js';
+import { isoDateInVietnam } from '../src/domain/calendar.js';
+import { loadReferenceData } from '../src/features/reference-data/service.js';
+import { createUser } from '../src/features/users/service.js';
+import { type App, buildApp } from '../src/server/app.js';
+
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'pglite,postgres' },
+    sizes: { type: 'string', default: '20000,100000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    /** Leave the PostgreSQL database in place (its name is printed) to look at the plans. */
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ENGINES = (args.engines ?? '').split(',').filter(Boolean) as ('pglite' | 'postgres')[];
+const SIZES = (args.sizes ?? '').split(',').map(Number).filter(Boolean);
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const AGENCIES = 120;
+const TASKS_PER_PLAN = 1000;
+const PASSWORD = 'Bench2026tiendo';
+const TODAY = isoDateInVietnam();
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// Data.
+
+/** The first 120 agencies in force (the registry's own, then generated ones if it has fewer). */
+async function benchAgencies(db: Db, tenantId: string): Promise<string[]> {
+  const current = () =>
+    db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, tenantId), isNull(agencies.inForceTo)))
+      .orderBy(asc(agencies.code))
+      .limit(AGENCIES);
+  let rows = await current();
+  if (rows.length < AGENCIES) {
+    await db.insert(agencies).values(
+      Array.from({ length: AGENCIES - rows.length }, (_, i) => ({
+        tenantId,
+        code: `BENCH-${i + 1}`,
+        name: `Cơ quan thử tải ${i + 1}`,
+        kind: 'department',
+        searchText: `co quan thu tai ${i + 1}`,
+      })),
+    );
+    rows = await current();
+  }
+  return rows.map((r) => r.id);
+}
+
+/** A plan (document, plan, one section) to hold the next thousand tasks. */
+async function benchPlan(db: Db, tenantId: string, n: number) {
+  const number = `${n}/KH-TT`;
+  const [doc] = await db
+    .insert(legalDocuments)
+    .values({
+      tenantId,
+      docType: 'KH',
+      numberAsWritten: number,
+      numberCanonical: number,
+      numberKey: `bench-${n}`,
+      issuer: 'UBND tỉnh Lạng Sơn',
+      issuedOn: '2024-01-15',
+      title: `Kế hoạch thử tải số ${n}`,
+      searchText: `${number} ke hoach thu tai so ${n}`,
+    })
+    .returning({ id: legalDocuments.id });
+  const [plan] = await db
+    .insert(plans)
+    .values({ tenantId, documentId: doc?.id as string })
+    .returning({ id: plans.id });
+  const [node] = await db
+    .insert(planNodes)
+    .values({
+      tenantId,
+      planId: plan?.id as string,
+      kind: 'section',
+      title: 'NHIỆM VỤ',
+      position: 0,
+    })
+    .returning({ id: planNodes.id });
+  return { planId: plan?.id as string, nodeId: node?.id as string };
+}
+
+/**
+ * Tasks [from, to) of one plan in one INSERT … SELECT: deadlines from 2021 to 2030 (dates,
+ * quarters, years; some annual, continuous, or none with the consolidator's date), most past ones
+ * completed (some late), some extended; a lead for all but 2 %, a coordinator for 40 %.
+ */
+function insertTasks(
+  db: Db,
+  p: { tenantId: string; planId: string; nodeId: string; from: number; to: number },
+  agencyIds: readonly string[],
+) {
+  const ids = sql`${`{${agencyIds.join(',')}}`}::uuid[]`;
+  const today = sql`${TODAY}::date`;
+  return db.execute(sql`
+    with g as (
+      select i, h, h % 100 as k, (h / 100) % 3650 as dd, (h / 365000) % 100 as c, (h / 1000) % 10 as yy
+      from (select i, (i::bigint * 2654435761) % 4294967291 as h
+            from generate_series(${p.from}::int, ${p.to - 1}::int) i) x
+    ), d as (
+      select g.*,
+        case when k < 75 then 'date' when k < 83 then 'quarter' when k < 87 then 'year'
+             when k < 92 then 'annual' when k < 96 then 'continuous' else 'none' end as kind,
+        case when k < 75 then '2021-01-01'::date + dd::int
+             when k < 83 then (make_date(2021 + yy::int, ((h / 7) % 4 + 1)::int * 3, 1) + interval '1 month - 1 day')::date
+             when k < 87 then make_date(2021 + yy::int, 12, 31) end as due
+      from g
+    ), e as (
+      select d.*,
+        case when kind = 'none' and c < 50 then '2021-01-01'::date + dd::int end as assigned,
+        case when due is not null and c % 20 = 0 then due + 90 end as extended
+      from d
+    ), f as (
+      select e.*,
+        case when kind in ('annual', 'continuous') then null
+             when coalesce(due, assigned) < ${today} and c < 80
+               then least(${today}, case when c < 56 then coalesce(due, assigned) - (c % 30)::int else coalesce(due, assigned) + (c % 60)::int + 1 end)
+             when c < 8 then ${today} - (c::int + 1) end as completed
+      from e
+    )
+    insert into tasks (tenant_id, plan_id, node_id, position, code, title, body, lead_agency_id,
+      lead_as_written, deadline, deadline_kind, due_on, assigned_due_on, extended_due_on,
+      completed_on, progress_percent, search_text)
+    select ${p.tenantId}::uuid, ${p.planId}::uuid, ${p.nodeId}::uuid, i - ${p.from}::int, (i - ${p.from}::int + 1)::text,
+      'Nhiệm vụ thử tải số ' || i || ': đầu tư hạ tầng giao thông, đô thị và chuyển đổi số',
+      'Triển khai thực hiện nhiệm vụ số ' || i || ' theo kế hoạch của UBND tỉnh.',
+      case when c % 50 = 1 then null else (${ids})[1 + ((i * 31) % ${agencyIds.length}::int)] end,
+      case when c % 50 = 1 then 'Các sở, ban, ngành' end,
+      case kind
+        when 'date' then jsonb_build_object('kind', 'date', 'date', due::text)
+        when 'quarter' then jsonb_build_object('kind', 'quarter', 'year', extract(year from due)::int, 'quarter', extract(quarter from due)::int)
+        when 'year' then jsonb_build_object('kind', 'year', 'year', extract(year from due)::int)
+        when 'annual' then jsonb_build_object('kind', 'annual', 'day', 1 + (h / 13) % 28, 'month', 1 + (h / 17) % 12)
+        else jsonb_build_object('kind', kind) end,
+      kind, due, assigned, extended, completed,
+      case when completed is not null then 100 end,
+      'nhiem vu thu tai so ' || i || ': dau tu ha tang giao thong, do thi va chuyen doi so trien khai thuc hien nhiem vu so ' || i || ' theo ke hoach cua ubnd tinh.'
+    from f`);
+}
+
+/** Leads and coordinators as the plan names them; approved progress for 60 % of tasks. */
+async function insertWork(
+  db: Db,
+  tenantId: string,
+  planIds: readonly string[],
+  agencyIds: readonly string[],
+  userId: string,
+) {
+  const ids = sql`${`{${agencyIds.join(',')}}`}::uuid[]`;
+  const inPlans = sql`t.plan_id in (${sql.join(
+    planIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  await db.execute(sql`
+    insert into task_assignments (tenant_id, task_id, agency_id, role, started_on, reason, created_by)
+    select t.tenant_id, t.id, t.lead_agency_id, 'lead', '2024-01-15', 'plan', 'bench'
+    from tasks t where ${inPlans} and t.lead_agency_id is not null`);
+  await db.execute(sql`
+    insert into task_assignments (tenant_id, task_id, agency_id, role, started_on, reason, created_by)
+    select tenant_id, id, coordinator, 'coordinator', '2024-01-15', 'plan', 'bench'
+    from (select t.tenant_id, t.id, t.lead_agency_id,
+            (${ids})[1 + abs(hashtext(t.id::text)) % ${agencyIds.length}::int] as coordinator
+          from tasks t where ${inPlans} and t.position % 5 < 2) c
+    where coordinator is distinct from lead_agency_id`);
+  await db.execute(sql`
+    insert into progress_updates (tenant_id, task_id, agency_id, kind, reported_on, percent, narrative, status, created_by, reviewed_by, reviewed_at)
+    select t.tenant_id, t.id, t.lead_agency_id, 'progress',
+      coalesce(t.completed_on, ${TODAY}::date - ((t.position * 7) % 400)),
+      case when t.completed_on is not null then 100
+           when t.recurrence_month is null then 10 + (t.position * 13) % 80 end,
+      'Báo cáo tiến độ thử tải', 'approved', ${userId}::uuid, ${userId}::uuid, now()
+    from tasks t
+    where ${inPlans} and (t.completed_on is not null or (t.position * 11) % 10 < 5)
+      and t.lead_agency_id is not null`);
+  await db.execute(sql`
+    update tasks t set last_reported_on = p.last, progress_percent = coalesce(t.progress_percent, p.percent)
+    from (select task_id, max(reported_on) as last, max(percent) as percent from progress_updates
+          where tenant_id = ${tenantId}::uuid and status = 'approved' and kind = 'progress' group by task_id) p
+    where p.task_id = t.id and ${inPlans}`);
+}
+
+type Bench = {
+  database: Database;
+  tenantId: string;
+  agencyIds: string[];
+  plansMade: number;
+  tasksMade: number;
+  officerId: string | null;
+  drop: () => Promise<void>;
+};
+
+async function openBench(engine: 'pglite' | 'postgres'): Promise<Bench> {
+  let database: Database;
+  let drop = async (): Promise<void> => {};
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-bench-'));
+    database = wrapPglite(new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS }));
+    drop = async () => {
+      if (args.keep) return log(`kept PGlite folder ${dir}`);
+      rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    const name = `tiendo_bench_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    database = openPostgres(url.toString());
+    drop = async () => {
+      if (args.keep) return log(`kept database ${name}`);
+      const a = new pg.Client({ connectionString: ADMIN_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  await database.migrate();
+  const { tenantId } = await loadReferenceData(database.db, { actor: { id: 'bench' } });
+  const agencyIds = await benchAgencies(database.db, tenantId);
+  return {
+    database,
+    tenantId,
+    agencyIds,
+    plansMade: 0,
+    tasksMade: 0,
+    officerId: null,
+    drop,
+  };
+}
+
+/** Grows the bench's tasks to `size`, a plan of a thousand at a time, with progress lines. */
+async function growTo(bench: Bench, size: number) {
+  const { db } = bench.database;
+  const started = performance.now();
+  const made: string[] = [];
+  const officerId = bench.officerId as string;
+  while (bench.tasksMade < size) {
+    const { planId, nodeId } = await benchPlan(db, bench.tenantId, ++bench.plansMade);
+    const to = Math.min(size, bench.tasksMade + TASKS_PER_PLAN);
+    await insertTasks(
+      db,
+      { tenantId: bench.tenantId, planId, nodeId, from: bench.tasksMade, to },
+      bench.agencyIds,
+    );
+    made.push(planId);
+    bench.tasksMade = to;
+    if (made.length === 10 || bench.tasksMade === size) {
+      await insertWork(db, bench.tenantId, made, bench.agencyIds, officerId);
+      made.length = 0;
+      process.stdout.write(
+        `\r[bench] ${bench.database.engine}: ${bench.tasksMade.toLocaleString('en')} / ${size.toLocaleString('en')} tasks (${seconds(started)})`,
+      );
+    }
+  }
+  process.stdout.write('\n');
+  const vacuumed = performance.now();
+  await db.execute(sql`vacuum analyze`);
+  const [shape] = (
+    (await db.execute(sql`
+    select count(*)::int as tasks,
+      (select count(*)::int from task_assignments) as assignments,
+      (select count(*)::int from progress_updates) as reports
+    from tasks`)) as unknown as { rows: { tasks: number; assignments: number; reports: number }[] }
+  ).rows;
+  log(
+    `${bench.database.engine}: ${shape?.tasks} tasks, ${shape?.assignments} assignments, ${shape?.reports} approved reports (vacuum analyze ${seconds(vacuumed)})`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load.
+
+type Result = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  bytes: number;
+};
+
+// autocannon runs in a worker thread so that the load generator does not share the server's event
+// loop; the worker reports every response time, from which the percentiles are taken.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const autocannon = require('autocannon');
+const times = [];
+let bytes = 0;
+const instance = autocannon(
+  { url: workerData.url, connections: workerData.connections, duration: workerData.seconds,
+    headers: { cookie: workerData.cookie }, timeout: 30 },
+  (error, result) => parentPort.postMessage({
+    error: error ? String(error) : null, times, bytes,
+    non2xx: result ? result.non2xx : 0, errors: result ? result.errors : 0,
+    timeouts: result ? result.timeouts : 0, duration: result ? result.duration : 0,
+  }),
+);
+instance.on('response', (_client, status, size, time) => {
+  if (status >= 200 && status < 300) { times.push(time); bytes = size; }
+});
+`;
+
+function load(url: string, cookie: string, duration: number) {
+  return new Promise<{
+    error: string | null;
+    times: number[];
+    bytes: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    duration: number;
+  }>((resolve, reject) => {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { url, cookie, connections: CONNECTIONS, seconds: duration },
+    });
+    worker.once('message', (m) => {
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', reject);
+  });
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
+
+async function measure(name: string, url: string, cookie: string): Promise<Result> {
+  await load(url, cookie, 2); // warm-up, not counted
+  const r = await load(url, cookie, SECONDS);
+  if (r.error) throw new Error(`${name}: ${r.error}`);
+  const sorted = [...r.times].sort((a, b) => a - b);
+  return {
+    name,
+    rps: sorted.length / (r.duration || SECONDS),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: r.non2xx + r.errors + r.timeouts,
+    bytes: r.bytes,
+  };
+}
+
+async function signIn(app: App, username: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tiendo_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `tiendo_session=${cookie.value}`;
+}
+
+async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
+  const app = await buildApp({ db: bench.database.db, tenantId: bench.tenantId });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const officer = await signIn(app, 'bench.canbo');
+    const consolidator = await signIn(app, 'bench.tonghop');
+    const endpoints: [string, string, string][] = [
+      [
+        'agency open tasks by deadline',
+        `/api/tasks?agencyId=${officerAgency}&open=true&sort=due&limit=20`,
+        officer,
+      ],
+      ['overdue list', '/api/tasks?state=overdue&sort=due&limit=20', consolidator],
+      ['urging overview', '/api/urging', consolidator],
+      ['counts (province)', '/api/tasks/counts', consolidator],
+      ['counts (one agency)', `/api/tasks/counts?agencyId=${officerAgency}`, officer],
+    ];
+    const results: Result[] = [];
+    for (const [name, path, cookie] of endpoints) {
+      const result = await measure(name, `${base}${path}`, cookie);
+      results.push(result);
+      log(
+        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s`,
+      );
+    }
+    return results;
+  } finally {
+    await app.close();
+  }
+}
+
+function table(rows: { engine: string; size: number; result: Result }[]) {
+  const head = [
+    'engine',
+    'tasks',
+    'endpoint',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'KB',
+  ];
+  const body = rows.map(({ engine, size, result: r }) => [
+    engine,
+    size.toLocaleString('en'),
+    r.name,
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    String(r.errors),
+    (r.bytes / 1024).toFixed(1),
+  ]);
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...body.map((b) => (b[i] as string).length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join(' | ')} |`;
+  console.log(line(head));
+  console.log(
+    `|${widths.map((w, i) => (i >= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+  );
+  for (const b of body) console.log(line(b));
+}
+
+async function main() {
+  log(
+    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (after 2 s of warm-up); today ${TODAY}; node ${process.version}`,
+  );
+  const rows: { engine: string; size: number; result: Result }[] = [];
+  for (const engine of ENGINES) {
+    const started = performance.now();
+    const bench = await openBench(engine);
+    try {
+      const officerAgency = bench.agencyIds[7] as string;
+      const actor = { id: 'bench', tenantId: bench.tenantId };
+      const [consolidatorAgency] = (
+        await bench.database.db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.tenantId, bench.tenantId), eq(agencies.code, 'STC')))
+      ).map((r) => r.id);
+      const officer = await createUser(bench.database.db, actor, bench.tenantId, {
+        username: 'bench.canbo',
+        displayName: 'Cán bộ thử tải',
+        role: 'agency_officer',
+        agencyId: officerAgency,
+        password: PASSWORD,
+      });
+      await createUser(bench.database.db, actor, bench.tenantId, {
+        username: 'bench.tonghop',
+        displayName: 'Tổng hợp thử tải',
+        role: 'consolidator',
+        agencyId: consolidatorAgency ?? officerAgency,
+        password: PASSWORD,
+      });
+      bench.officerId = officer.id;
+      for (const size of SIZES) {
+        await growTo(bench, size);
+        for (const result of await runEndpoints(bench, officerAgency, size))
+          rows.push({ engine, size, result });
+      }
+    } finally {
+      await bench.database.close();
+      await bench.drop();
+      log(`${engine}: done in ${seconds(started)}`);
+    }
+  }
+  console.log();
+  table(rows);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
