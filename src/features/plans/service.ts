@@ -1,7 +1,7 @@
 // Plans: creating one from a plan file (one transaction, everything audited) and reading them,
 // always inside one tenant.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
@@ -48,12 +48,13 @@ export function taskSearchText(title: string, body: string | null | undefined): 
 }
 
 /**
- * Rows per INSERT when a plan is stored. Narrow rows go 500 at a time; tasks (text, a JSON
- * deadline, a trigram index) and audit records (JSON before/after) 200, so that each statement
- * stays short: PGlite runs every statement on the server's main thread.
+ * Rows per INSERT when a plan is stored. Narrow rows go 250 at a time; tasks (text, a JSON
+ * deadline, a trigram index), projects and audit records (JSON before/after) 100, so that each
+ * statement stays short (tens of milliseconds): PGlite runs every statement on the server's main
+ * thread.
  */
-const ROWS_PER_INSERT = 500;
-const WIDE_ROWS_PER_INSERT = 200;
+const ROWS_PER_INSERT = 250;
+const WIDE_ROWS_PER_INSERT = 100;
 
 /**
  * Lets the event loop run (other requests, timers) before the next statement. Awaiting PGlite's
@@ -104,6 +105,10 @@ export async function createPlanFromFile(
 ) {
   const tenantId = actor.tenantId;
   return db.transaction(async (tx) => {
+    // New tasks' search text goes to the trigram index's pending list, which PostgreSQL merges
+    // into the index once it passes this size, inside whichever INSERT passes it: at the default
+    // 4 MB that one statement took half a second of PGlite's (the main thread's) time.
+    await tx.execute(sql`set local gin_pending_list_limit = 256`);
     const issues: ErrorIssue[] = [];
     // A new version of a plan keeps the plan (its id, its document) and replaces its content.
     const revising = options.revising ? await getRevisable(tx, tenantId, options.revising) : null;
@@ -159,8 +164,17 @@ export async function createPlanFromFile(
     const projectRows: Insert<typeof projects>[] = [];
     const locationRows: Insert<typeof projectLocations>[] = [];
 
-    const walk = (nodes: PlanNode[], parentId: string | null, path: string) => {
-      nodes.forEach((node, i) => {
+    // Building the rows (resolving agencies, normalising text: a few milliseconds a task on a busy
+    // machine) is work on the main thread too: the event loop is let through every 10 ms of it.
+    let since = performance.now();
+    const slice = async () => {
+      if (performance.now() - since < 10) return;
+      await pause();
+      since = performance.now();
+    };
+    const walk = async (nodes: PlanNode[], parentId: string | null, path: string) => {
+      for (const [i, node] of nodes.entries()) {
+        await slice();
         const nodePath = `${path}[${i}]`;
         const nodeId = randomUUID();
         nodeRows.push({
@@ -194,7 +208,8 @@ export async function createPlanFromFile(
             sourceEnd: t.source?.end ?? null,
           });
         });
-        node.tasks.forEach((t, j) => {
+        for (const [j, t] of node.tasks.entries()) {
+          await slice();
           const taskPath = `${nodePath}.tasks[${j}]`;
           const taskId = randomUUID();
           const lead = t.lead ? resolveRef(resolver, t.lead, on, `${taskPath}.lead`, issues) : null;
@@ -238,7 +253,7 @@ export async function createPlanFromFile(
             sourceStart: t.source?.start ?? null,
             sourceEnd: t.source?.end ?? null,
           });
-        });
+        }
         node.projects.forEach((p, j) => {
           const projectId = randomUUID();
           projectRows.push({
@@ -269,10 +284,10 @@ export async function createPlanFromFile(
             }
           });
         });
-        walk(node.children, nodeId, `${nodePath}.children`);
-      });
+        await walk(node.children, nodeId, `${nodePath}.children`);
+      }
     };
-    walk(file.sections, null, 'sections');
+    await walk(file.sections, null, 'sections');
 
     if (issues.length > 0) throw new InvalidInputError(issues, 'invalid_plan');
 

@@ -89,8 +89,8 @@ describe.each(engines())('storing a plan on %s', (engine) => {
     );
     storing = false;
     expect(counts.tasks).toBe(n + 1);
-    // At least one turn per 200-task INSERT, let alone the coordinators, assignments and audit.
-    expect(turns).toBeGreaterThanOrEqual(Math.ceil((n + 1) / 200));
+    // At least one turn per 100-task INSERT, let alone the coordinators, assignments and audit.
+    expect(turns).toBeGreaterThanOrEqual(Math.ceil((n + 1) / 100));
     expect(await planTasks(planId)).toHaveLength(n + 1);
     const audited = await database.db
       .select({ id: auditRecords.id })
