@@ -5,9 +5,10 @@ import type { Db } from '../../db/client.js';
 import { importDrafts } from '../../db/schema.js';
 import { AppError } from '../../server/errors.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
+import type { ExtractionPool } from './extraction-pool.js';
 import { presentExtraction } from './presenter.js';
 import type { ExtractionDocument, ImportDraftUpdate } from './schema.js';
-import { type Extracted, storePlan } from './service.js';
+import { type Extracted, planFileForStoring, storePlan } from './service.js';
 
 export type DraftRow = typeof importDrafts.$inferSelect;
 
@@ -68,6 +69,19 @@ export async function findDraft(
   return row;
 }
 
+/** Refuses a draft already confirmed, or changed since the version the caller started from. */
+function checkOpen(row: { status: string; version: number }, version?: number) {
+  if (row.status !== 'draft')
+    throw new AppError(409, 'import_closed', `This import is ${row.status}`);
+  if (version !== undefined && version !== row.version) {
+    throw new AppError(
+      409,
+      'stale_version',
+      `The import changed since version ${version}; it is now at version ${row.version}`,
+    );
+  }
+}
+
 /** Takes a row lock and checks the version the caller started from. */
 async function lockDraft(
   db: Db,
@@ -81,16 +95,19 @@ async function lockDraft(
     .where(and(eq(importDrafts.tenantId, tenantId), eq(importDrafts.id, id)))
     .for('update');
   if (!row) throw new AppError(404, 'not_found', 'import not found');
-  if (row.status !== 'draft')
-    throw new AppError(409, 'import_closed', `This import is ${row.status}`);
-  if (version !== undefined && version !== row.version) {
-    throw new AppError(
-      409,
-      'stale_version',
-      `The import changed since version ${version}; it is now at version ${row.version}`,
-    );
-  }
+  checkOpen(row, version);
   return row;
+}
+
+/** lockDraft reading only the draft's state (not its text and extraction, megabytes for a large plan). */
+async function lockDraftState(db: Db, tenantId: string, id: string, version: number) {
+  const [row] = await db
+    .select({ status: importDrafts.status, version: importDrafts.version })
+    .from(importDrafts)
+    .where(and(eq(importDrafts.tenantId, tenantId), eq(importDrafts.id, id)))
+    .for('update');
+  if (!row) throw new AppError(404, 'not_found', 'import not found');
+  checkOpen(row, version);
 }
 
 export async function updateDraft(
@@ -131,22 +148,35 @@ export async function updateDraft(
   });
 }
 
+/**
+ * Stores the draft as a plan and closes it. The plan file is made first, outside the transaction
+ * (in a worker thread with `pool`), from the draft at the version the caller confirms; the
+ * transaction then locks the row and checks that version again, so the file is of exactly the
+ * draft it closes. `draft` is the row when the caller has read it already.
+ */
 export async function confirmDraft(
   db: Db,
   actor: Actor & { tenantId: string },
   id: string,
   version: number,
   newVersion = false,
+  options: { pool?: ExtractionPool; draft?: DraftRow } = {},
 ) {
+  const draft = options.draft ?? (await findDraft(db, actor.tenantId, id));
+  if (!draft) throw new AppError(404, 'not_found', 'import not found');
+  checkOpen(draft, version);
+  const extraction = draft.extraction as ExtractionDocument;
+  const file = await planFileForStoring(
+    extraction,
+    draft.sourceText,
+    options.pool ? { pool: options.pool } : {},
+  );
   return db.transaction(async (tx) => {
-    const row = await lockDraft(tx, actor.tenantId, id, version);
-    const { planId } = await storePlan(
-      tx,
-      actor,
-      row.extraction as ExtractionDocument,
-      row.sourceText,
-      { newVersion },
-    );
+    await lockDraftState(tx, actor.tenantId, id, version);
+    const { planId } = await storePlan(tx, actor, extraction, draft.sourceText, {
+      newVersion,
+      file,
+    });
     await tx
       .update(importDrafts)
       .set({

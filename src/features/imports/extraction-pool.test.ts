@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import type { AgencyDirectory } from '../../domain/plan-import/agencies.js';
 import { parsePlanDocument } from '../../domain/plan-import/parse.js';
+import { InvalidInputError } from '../../server/errors.js';
 import { loadAgencyDirectory } from './directory.js';
 import { ExtractionPool, ImportBusyError } from './extraction-pool.js';
-import type { ExtractionAnswer, ExtractionInput } from './extraction-task.js';
+import { type ExtractionAnswer, type ExtractionInput, planFileOf } from './extraction-task.js';
+import { presentExtraction } from './presenter.js';
 import { pdf, planText } from './readers/generated-fixtures.js';
 import { readSourceDocument } from './readers/index.js';
 import { UnreadableDocumentError } from './readers/source-document.js';
+import type { ExtractionDocument } from './schema.js';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/import/${name}`, import.meta.url)));
@@ -103,13 +106,40 @@ describe('reading and parsing in the pool', () => {
   }, 60_000);
 });
 
+describe('preparing a reviewed extraction for storing in the pool', () => {
+  it('gives the plan file made in the process, and its problems by field', async () => {
+    const p = pool({ threads: 1 });
+    const source = await readSourceDocument(fixture('ke-hoach-cao-bang.docx'), 'ke-hoach.docx');
+    const extraction = presentExtraction(parsePlanDocument(source, directory, { today: TODAY }), {
+      file: 'ke-hoach.docx',
+      format: source.format,
+      characters: source.text.length,
+    }) as ExtractionDocument;
+    const job = { extraction, sourceText: source.text };
+    expect(await p.planFile(job)).toEqual(planFileOf(job));
+
+    const broken = structuredClone(extraction);
+    (broken.tasks[0] as { title: string }).title = '';
+    const error = await p.planFile({ ...job, extraction: broken }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_plan' });
+    expect((error as InvalidInputError).issues[0]?.field).toMatch(/^sections\[\d+\].*title$/);
+  }, 60_000);
+});
+
 describe('the queue', () => {
   /** A pool whose "workers" finish when the test says so. */
   function controlled(options: { threads: number; queue: number }) {
     const started: { name: string; finish: (a: ExtractionAnswer) => void }[] = [];
     const p = new ExtractionPool(
       { ...options, retryAfterSeconds: 7 },
-      (i) => new Promise((resolve) => started.push({ name: i.fileName, finish: resolve })),
+      (task) =>
+        new Promise((resolve) =>
+          started.push({
+            name: task.kind === 'extract' ? task.fileName : task.kind,
+            finish: resolve,
+          }),
+        ),
     );
     const done = (name: string): ExtractionAnswer => ({
       ok: true,

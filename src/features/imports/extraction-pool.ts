@@ -1,4 +1,5 @@
-// Reading and parsing uploaded documents off the main thread, in a bounded pool of worker threads
+// Reading and parsing uploaded documents (and preparing a reviewed one for storing) off the main
+// thread, in a bounded pool of worker threads
 // (piscina), so that a large or hostile document neither holds up the server's other requests nor
 // takes the machine with it:
 // - at most `threads` documents are read at once; up to `queue` more wait their turn; beyond that
@@ -11,8 +12,15 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Extraction } from '../../domain/plan-import/parse.js';
-import { AppError } from '../../server/errors.js';
-import type { ExtractionAnswer, ExtractionInput } from './extraction-task.js';
+import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
+import type { PlanFile } from '../plans/plan-file.js';
+import type {
+  ExtractionAnswer,
+  ExtractionInput,
+  PlanFileAnswer,
+  PlanFileInput,
+  WorkerTask,
+} from './extraction-task.js';
 import { type SourceDocument, UnreadableDocumentError } from './readers/source-document.js';
 
 export type ExtractionPoolOptions = {
@@ -43,8 +51,11 @@ export const DEFAULT_EXTRACTION_POOL: ExtractionPoolOptions = {
 
 export type Extracted = { source: SourceDocument; extraction: Extraction };
 
-/** Runs one document in a worker; `signal` aborts it (the worker is then terminated). */
-export type Execute = (input: ExtractionInput, signal: AbortSignal) => Promise<ExtractionAnswer>;
+/** Runs one task in a worker; `signal` aborts it (the worker is then terminated). */
+export type Execute = (
+  task: WorkerTask,
+  signal: AbortSignal,
+) => Promise<ExtractionAnswer | PlanFileAnswer>;
 
 /** 503: every reader is busy and the queue is full; try again after `retryAfterSeconds`. */
 export class ImportBusyError extends AppError {
@@ -105,6 +116,31 @@ export class ExtractionPool {
 
   /** Reads and parses one document in a worker; rejects with UnreadableDocumentError or busy. */
   async extract(input: ExtractionInput): Promise<Extracted> {
+    const answer = (await this.#run(
+      { kind: 'extract', ...input },
+      `Reading "${input.fileName}"`,
+    )) as ExtractionAnswer;
+    if (answer.ok) return { source: answer.source, extraction: answer.extraction };
+    if (answer.code) throw new UnreadableDocumentError(answer.code, answer.message);
+    throw new Error(`reading "${input.fileName}" failed: ${answer.message}`);
+  }
+
+  /**
+   * The plan file of a reviewed extraction, checked by the plan file schema, made in a worker;
+   * rejects as planFileOf does (InvalidInputError, AppError), or busy.
+   */
+  async planFile(input: PlanFileInput): Promise<PlanFile> {
+    const answer = (await this.#run(
+      { kind: 'plan-file', ...input },
+      'Preparing the plan',
+    )) as PlanFileAnswer;
+    if (answer.ok) return answer.file;
+    if (answer.status === 400)
+      throw new InvalidInputError(answer.issues as ErrorIssue[], answer.code);
+    throw new AppError(answer.status, answer.code, answer.message, answer.issues);
+  }
+
+  async #run(task: WorkerTask, what: string): Promise<ExtractionAnswer | PlanFileAnswer> {
     if (this.#running < this.options.threads) {
       this.#running++;
     } else {
@@ -114,7 +150,7 @@ export class ExtractionPool {
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }
     try {
-      return await this.#runOne(input);
+      return await this.#runOne(task, what);
     } finally {
       const next = this.#waiting.shift();
       if (next) next();
@@ -122,32 +158,28 @@ export class ExtractionPool {
     }
   }
 
-  async #runOne(input: ExtractionInput): Promise<Extracted> {
+  async #runOne(task: WorkerTask, what: string): Promise<ExtractionAnswer | PlanFileAnswer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
-    let answer: ExtractionAnswer;
     try {
-      answer = await this.#execute(input, controller.signal);
+      return await this.#execute(task, controller.signal);
     } catch (e) {
       if (controller.signal.aborted) {
         throw new UnreadableDocumentError(
           'timeout',
-          `Reading "${input.fileName}" took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped.`,
+          `${what} took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped.`,
         );
       }
       if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw new UnreadableDocumentError(
           'too_large',
-          `Reading "${input.fileName}" needs more than the ${this.options.heapMb} MB of memory a document may use.`,
+          `${what} needs more than the ${this.options.heapMb} MB of memory a document may use.`,
         );
       }
       throw e;
     } finally {
       clearTimeout(timer);
     }
-    if (answer.ok) return { source: answer.source, extraction: answer.extraction };
-    if (answer.code) throw new UnreadableDocumentError(answer.code, answer.message);
-    throw new Error(`reading "${input.fileName}" failed: ${answer.message}`);
   }
 
   /** Ends the worker threads; documents being read are abandoned. */

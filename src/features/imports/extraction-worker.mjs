@@ -8,6 +8,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { readAndParse } = await import('./extraction-task.ts');
+const { runTask } = await import('./extraction-task.ts');
 
-export default readAndParse;
+export default runTask;
