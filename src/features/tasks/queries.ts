@@ -28,7 +28,6 @@ import type { TaskAccess } from './policy.js';
 import type { LiveTaskStatus } from './status.js';
 import {
   addDays,
-  ageOf,
   either,
   type Halves,
   type Kind,
@@ -342,7 +341,7 @@ export async function countTasks(
 ): Promise<TaskCounts> {
   const s = statusSql(asOf);
   const byKind = (kind: Kind) =>
-    sql`(select ${s.stateOf[kind]} as state, ${ageOf(s.overdueDaysOf[kind])} as age, count(*)::int as n from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} group by 1, 2)`;
+    sql`(select ${s.stateOf[kind]} as state, ${s.ageOf[kind]} as age, count(*)::int as n from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} group by 1, 2)`;
   const rows = await rowsOf<{ state: TaskState; age: OverdueAge | null; n: number }>(
     db,
     sql`${byKind('oneOff')} union all ${byKind('recurring')}`,
@@ -462,7 +461,7 @@ export async function urgingCounts(
   const last = addDays(asOf, dueSoonDays);
   // Open work due by the end of the window (overdue included), each kind along its own index.
   const byKind = (kind: Kind) =>
-    sql`select ${tasks.id} as id, ${ageOf(s.overdueDaysOf[kind])} as age from ${tasks} where ${whereAll([...taskConditions(tenantId, { planId: filter.planId }, s, kind), s.openDueByOf(last)[kind]])}`;
+    sql`select ${tasks.id} as id, ${s.ageOf[kind]} as age from ${tasks} where ${whereAll([...taskConditions(tenantId, { planId: filter.planId }, s, kind), s.openDueByOf(last)[kind]])}`;
   const rows = await rowsOf<{
     agencyId: string;
     agencyName: string;

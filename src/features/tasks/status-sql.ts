@@ -54,8 +54,12 @@ const started = sql`${tasks.lastReportedOn} is not null`;
 export function recurringPeriodSql(asOf: string) {
   const { year, label, from } = periodWindow(asOf);
   const y = sql`${year}::int`;
-  // The task's day in that year, clamped to the month (29/2 in 2027 → 28/2): annualDueOn.
-  const lastDay = sql`extract(day from make_date(${y}, ${tasks.recurrenceMonth}, 1) + interval '1 month - 1 day')::int`;
+  // The task's day in that year, clamped to the month (29/2 in 2027 → 28/2): annualDueOn. The
+  // months' lengths in that year are a constant of the query.
+  const lengths = Array.from({ length: 12 }, (_, m) =>
+    new Date(Date.UTC(year, m + 1, 0)).getUTCDate(),
+  );
+  const lastDay = sql`(${`{${lengths.join(',')}}`}::int[])[${tasks.recurrenceMonth}]`;
   const dueOn = sql`make_date(${y}, ${tasks.recurrenceMonth}, least(${tasks.recurrenceDay}, ${lastDay}))`;
   /** The period's report is in: an approved report on or after the window's first day. */
   const reported = sql`${tasks.lastReportedOn} >= ${date(from)}`;
@@ -111,6 +115,22 @@ export function statusSql(asOf: string) {
     recurring: sql`(case when ${overdueOf.recurring} then ${today} - ${period.dueOn} end)`,
   };
 
+  /**
+   * domain/task-status.ts#overdueAge, for overdue work: more than 120, 60, 30 days past the date
+   * judged against is that date before asOf − 120, − 60, − 30 days (constants of the query).
+   */
+  const bound = (days: number) => date(addDays(asOf, -days));
+  const ageBy = (overdue: SQL, dueOn: SQL) =>
+    sql<OverdueAge | null>`(case when ${overdue} then (case
+      when ${dueOn} < ${bound(120)} then 'over_120'
+      when ${dueOn} < ${bound(60)} then 'over_60'
+      when ${dueOn} < ${bound(30)} then 'over_30'
+      else 'under_30' end) end)`;
+  const ageOf: Halves = {
+    oneOff: ageBy(overdueOf.oneOff, sql`${due}`),
+    recurring: ageBy(overdueOf.recurring, period.dueOn),
+  };
+
   /** Not done (in progress, overdue, not started). */
   const openOf: Halves = {
     oneOff: sql`${tasks.completedOn} is null`,
@@ -145,6 +165,7 @@ export function statusSql(asOf: string) {
     stateOf,
     overdueOf,
     overdueDaysOf,
+    ageOf,
     openOf,
     openDueByOf,
     openDueBetweenOf,
@@ -152,23 +173,13 @@ export function statusSql(asOf: string) {
     state: whole<TaskState>(stateOf),
     dueOn: whole<string | null>(dueOnOf),
     overdueDays,
-    age: ageOf(overdueDays),
+    age: whole<OverdueAge | null>(ageOf),
     overdue: either(overdueOf),
     open: either(openOf),
     openDueBy: (last: string) => either(openDueByOf(last)),
     openDueBetween: (first: string, last: string) => either(openDueBetweenOf(first, last)),
     inState: (s: TaskState) => either(inStateOf(s)),
   };
-}
-
-/** domain/task-status.ts#overdueAge over a number of days overdue (null: not overdue). */
-export function ageOf(overdueDays: SQL) {
-  return sql<OverdueAge | null>`(case
-      when ${overdueDays} > 120 then 'over_120'
-      when ${overdueDays} > 60 then 'over_60'
-      when ${overdueDays} > 30 then 'over_30'
-      when ${overdueDays} is not null then 'under_30'
-    end)`;
 }
 
 /** An ISO day `days` after `iso` (calendar days, UTC arithmetic on dates). */
