@@ -28,19 +28,25 @@ export type SourceDocument = {
   tables: SourceTable[];
 };
 
+/** Every reason a file cannot be read, as machine-readable codes (the web client has a message for each). */
+export const UNREADABLE_CODES = [
+  'unsupported_format',
+  'too_large',
+  'empty_document',
+  'scanned_pdf',
+  'legacy_encoding',
+  'invalid_encoding',
+  'corrupt_file',
+  /** Reading (and parsing) took longer than the pool allows (imports/extraction-pool.ts). */
+  'timeout',
+] as const;
+
+export type UnreadableCode = (typeof UNREADABLE_CODES)[number];
+
 /** Why a file cannot be read as a plan document; `code` is machine-readable, `message` English. */
 export class UnreadableDocumentError extends Error {
   constructor(
-    readonly code:
-      | 'unsupported_format'
-      | 'too_large'
-      | 'empty_document'
-      | 'scanned_pdf'
-      | 'legacy_encoding'
-      | 'invalid_encoding'
-      | 'corrupt_file'
-      /** Reading (and parsing) took longer than the pool allows (imports/extraction-pool.ts). */
-      | 'timeout',
+    readonly code: UnreadableCode,
     message: string,
   ) {
     super(message);

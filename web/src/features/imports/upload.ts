@@ -2,9 +2,10 @@
 // progress, and a 20 MB file on a slow line takes a while.
 import type { ImportDraft } from '@features/imports/schema';
 import { ApiError, csrfHeaders, errorFromResponse, NETWORK_ERROR, withQuery } from '../../app/api';
+import { BusyError, importErrorMessage, MAX_UPLOAD_MB, retryAfterSeconds } from './messages';
 
 export const ACCEPTED_EXTENSIONS = ['.docx', '.pdf', '.txt', '.md'] as const;
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 /** The ApiError the server would answer for a file it cannot take, checked before sending it. */
 export function rejectBeforeUpload(file: { name: string; size: number }): ApiError | null {
@@ -13,7 +14,7 @@ export function rejectBeforeUpload(file: { name: string; size: number }): ApiErr
     return new ApiError(415, 'unsupported_format');
   }
   if (file.size === 0) return new ApiError(400, 'empty_document');
-  if (file.size > MAX_UPLOAD_BYTES) return new ApiError(413, 'too_large');
+  if (file.size > MAX_UPLOAD_BYTES) return new ApiError(413, 'file_too_large');
   return null;
 }
 
@@ -53,7 +54,12 @@ export function uploadImport(file: File, { onProgress, onSent }: UploadHandlers)
         if (body && typeof body === 'object' && 'id' in body) resolve(body as ImportDraft);
         else reject(new ApiError(xhr.status, 'bad_response'));
       } else {
-        reject(errorFromResponse(xhr.status, body));
+        const error = errorFromResponse(xhr.status, body);
+        reject(
+          error.code === 'busy'
+            ? new BusyError(retryAfterSeconds(xhr.getResponseHeader('Retry-After')), error.detail)
+            : error,
+        );
       }
     };
     xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR));
@@ -63,12 +69,7 @@ export function uploadImport(file: File, { onProgress, onSent }: UploadHandlers)
   return { promise, abort: () => xhr.abort() };
 }
 
-/** The Vietnamese message for a failed upload. */
+/** The Vietnamese message for a failed upload: what happened and what to do. */
 export function uploadErrorMessage(error: unknown): string {
-  // Until accounts exist the server answers 404 to anyone but the local operator (issue #4).
-  if (error instanceof ApiError && error.code === 'not_found') {
-    return 'Chức năng nhập văn bản hiện chỉ dùng được trên máy chủ (chưa có tài khoản người dùng)';
-  }
-  if (error instanceof ApiError) return error.message;
-  return 'Đã có lỗi xảy ra. Vui lòng thử lại.';
+  return importErrorMessage(error);
 }

@@ -27,7 +27,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../../app/api';
+import { ApiError } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
 import { QueryError } from '../../../app/query-state';
 import { DocumentFields } from '../components/document-fields';
@@ -41,6 +41,7 @@ import { TaskRow } from '../components/task-row';
 import { WarningsList } from '../components/warnings-list';
 import { useConfirmImport, useImportDraft, useSaveImport } from '../hooks/use-imports';
 import { STATUS_LABELS } from '../labels';
+import { importErrorMessage } from '../messages';
 import {
   hasChanges,
   type Row as ItemRow,
@@ -594,7 +595,7 @@ function ImportReview({ draft, onReload }: { draft: ImportDraft; onReload: () =>
                       type="error"
                       showIcon
                       data-testid="review-error"
-                      title={errorMessage(actionError)}
+                      title={importErrorMessage(actionError)}
                       description={<ErrorIssues error={actionError} />}
                       action={
                         needsReload ? (
