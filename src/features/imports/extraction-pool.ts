@@ -37,8 +37,8 @@ export type ExtractionPoolOptions = {
 };
 
 export const DEFAULT_EXTRACTION_POOL: ExtractionPoolOptions = {
-  // Two documents at once at most, one on a single core: imports are occasional, and each read
-  // keeps a core busy for as long as it lasts.
+  // One core is left to the main thread (requests, and PGlite's queries): one document at a time
+  // on two cores, two on more. Imports are occasional; each read keeps a core busy while it lasts.
   threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
   queue: 4,
   // The largest text a 20 MB upload can hold (a 4,500-page .txt) reads and parses in about 40 s
