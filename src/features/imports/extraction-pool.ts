@@ -103,8 +103,9 @@ export class ExtractionPool {
       filename: WORKER,
       minThreads: 0,
       maxThreads: this.options.threads,
-      // The queue is ours (below): a task reaches piscina only when a thread is free for it.
-      maxQueue: 0,
+      // The queue is ours (#run): a task reaches piscina only when a thread is free for it. Room
+      // for as many again covers a thread being replaced (after a timeout) or still starting.
+      maxQueue: this.options.threads,
       idleTimeout: 60_000,
       // No inherited flags (the parent's --import tsx, test runner options): the worker sets up
       // its own loader.
