@@ -3,18 +3,20 @@
 // it generates 120 agencies' work — 20,000 tasks, then 100,000 — with assignments and approved
 // progress (bulk INSERT … SELECT, with progress lines), starts the app on 127.0.0.1, signs in an
 // agency officer and the consolidator (accounts made through the users service), and runs autocannon
-// at 32 connections for a fixed time per endpoint: an agency's open tasks by deadline, the overdue
-// list, the urging overview, and the counts by status (the province's, and one agency's). It prints
-// req/s, p50/p95/p99 latency and errors; it asserts nothing.
+// (in a child process) at 32 connections for a fixed time per endpoint: an agency's open tasks by
+// deadline, the overdue list, the urging overview, and the counts by status (the province's, and
+// one agency's). It prints
+// req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server process + database
+// backends), which holds when the machine is busy with other work; it asserts nothing.
 //
 //   npm run bench:tasks
 //   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5
 //   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench:tasks
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -316,49 +318,87 @@ type Result = {
   p99: number;
   errors: number;
   bytes: number;
+  /** Server and database CPU per request (ms). */
+  cpuMs: number;
 };
 
-// autocannon runs in a worker thread so that the load generator does not share the server's event
-// loop; the worker reports every response time, from which the percentiles are taken.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+// autocannon runs in a child process, so that the load generator shares neither the server's event
+// loop nor its CPU account; it reports every response time, from which the percentiles are taken.
+const LOADER = `
 const autocannon = require('autocannon');
+const options = JSON.parse(process.argv[1]);
 const times = [];
 let bytes = 0;
 const instance = autocannon(
-  { url: workerData.url, connections: workerData.connections, duration: workerData.seconds,
-    headers: { cookie: workerData.cookie }, timeout: 30 },
-  (error, result) => parentPort.postMessage({
+  { url: options.url, connections: options.connections, duration: options.seconds,
+    headers: { cookie: options.cookie }, timeout: 30 },
+  (error, result) => process.stdout.write(JSON.stringify({
     error: error ? String(error) : null, times, bytes,
     non2xx: result ? result.non2xx : 0, errors: result ? result.errors : 0,
     timeouts: result ? result.timeouts : 0, duration: result ? result.duration : 0,
-  }),
+  })),
 );
 instance.on('response', (_client, status, size, time) => {
   if (status >= 200 && status < 300) { times.push(time); bytes = size; }
 });
 `;
 
-function load(url: string, cookie: string, duration: number) {
-  return new Promise<{
-    error: string | null;
-    times: number[];
-    bytes: number;
-    non2xx: number;
-    errors: number;
-    timeouts: number;
-    duration: number;
-  }>((resolve, reject) => {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { url, cookie, connections: CONNECTIONS, seconds: duration },
+type Load = {
+  error: string | null;
+  times: number[];
+  bytes: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+};
+
+function load(url: string, cookie: string, duration: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-e', LOADER, JSON.stringify({ url, cookie, connections: CONNECTIONS, seconds: duration })],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
     });
-    worker.once('message', (m) => {
-      void worker.terminate();
-      resolve(m);
+    child.once('error', reject);
+    child.once('exit', () => {
+      try {
+        resolve(JSON.parse(out) as Load);
+      } catch (e) {
+        reject(e);
+      }
     });
-    worker.once('error', reject);
   });
+}
+
+/**
+ * CPU time (ms) of the server process and, on PostgreSQL, of the database's backends: read before
+ * and after a run, it gives the CPU one request costs, whatever else the machine is doing.
+ */
+async function cpuNow(db: Db, engine: 'pglite' | 'postgres'): Promise<number> {
+  const self = process.cpuUsage();
+  let backends = 0;
+  if (engine === 'postgres') {
+    const pids = (
+      (await db.execute(
+        sql`select pid from pg_stat_activity where datname = current_database()`,
+      )) as unknown as { rows: { pid: number }[] }
+    ).rows;
+    const tick = 1000 / 100; // ms per clock tick (USER_HZ)
+    for (const { pid } of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        backends += (Number(fields[11]) + Number(fields[12])) * tick;
+      } catch {
+        // not on this machine (a remote server): the server process alone is counted
+      }
+    }
+  }
+  return (self.user + self.system) / 1000 + backends;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -366,9 +406,11 @@ const percentile = (sorted: readonly number[], p: number) =>
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
 
-async function measure(name: string, url: string, cookie: string): Promise<Result> {
+async function measure(bench: Bench, name: string, url: string, cookie: string): Promise<Result> {
   await load(url, cookie, 2); // warm-up, not counted
+  const before = await cpuNow(bench.database.db, bench.database.engine);
   const r = await load(url, cookie, SECONDS);
+  const cpu = (await cpuNow(bench.database.db, bench.database.engine)) - before;
   if (r.error) throw new Error(`${name}: ${r.error}`);
   const sorted = [...r.times].sort((a, b) => a - b);
   return {
@@ -379,6 +421,7 @@ async function measure(name: string, url: string, cookie: string): Promise<Resul
     p99: percentile(sorted, 99),
     errors: r.non2xx + r.errors + r.timeouts,
     bytes: r.bytes,
+    cpuMs: sorted.length ? cpu / sorted.length : Number.NaN,
   };
 }
 
@@ -415,7 +458,7 @@ async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
     ];
     const results: Result[] = [];
     for (const [name, path, cookie] of endpoints) {
-      const result = await measure(name, `${base}${path}`, cookie);
+      const result = await measure(bench, name, `${base}${path}`, cookie);
       results.push(result);
       log(
         `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s`,
@@ -438,6 +481,7 @@ function table(rows: { engine: string; size: number; result: Result }[]) {
     'p99 ms',
     'errors',
     'KB',
+    'CPU ms/req',
   ];
   const body = rows.map(({ engine, size, result: r }) => [
     engine,
@@ -449,6 +493,7 @@ function table(rows: { engine: string; size: number; result: Result }[]) {
     r.p99.toFixed(1),
     String(r.errors),
     (r.bytes / 1024).toFixed(1),
+    r.cpuMs.toFixed(2),
   ]);
   const widths = head.map((h, i) =>
     Math.max(h.length, ...body.map((b) => (b[i] as string).length)),
@@ -464,7 +509,7 @@ function table(rows: { engine: string; size: number; result: Result }[]) {
 
 async function main() {
   log(
-    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (after 2 s of warm-up); today ${TODAY}; node ${process.version}`,
+    `${CONNECTIONS} connections, ${SECONDS} s per endpoint (after 2 s of warm-up); today ${TODAY}; node ${process.version}; ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
   );
   const rows: { engine: string; size: number; result: Result }[] = [];
   for (const engine of ENGINES) {
@@ -507,6 +552,9 @@ async function main() {
   }
   console.log();
   table(rows);
+  log(
+    `load average at the end ${loadavg()[0]?.toFixed(1)} (other work on the machine inflates latency, not CPU ms/req)`,
+  );
 }
 
 main().catch((e: unknown) => {

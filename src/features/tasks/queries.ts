@@ -171,25 +171,55 @@ type PageRow = {
 };
 
 /**
- * The ids of one page, in order. By deadline, each kind of work is ordered by its own date (one-off
- * work along tasks_open_due_idx) and the two are merged; in plan order, one index walk.
+ * The ids of one page, in order, and the filter's total (an expression over `page`). An agency's
+ * tasks (a few hundred at most) are read once, counted by a window over the same pass. Across the
+ * province, by deadline, each kind of work is ordered by its own date (one-off work along
+ * tasks_open_due_idx) and the two are merged, and the total is one count per kind along its index;
+ * in plan order, one index walk.
  */
-function orderedIds(tenantId: string, filter: TaskFilter, s: StatusSql, page: TaskPage): SQL {
+function orderedIds(
+  tenantId: string,
+  filter: TaskFilter,
+  s: StatusSql,
+  page: TaskPage,
+): { ids: SQL; total: SQL } {
+  const window = sql`limit ${page.limit} offset ${page.offset}`;
+  if (filter.agencyId || filter.taskId) {
+    const order =
+      page.sort === 'due'
+        ? sql`${s.dueOn} asc nulls last, ${tasks.planId}, ${tasks.position}, ${tasks.id}`
+        : sql`${tasks.planId}, ${tasks.position}, ${tasks.id}`;
+    return {
+      ids: sql`select ${tasks.id} as id, ${page.sort === 'due' ? s.dueOn : sql`null::date`} as due, ${tasks.planId} as plan_id, ${tasks.position} as position, count(*) over () as total from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${order} ${window}`,
+      total: sql`page.total::int`,
+    };
+  }
+  const total = countSql(tenantId, filter, s);
   if (page.sort === 'due') {
     const enough = page.offset + page.limit;
     const branch = (kind: Kind) =>
       sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by 2 asc nulls last, 3, 4, 1 limit ${enough})`;
-    return sql`select id, due, plan_id, position from (${branch('oneOff')} union all ${branch('recurring')}) u order by due asc nulls last, plan_id, position, id limit ${page.limit} offset ${page.offset}`;
+    return {
+      ids: sql`select id, due, plan_id, position from (${branch('oneOff')} union all ${branch('recurring')}) u order by due asc nulls last, plan_id, position, id ${window}`,
+      total,
+    };
   }
-  return sql`select ${tasks.id} as id, null::date as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${tasks.planId}, ${tasks.position}, ${tasks.id} limit ${page.limit} offset ${page.offset}`;
+  return {
+    ids: sql`select ${tasks.id} as id, null::date as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${tasks.planId}, ${tasks.position}, ${tasks.id} ${window}`,
+    total,
+  };
 }
 
 /** A page of tasks with their status on `asOf`, and what hangs off them (for these rows only). */
-function pageRows(db: Db, ids: SQL, s: StatusSql): Promise<PageRow[]> {
-  return rowsOf<PageRow>(
+function pageRows(
+  db: Db,
+  page: { ids: SQL; total: SQL },
+  s: StatusSql,
+): Promise<(PageRow & { total: number })[]> {
+  return rowsOf(
     db,
-    sql`with page as (${ids})
-    select ${tasks.id} as "id", ${tasks.tenantId} as "tenantId", ${tasks.planId} as "planId",
+    sql`with page as (${page.ids})
+    select ${page.total} as "total", ${tasks.id} as "id", ${tasks.tenantId} as "tenantId", ${tasks.planId} as "planId",
       ${tasks.code} as "code", ${tasks.title} as "title", ${tasks.body} as "body",
       ${tasks.sector} as "sector", ${tasks.expectedOutput} as "expectedOutput",
       ${tasks.leadAgencyId} as "leadAgencyId", ${tasks.leadAsWritten} as "leadAsWritten",
@@ -275,13 +305,15 @@ export async function countMatching(
   asOf: string,
 ): Promise<number> {
   const s = statusSql(asOf);
+  const [row] = await rowsOf<{ n: number }>(db, sql`select ${countSql(tenantId, filter, s)} as n`);
+  return row?.n ?? 0;
+}
+
+/** The count of a filter as an expression: one count per kind of work, each along its own index. */
+function countSql(tenantId: string, filter: TaskFilter, s: StatusSql) {
   const count = (kind: Kind) =>
     sql`(select count(*) from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))})`;
-  const [row] = await rowsOf<{ n: number }>(
-    db,
-    sql`select (${count('oneOff')} + ${count('recurring')})::int as n`,
-  );
-  return row?.n ?? 0;
+  return sql`(${count('oneOff')} + ${count('recurring')})::int`;
 }
 
 /**
@@ -296,12 +328,10 @@ export async function listTasks(
   asOf: string,
 ): Promise<{ items: TaskFacts[]; total: number }> {
   const s = statusSql(asOf);
+  // The page and its total in one statement; past the end there is no row to carry the total.
   const rows = await pageRows(db, orderedIds(tenantId, filter, s, page), s);
-  // A short first page is the whole list: no count needed.
   const total =
-    page.offset === 0 && rows.length < page.limit
-      ? rows.length
-      : await countMatching(db, tenantId, filter, asOf);
+    rows[0]?.total ?? (page.offset === 0 ? 0 : await countMatching(db, tenantId, filter, asOf));
   return { items: rows.map((r) => toFacts(r, s)), total };
 }
 
@@ -340,15 +370,27 @@ export async function countTasks(
   asOf: string,
 ): Promise<TaskCounts> {
   const s = statusSql(asOf);
-  const byKind = (kind: Kind) =>
-    sql`(select ${s.stateOf[kind]} as state, ${s.ageOf[kind]} as age, count(*)::int as n from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} group by 1, 2)`;
-  const rows = await rowsOf<{ state: TaskState; age: OverdueAge | null; n: number }>(
+  const where = (kind: Kind) => whereAll(taskConditions(tenantId, filter, s, kind));
+  // Recurring tasks are counted by their latest report, then the few it judges late wrongly are
+  // counted apart (one index probe each): no per-row lookup over every recurring task.
+  const rows = await rowsOf<{
+    state: TaskState | 'misjudged_late';
+    age: OverdueAge | null;
+    n: number;
+  }>(
     db,
-    sql`${byKind('oneOff')} union all ${byKind('recurring')}`,
+    sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${tasks} where ${where('oneOff')} group by 1, 2)
+    union all (select ${s.recurringByLatest.state} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${tasks} where ${where('recurring')} group by 1, 2)
+    union all (select 'misjudged_late' as state, null as age, count(*)::int as n from ${tasks} where ${where('recurring')} and ${s.recurringByLatest.misjudgedLate})`,
   );
   const states = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<TaskState, number>;
   const overdueByAge = Object.fromEntries(AGES.map((a) => [a, 0])) as TaskCounts['overdueByAge'];
   for (const r of rows) {
+    if (r.state === 'misjudged_late') {
+      states.done_late -= r.n;
+      states.done_on_time += r.n;
+      continue;
+    }
     states[r.state] += r.n;
     if (r.age) overdueByAge[r.age] += r.n;
   }

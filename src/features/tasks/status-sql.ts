@@ -64,11 +64,12 @@ export function recurringPeriodSql(asOf: string) {
   /** The period's report is in: an approved report on or after the window's first day. */
   const reported = sql`${tasks.lastReportedOn} >= ${date(from)}`;
   const notReported = sql`(${tasks.lastReportedOn} is null or ${tasks.lastReportedOn} < ${date(from)})`;
-  /**
-   * The first approved report in the period came by the submission date: certain when the latest
-   * did; otherwise one probe of progress_updates_approved_idx.
-   */
-  const reportedInTime = sql`(${tasks.lastReportedOn} <= ${dueOn} or exists (select 1 from ${progressUpdates} where ${progressUpdates.taskId} = ${tasks.id} and ${progressUpdates.status} = 'approved' and ${progressUpdates.kind} = 'progress' and ${progressUpdates.reportedOn} >= ${date(from)} and ${progressUpdates.reportedOn} <= ${dueOn}))`;
+  /** The latest approved report came by the submission date: then the first one did too. */
+  const latestInTime = sql`${tasks.lastReportedOn} <= ${dueOn}`;
+  /** An approved report in the period by the submission date (one probe of the approved index). */
+  const anyInTime = sql`exists (select 1 from ${progressUpdates} where ${progressUpdates.taskId} = ${tasks.id} and ${progressUpdates.status} = 'approved' and ${progressUpdates.kind} = 'progress' and ${progressUpdates.reportedOn} >= ${date(from)} and ${progressUpdates.reportedOn} <= ${dueOn})`;
+  /** The first approved report in the period came by the submission date. */
+  const reportedInTime = sql`(${latestInTime} or ${anyInTime})`;
   const asOfMonth = Number(asOf.slice(5, 7));
   const asOfDay = Number(asOf.slice(8, 10));
   /**
@@ -76,13 +77,31 @@ export function recurringPeriodSql(asOf: string) {
    * and day (tasks_recurring_idx): a clamped day is before asOf's day exactly when the day is.
    */
   const dueBeforeAsOf = sql`(${tasks.recurrenceMonth}, ${tasks.recurrenceDay}) < (${asOfMonth}::int, ${asOfDay}::int)`;
-  return { year, label, from, dueOn, reported, notReported, reportedInTime, dueBeforeAsOf };
+  return {
+    year,
+    label,
+    from,
+    dueOn,
+    reported,
+    notReported,
+    latestInTime,
+    anyInTime,
+    reportedInTime,
+    dueBeforeAsOf,
+  };
 }
 
-export type StatusSql = ReturnType<typeof statusSql>;
+export type StatusSql = ReturnType<typeof buildStatusSql>;
 
-/** Every status expression and predicate for one day asked (`asOf`, ISO date). */
+let last: { asOf: string; value: ReturnType<typeof buildStatusSql> } | null = null;
+
+/** Every status expression and predicate for one day asked (`asOf`, ISO date); built once a day. */
 export function statusSql(asOf: string) {
+  if (last?.asOf !== asOf) last = { asOf, value: buildStatusSql(asOf) };
+  return last.value;
+}
+
+function buildStatusSql(asOf: string) {
   const period = recurringPeriodSql(asOf);
   const today = date(asOf);
   const due = tasks.effectiveDueOn;
@@ -90,17 +109,27 @@ export function statusSql(asOf: string) {
   /** The date judged against: the one-off due date, or the period's submission date. */
   const dueOnOf: Halves = { oneOff: sql`${due}`, recurring: period.dueOn };
 
+  const recurringState = (inTime: SQL) => sql`(case
+      when ${period.reported} then (case when ${inTime} then 'done_on_time' else 'done_late' end)
+      when ${period.dueBeforeAsOf} then 'overdue'
+      when ${started} then 'in_progress'
+      else 'not_started' end)`;
   const stateOf: Halves = {
     oneOff: sql`(case
       when ${tasks.completedOn} is not null then (case when ${due} is null or ${tasks.completedOn} <= ${due} then 'done_on_time' else 'done_late' end)
       when ${due} < ${today} then 'overdue'
       when ${started} then 'in_progress'
       else 'not_started' end)`,
-    recurring: sql`(case
-      when ${period.reported} then (case when ${period.reportedInTime} then 'done_on_time' else 'done_late' end)
-      when ${period.dueBeforeAsOf} then 'overdue'
-      when ${started} then 'in_progress'
-      else 'not_started' end)`,
+    recurring: recurringState(period.reportedInTime),
+  };
+  /**
+   * For counting many recurring tasks without a lookup per row: the state judged by the latest
+   * report alone (done_late where it came after the date), and the tasks it misjudges: their
+   * latest report came late but an earlier one in the period was in time (done_on_time).
+   */
+  const recurringByLatest = {
+    state: recurringState(period.latestInTime),
+    misjudgedLate: sql`(${period.reported} and not ${period.latestInTime} and ${period.anyInTime})`,
   };
 
   /** Overdue: each half written so that it can use its partial index. */
@@ -163,6 +192,7 @@ export function statusSql(asOf: string) {
     period,
     dueOnOf,
     stateOf,
+    recurringByLatest,
     overdueOf,
     overdueDaysOf,
     ageOf,
