@@ -112,7 +112,14 @@ export function taskConditions(
 ): SQL[] {
   const status = (p: Halves) => (kind ? p[kind] : either(p));
   const where: SQL[] = [eq(tasks.tenantId, tenantId)];
-  if (kind) where.push(ofKind[kind]);
+  // A one-off condition on the judged date implies one-off work (effective_due_on is null for
+  // recurring work): without the redundant guard, a count of overdue work is an index-only scan.
+  const datedOneOff =
+    kind === 'oneOff' &&
+    (filter.state === 'overdue' ||
+      filter.dueBefore !== undefined ||
+      filter.dueSoonDays !== undefined);
+  if (kind && !datedOneOff) where.push(ofKind[kind]);
   if (filter.taskId) where.push(eq(tasks.id, filter.taskId));
   if (filter.planId) where.push(eq(tasks.planId, filter.planId));
   const term = filter.q ? foldForSearch(filter.q) : '';
@@ -503,7 +510,7 @@ export async function urgingCounts(
   const last = addDays(asOf, dueSoonDays);
   // Open work due by the end of the window (overdue included), each kind along its own index.
   const byKind = (kind: Kind) =>
-    sql`select ${tasks.id} as id, ${s.ageOf[kind]} as age from ${tasks} where ${whereAll([...taskConditions(tenantId, { planId: filter.planId }, s, kind), s.openDueByOf(last)[kind]])}`;
+    sql`select ${tasks.id} as id, ${s.ageOf[kind]} as age from ${tasks} where ${whereAll(taskConditions(tenantId, { planId: filter.planId, dueBefore: last }, s, kind))}`;
   const rows = await rowsOf<{
     agencyId: string;
     agencyName: string;

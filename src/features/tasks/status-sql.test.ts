@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
 import { numberedPlan } from '../../../test/support/factories.js';
 import { agencyIdByCode, createTestUser } from '../../../test/support/users.js';
-import { planNodes, progressUpdates, tasks } from '../../db/schema.js';
+import { planNodes, progressUpdates, taskAssignments, tasks } from '../../db/schema.js';
 import { type Deadline, dueDate } from '../../domain/deadline.js';
 import { overdueAge, type TaskState } from '../../domain/task-status.js';
 import { planFileSchema } from '../plans/plan-file.js';
 import { createPlanFromFile } from '../plans/service.js';
-import { countMatching, countTasks, listTasks } from './queries.js';
+import { countMatching, countTasks, listTasks, urgingCounts } from './queries.js';
 import { isDueSoon, statusOf } from './status.js';
 import { addDays, statusSql } from './status-sql.js';
 
@@ -56,9 +56,9 @@ const deadline: fc.Arbitrary<Deadline> = fc.oneof(
 );
 
 /** Dates near the ones the rule turns on for `asOf`: the day itself, the age buckets, the window. */
-function datesAround(asOf: string) {
+function datesAround(asOf: string, soonDays: number) {
   const y = Number(asOf.slice(0, 4));
-  const offsets = [-121, -120, -61, -60, -31, -30, -1, 0, 1, 30];
+  const offsets = [-121, -120, -61, -60, -31, -30, -1, 0, 1, 30, soonDays, soonDays + 1];
   return fc.oneof(
     someDay,
     fc.constantFrom(...offsets).map((d) => addDays(asOf, d)),
@@ -93,8 +93,8 @@ function deadlineAround(day: fc.Arbitrary<string>): fc.Arbitrary<Deadline> {
   );
 }
 
-const taskFactsAround = (asOf: string) => {
-  const day = datesAround(asOf);
+const taskFactsAround = (asOf: string, soonDays: number) => {
+  const day = datesAround(asOf, soonDays);
   return fc.record({
     deadline: deadlineAround(day),
     assignedDueOn: fc.option(day, { nil: null }),
@@ -105,11 +105,11 @@ const taskFactsAround = (asOf: string) => {
 };
 
 /** A day asked, and tasks whose dates cluster around it. */
-const scenario = someDay.chain((asOf) =>
+const scenario = fc.tuple(someDay, fc.integer({ min: 0, max: 60 })).chain(([asOf, soonDays]) =>
   fc.record({
     asOf: fc.constant(asOf),
-    facts: fc.array(taskFactsAround(asOf), { minLength: 1, maxLength: 12 }),
-    soonDays: fc.integer({ min: 0, max: 60 }),
+    facts: fc.array(taskFactsAround(asOf, soonDays), { minLength: 1, maxLength: 12 }),
+    soonDays: fc.constant(soonDays),
   }),
 );
 
@@ -159,6 +159,14 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
       fc.asyncProperty(scenario, async ({ facts, asOf, soonDays }) => {
         // Each run in a plan of its own rows: clear the previous run's.
         await db.delete(progressUpdates).where(eq(progressUpdates.tenantId, tenantId));
+        await db
+          .delete(taskAssignments)
+          .where(
+            inArray(
+              taskAssignments.taskId,
+              db.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId)),
+            ),
+          );
         await db.delete(tasks).where(eq(tasks.planId, planId));
         const rows = await db
           .insert(tasks)
@@ -192,6 +200,18 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
           })),
         );
         if (reports.length) await db.insert(progressUpdates).values(reports);
+        // Every task led by one agency, for the urging counts.
+        await db.insert(taskAssignments).values(
+          ids.map((taskId) => ({
+            tenantId,
+            taskId,
+            agencyId,
+            role: 'lead',
+            startedOn: '2024-01-01',
+            reason: 'plan',
+            createdBy: 'test',
+          })),
+        );
         // As service.ts#applyApproved keeps it: the latest approved progress report.
         await db
           .update(tasks)
@@ -287,6 +307,17 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
         expect(open.total).toBe(wanted.filter((w) => !w.state.startsWith('done')).length);
         const dues = open.items.map((t) => t.status.dueOn ?? '9999-12-31');
         expect(dues).toEqual([...dues].sort());
+        const window = Math.max(1, soonDays);
+        const [urging] = await urgingCounts(db, tenantId, { planId }, asOf, window);
+        expect({
+          overdue: urging?.overdue ?? 0,
+          dueSoon: urging?.dueSoon ?? 0,
+          ages: urging?.ages ?? { over_120: 0, over_60: 0, over_30: 0, under_30: 0 },
+        }).toEqual({
+          overdue: tally('overdue'),
+          dueSoon: wanted.filter((w) => isDueSoon(w, asOf, window)).length,
+          ages: counts.overdueByAge,
+        });
       }),
       { numRuns: engine === 'pglite' ? 60 : 100 },
     );
