@@ -461,7 +461,7 @@ async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
       const result = await measure(bench, name, `${base}${path}`, cookie);
       results.push(result);
       log(
-        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s`,
+        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s, server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
       );
     }
     return results;
