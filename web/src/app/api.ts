@@ -16,6 +16,7 @@ const MESSAGES: Record<string, string> = {
   unauthenticated: 'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập.',
   csrf_failed: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
   invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  server_busy: 'Máy chủ đang bận. Vui lòng chờ ít phút rồi thử lại.',
   too_many_attempts:
     'Đăng nhập tạm thời bị hạn chế do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.',
   weak_password:
@@ -189,13 +190,39 @@ export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
+/** How often a request refused by a busy server (503 server_busy) is sent again. */
+const BUSY_RETRIES = 3;
+
+/** The server's Retry-After in milliseconds, between 1 and 10 seconds. */
+function retryDelay(response: Response): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Math.min(10, Math.max(1, Number.isFinite(seconds) ? seconds : 1)) * 1000;
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
 async function request<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
   let response: Response;
-  try {
-    response = await fetch(path, { ...withCsrf(init), signal: signal ?? null });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, NETWORK_ERROR);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(path, { ...withCsrf(init), signal: signal ?? null });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, NETWORK_ERROR);
+    }
+    // A busy server refuses before doing any work (server/load-shedding.ts), so sending the same
+    // request again after the wait it asks for is safe, writes included.
+    if (response.status !== 503 || attempt >= BUSY_RETRIES) break;
+    if (response.headers.get('retry-after') === null) break;
+    await pause(retryDelay(response), signal);
   }
   let body: unknown = null;
   if (response.status !== 204) {
