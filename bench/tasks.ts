@@ -13,7 +13,8 @@
 //   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5
 //   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench:tasks
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     /** Leave the PostgreSQL database in place (its name is printed) to look at the plans. */
     keep: { type: 'boolean', default: false },
+    /** Write a CPU profile of the server process for each endpoint's run into this folder. */
+    profile: { type: 'string' },
   },
 });
 const ENGINES = (args.engines ?? '').split(',').filter(Boolean) as ('pglite' | 'postgres')[];
@@ -408,9 +411,26 @@ const percentile = (sorted: readonly number[], p: number) =>
 
 async function measure(bench: Bench, name: string, url: string, cookie: string): Promise<Result> {
   await load(url, cookie, 2); // warm-up, not counted
+  const profiler = args.profile ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const before = await cpuNow(bench.database.db, bench.database.engine);
   const r = await load(url, cookie, SECONDS);
   const cpu = (await cpuNow(bench.database.db, bench.database.engine)) - before;
+  if (profiler && args.profile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    mkdirSync(args.profile, { recursive: true });
+    const file = join(
+      args.profile,
+      `${bench.database.engine}-${name.replace(/\W+/g, '-')}.cpuprofile`,
+    );
+    writeFileSync(file, JSON.stringify(profile));
+    log(`profile of ${name}: ${file}`);
+  }
   if (r.error) throw new Error(`${name}: ${r.error}`);
   const sorted = [...r.times].sort((a, b) => a - b);
   return {

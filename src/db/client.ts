@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DataVersion, type Listener, listenPglite, listenPostgres } from './data-changes.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export type Database = {
   engine: 'pglite' | 'postgres';
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
+  /** Hears the database's announcements of changed task data (data-changes.ts). */
+  listen(version: DataVersion): Promise<Listener>;
   close(): Promise<void>;
 };
 
@@ -36,6 +39,7 @@ export function wrapPglite(client: PGlite): Database {
     db,
     engine: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: (version) => listenPglite(client, version),
     close: () => client.close(),
   };
 }
@@ -144,6 +148,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     engine: 'postgres',
     migrate: () => migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: async (version) => listenPostgres(url, version),
     close: () => pool.end(),
   };
 }

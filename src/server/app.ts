@@ -19,6 +19,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.js';
 import type { Db } from '../db/client.js';
+import { DataVersion } from '../db/data-changes.js';
+import { ReadCache } from '../db/read-cache.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { authHooks } from '../features/auth/hooks.js';
@@ -40,6 +42,8 @@ import type { Principal } from './principal.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Expensive reads kept until the task data changes (db/read-cache.ts). */
+    readCache: ReadCache;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -69,7 +73,14 @@ export type AppOptions = {
   smtpConfigured?: boolean;
   /** API requests at once, waiting, and for how long before 503 (config.ts); unlimited when absent. */
   load?: LoadLimits;
+  /**
+   * The version of the task data, kept by a listener on the database (db/data-changes.ts): with it,
+   * counts and overviews are cached until the data changes; without it, every read computes.
+   */
+  dataVersion?: DataVersion;
 };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Hashed file names (Vite's assets/): their content never changes under that name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -107,6 +118,13 @@ export async function buildApp(options: AppOptions) {
   // Before every route's schema: no control characters in params, query or body.
   app.addHook('preValidation', rejectControlCharacters);
   app.decorate('db', options.db);
+  const dataVersion = options.dataVersion ?? new DataVersion();
+  app.decorate('readCache', new ReadCache(dataVersion));
+  // A write answered by this server is a change its next read must see, even before the
+  // database's announcement reaches the listener; the response is sent after the commit.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) dataVersion.bump();
+  });
   app.decorateRequest('principal', null as never);
   const authOptions = {
     tenantId: options.tenantId,

@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
+import { DataVersion } from '../db/data-changes.js';
 import { pruneSessions } from '../features/auth/sessions.js';
 import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
@@ -36,8 +37,12 @@ async function main() {
       opened.tenantId,
     );
   }
+  // Counts and overviews are cached until the database announces a change (db/data-changes.ts).
+  const dataVersion = new DataVersion();
+  const listener = await opened.database.listen(dataVersion);
   const app = await buildApp({
     db: opened.database.db,
+    dataVersion,
     tenantId: opened.tenantId,
     webDir: WEB_DIST,
     filesDir: config.filesDir,
@@ -72,6 +77,7 @@ async function main() {
     try {
       await stopMail();
       await app.close(); // requests in progress finish; new ones are refused
+      await listener.stop();
       await opened.close(); // the embedded database checkpoints, then the lock is released
       process.exit(0);
     } catch (e) {

@@ -57,7 +57,10 @@ export async function principalForSession(
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, id))
+    // Every signed-in request runs it: parsed and planned once per connection.
+    .prepare('principal_for_session')
+    .execute();
   if (!row) return null;
   const now = Date.now();
   const idleSince = now - limits.idleMinutes * 60_000;

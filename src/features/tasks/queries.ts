@@ -5,6 +5,8 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { foldedSql } from '../../db/fold.js';
+import { preparedRows } from '../../db/prepared.js';
+import { cacheKey } from '../../db/read-cache.js';
 import {
   agencies,
   extensionRequests,
@@ -142,9 +144,9 @@ export function taskConditions(
 
 const whereAll = (conditions: SQL[]) => sql.join(conditions, sql` and `);
 
-/** The rows of an `execute` (both drivers answer with `rows`). */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+/** The rows of a statement, prepared once per connection (db/prepared.ts). */
+function rowsOf<T>(db: Db, key: unknown[], build: () => SQL): Promise<T[]> {
+  return preparedRows<T>(db, cacheKey(...key), build);
 }
 
 type Responsible = { role: string; id: string; name: string };
@@ -178,17 +180,18 @@ type PageRow = {
 };
 
 /**
- * The ids of one page, in order, and the filter's total (an expression over `page`). An agency's
- * tasks (a few hundred at most) are read once, counted by a window over the same pass. Across the
- * province, by deadline, each kind of work is ordered by its own date (one-off work along
- * tasks_open_due_idx) and the two are merged, and the total is one count per kind along its index;
- * in plan order, one index walk.
+ * The ids of one page, in order, and the filter's total (an expression over `page`; null when the
+ * caller knows it already). An agency's tasks (a few hundred at most) are read once, counted by a
+ * window over the same pass. Across the province, by deadline, each kind of work is ordered by its
+ * own date (one-off work along tasks_open_due_idx) and the two are merged, and the total is one
+ * count per kind along its index; in plan order, one index walk.
  */
 function orderedIds(
   tenantId: string,
   filter: TaskFilter,
   s: StatusSql,
   page: TaskPage,
+  counted: boolean,
 ): { ids: SQL; total: SQL } {
   const window = sql`limit ${page.limit} offset ${page.offset}`;
   if (filter.agencyId || filter.taskId) {
@@ -197,11 +200,11 @@ function orderedIds(
         ? sql`${s.dueOn} asc nulls last, ${tasks.planId}, ${tasks.position}, ${tasks.id}`
         : sql`${tasks.planId}, ${tasks.position}, ${tasks.id}`;
     return {
-      ids: sql`select ${tasks.id} as id, ${page.sort === 'due' ? s.dueOn : sql`null::date`} as due, ${tasks.planId} as plan_id, ${tasks.position} as position, count(*) over () as total from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${order} ${window}`,
-      total: sql`page.total::int`,
+      ids: sql`select ${tasks.id} as id, ${page.sort === 'due' ? s.dueOn : sql`null::date`} as due, ${tasks.planId} as plan_id, ${tasks.position} as position, ${counted ? sql`null::bigint` : sql`count(*) over ()`} as total from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${order} ${window}`,
+      total: counted ? sql`null::int` : sql`page.total::int`,
     };
   }
-  const total = countSql(tenantId, filter, s);
+  const total = counted ? sql`null::int` : countSql(tenantId, filter, s);
   if (page.sort === 'due') {
     const enough = page.offset + page.limit;
     const branch = (kind: Kind) =>
@@ -220,12 +223,13 @@ function orderedIds(
 /** A page of tasks with their status on `asOf`, and what hangs off them (for these rows only). */
 function pageRows(
   db: Db,
-  page: { ids: SQL; total: SQL },
+  key: unknown[],
+  ids: () => { ids: SQL; total: SQL },
   s: StatusSql,
-): Promise<(PageRow & { total: number })[]> {
-  return rowsOf(
-    db,
-    sql`with page as (${page.ids})
+): Promise<(PageRow & { total: number | null })[]> {
+  return rowsOf(db, ['page', ...key], () => {
+    const page = ids();
+    return sql`with page as (${page.ids})
     select ${page.total} as "total", ${tasks.id} as "id", ${tasks.tenantId} as "tenantId", ${tasks.planId} as "planId",
       ${tasks.code} as "code", ${tasks.title} as "title", ${tasks.body} as "body",
       ${tasks.sector} as "sector", ${tasks.expectedOutput} as "expectedOutput",
@@ -247,8 +251,8 @@ function pageRows(
       left join lateral (select ${legalDocuments.numberCanonical} as number, ${legalDocuments.title} as title
         from ${plans} join ${legalDocuments} on ${legalDocuments.id} = ${plans.documentId}
         where ${plans.id} = ${tasks.planId}) plan on true
-    order by page.due asc nulls last, page.plan_id, page.position, page.id`,
-  );
+    order by page.due asc nulls last, page.plan_id, page.position, page.id`;
+  });
 }
 
 function toFacts(t: PageRow, s: StatusSql): TaskFacts {
@@ -312,7 +316,11 @@ export async function countMatching(
   asOf: string,
 ): Promise<number> {
   const s = statusSql(asOf);
-  const [row] = await rowsOf<{ n: number }>(db, sql`select ${countSql(tenantId, filter, s)} as n`);
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    ['count', tenantId, filter, asOf],
+    () => sql`select ${countSql(tenantId, filter, s)} as n`,
+  );
   return row?.n ?? 0;
 }
 
@@ -325,7 +333,9 @@ function countSql(tenantId: string, filter: TaskFilter, s: StatusSql) {
 
 /**
  * One page of the tenant's tasks with their current lead and status on `asOf`, and how many the
- * filter selects. The tenant is part of every query: another tenant's task id finds nothing.
+ * filter selects (`count` gives it when the caller keeps it, e.g. in the read cache; otherwise it
+ * is counted in the page's own statement). The tenant is part of every query: another tenant's
+ * task id finds nothing.
  */
 export async function listTasks(
   db: Db,
@@ -333,10 +343,28 @@ export async function listTasks(
   filter: TaskFilter,
   page: TaskPage,
   asOf: string,
+  count?: () => Promise<number>,
 ): Promise<{ items: TaskFacts[]; total: number }> {
   const s = statusSql(asOf);
+  if (count) {
+    const [rows, total] = await Promise.all([
+      pageRows(
+        db,
+        [tenantId, filter, page, asOf, true],
+        () => orderedIds(tenantId, filter, s, page, true),
+        s,
+      ),
+      count(),
+    ]);
+    return { items: rows.map((r) => toFacts(r, s)), total };
+  }
   // The page and its total in one statement; past the end there is no row to carry the total.
-  const rows = await pageRows(db, orderedIds(tenantId, filter, s, page), s);
+  const rows = await pageRows(
+    db,
+    [tenantId, filter, page, asOf, false],
+    () => orderedIds(tenantId, filter, s, page, false),
+    s,
+  );
   const total =
     rows[0]?.total ?? (page.offset === 0 ? 0 : await countMatching(db, tenantId, filter, asOf));
   return { items: rows.map((r) => toFacts(r, s)), total };
@@ -346,7 +374,8 @@ export async function loadTask(db: Db, tenantId: string, id: string, asOf: strin
   const s = statusSql(asOf);
   const [row] = await pageRows(
     db,
-    orderedIds(tenantId, { taskId: id }, s, { limit: 1, offset: 0 }),
+    [tenantId, { taskId: id }, asOf],
+    () => orderedIds(tenantId, { taskId: id }, s, { limit: 1, offset: 0 }, true),
     s,
   );
   return row ? toFacts(row, s) : null;
@@ -386,7 +415,9 @@ export async function countTasks(
     n: number;
   }>(
     db,
-    sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${tasks} where ${where('oneOff')} group by 1, 2)
+    ['counts', tenantId, filter, asOf],
+    () =>
+      sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${tasks} where ${where('oneOff')} group by 1, 2)
     union all (select ${s.recurringByLatest.state} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${tasks} where ${where('recurring')} group by 1, 2)
     union all (select 'misjudged_late' as state, null as age, count(*)::int as n from ${tasks} where ${where('recurring')} and ${s.recurringByLatest.misjudgedLate})`,
   );
@@ -518,7 +549,9 @@ export async function urgingCounts(
     n: number;
   }>(
     db,
-    sql`select ${taskAssignments.agencyId} as "agencyId", ${agencies.name} as "agencyName", due.age as age, count(*)::int as n
+    ['urging', tenantId, filter, asOf, dueSoonDays],
+    () =>
+      sql`select ${taskAssignments.agencyId} as "agencyId", ${agencies.name} as "agencyName", due.age as age, count(*)::int as n
       from (${byKind('oneOff')} union all ${byKind('recurring')}) due
       join ${taskAssignments} on ${taskAssignments.taskId} = due.id and ${taskAssignments.role} = 'lead' and ${taskAssignments.endedOn} is null
       join ${agencies} on ${agencies.id} = ${taskAssignments.agencyId}

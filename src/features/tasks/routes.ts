@@ -3,6 +3,7 @@
 // request the caller may not act on answers 404, like one that does not exist.
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { cacheKey } from '../../db/read-cache.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { checkedTextField } from '../../server/control-characters.js';
 import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
@@ -34,6 +35,7 @@ import {
 } from './presenter.js';
 import {
   agencyWorkCounts,
+  countMatching,
   countTasks,
   listTasks,
   loadTask,
@@ -145,12 +147,12 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
     async (request) => {
       const p = requireUser(request);
       const { sort, limit, offset, ...filter } = request.query;
-      const page = await listTasks(
-        app.db,
-        p.tenantId,
-        filter,
-        { sort, limit, offset },
-        isoDateInVietnam(),
+      const asOf = isoDateInVietnam();
+      // A filter's total changes only with the data: counted once, not for every page read.
+      const page = await listTasks(app.db, p.tenantId, filter, { sort, limit, offset }, asOf, () =>
+        app.readCache.get(cacheKey('task-total', p.tenantId, asOf, filter), () =>
+          countMatching(app.db, p.tenantId, filter, asOf),
+        ),
       );
       return { items: page.items.map(presentTaskSummary), total: page.total };
     },
@@ -170,7 +172,11 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
     async (request) => {
       const p = requireUser(request);
       const asOf = isoDateInVietnam();
-      return { asOf, ...(await countTasks(app.db, p.tenantId, request.query, asOf)) };
+      const counts = await app.readCache.get(
+        cacheKey('task-counts', p.tenantId, asOf, request.query),
+        () => countTasks(app.db, p.tenantId, request.query, asOf),
+      );
+      return { asOf, ...counts };
     },
   );
 
@@ -566,7 +572,10 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       if (!canSeeUrging(p)) throw new NotFoundError('urging');
       const asOf = isoDateInVietnam();
       const { dueSoonDays, planId } = request.query;
-      const rows = await urgingCounts(app.db, p.tenantId, { planId }, asOf, dueSoonDays);
+      const rows = await app.readCache.get(
+        cacheKey('urging', p.tenantId, asOf, planId ?? null, dueSoonDays),
+        () => urgingCounts(app.db, p.tenantId, { planId }, asOf, dueSoonDays),
+      );
       return {
         asOf,
         dueSoonDays,
