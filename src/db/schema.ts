@@ -212,6 +212,11 @@ export const plans = pgTable('plans', {
   sourceText: text('source_text'),
   /** Bumped when a new version of the document replaces the plan's content (plan_revisions). */
   revision: integer('revision').notNull().default(1),
+  /**
+   * Set while a new plan's content is written in short transactions (plans/service.ts): the plan
+   * and everything in it are hidden until it is cleared, and removed at start if it never is.
+   */
+  storingSince: timestamp('storing_since', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -445,7 +450,7 @@ export const importDrafts = pgTable(
     sourceText: text('source_text').notNull(),
     /** The extraction as docs/import-extraction.md describes it, with the review's corrections. */
     extraction: jsonb('extraction').notNull(),
-    /** draft | confirmed | discarded */
+    /** draft | storing (being confirmed) | confirmed | discarded */
     status: text('status').notNull().default('draft'),
     /** Bumped by every change; an edit based on an older version is refused (409). */
     version: integer('version').notNull().default(1),

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { evidenceFiles } from '../db/schema.js';
+import { releaseStoringDrafts } from '../features/imports/drafts.js';
+import { discardStoringPlans } from '../features/plans/service.js';
 import { loadReferenceData } from '../features/reference-data/service.js';
 import { sweepEvidence } from '../features/tasks/evidence-store.js';
 
@@ -178,6 +180,13 @@ export async function openInstallation(
       ),
     );
     const swept = await sweepEvidence(config.filesDir, (s) => referenced.has(s), startedAt);
+    // A plan whose content a crash cut short was never shown: it goes (plans/service.ts).
+    const discarded = await discardStoringPlans(database.db, { id: actorId, tenantId: null });
+    if (discarded)
+      progress(`Removed ${discarded} plan(s) left half-stored by an interrupted import.`);
+    const released = await releaseStoringDrafts(database.db);
+    if (released)
+      progress(`Reopened ${released} import draft(s) whose confirmation was interrupted.`);
     if (swept.orphans || swept.temporary)
       progress(
         `Removed ${swept.orphans} evidence file(s) no report refers to and ${swept.temporary} temporary file(s) left by an interrupted upload.`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
@@ -13,8 +13,9 @@ import {
   createCast,
   loginCast,
 } from '../../../test/support/users.js';
-import { auditRecords } from '../../db/schema.js';
+import { auditRecords, importDrafts, plans } from '../../db/schema.js';
 import type { PlanDetail } from '../plans/schema.js';
+import { releaseStoringDrafts } from './drafts.js';
 import type { ImportDraft, ImportDraftUpdate } from './schema.js';
 
 const fixture = (name: string) =>
@@ -268,4 +269,44 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     const refused = await confirm(draft.id, { version: 2 });
     expect(refused.json().error.code).toBe('missing_issuer');
   });
+
+  it('gives a draft back when its plan cannot be stored, and reopens one a crash left storing', async () => {
+    const { db } = ctx.database;
+    const draft = (await upload('ke-hoach-693-lang-son.txt')).json<ImportDraft>();
+    // A database failure after the plan's tasks went in (their assignments come later).
+    await db.execute(sql`create or replace function test_refuse_assignment() returns trigger
+      language plpgsql as $$ begin raise exception 'disk full (test)'; end; $$`);
+    await db.execute(sql`create trigger test_refuse_assignment before insert on task_assignments
+      for each row execute function test_refuse_assignment()`);
+    try {
+      const failed = await confirm(draft.id, { version: draft.version });
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      await db.execute(sql`drop trigger test_refuse_assignment on task_assignments`);
+    }
+    const back = (await getDraft(draft.id)).json<ImportDraft>();
+    expect(back).toMatchObject({
+      status: 'draft',
+      planId: null,
+      abilities: { update: true, confirm: true },
+    });
+    expect(back.version).toBeGreaterThan(draft.version);
+    expect(await db.select().from(plans).where(isNotNull(plans.storingSince))).toHaveLength(0);
+
+    // While a confirmation is being stored, another one is refused; after a crash in that state
+    // the start reopens the draft.
+    await db.update(importDrafts).set({ status: 'storing' }).where(eq(importDrafts.id, draft.id));
+    const during = await confirm(draft.id, { version: back.version });
+    expect(during.statusCode).toBe(409);
+    expect(during.json().error.code).toBe('import_closed');
+    expect((await getDraft(draft.id)).json<ImportDraft>().abilities).toMatchObject({
+      update: false,
+      confirm: false,
+    });
+    expect(await releaseStoringDrafts(db)).toBe(1);
+    const reopened = (await getDraft(draft.id)).json<ImportDraft>();
+    expect(reopened.status).toBe('draft');
+    const confirmed = await confirm(draft.id, { version: reopened.version });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+  }, 120_000);
 });

@@ -23,19 +23,27 @@ export async function createDraft(
     format: extracted.source.format,
     characters: extracted.source.text.length,
   });
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(importDrafts)
-      .values({
-        tenantId: actor.tenantId,
-        fileName,
-        format: extracted.source.format,
-        sourceText: extracted.source.text,
-        extraction,
-        createdBy: actor.id,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
+  return db.transaction(async (tx): Promise<DraftRow> => {
+    const values = {
+      tenantId: actor.tenantId,
+      fileName,
+      format: extracted.source.format,
+      sourceText: extracted.source.text,
+      extraction,
+      createdBy: actor.id,
+    };
+    // Only the columns the database fills: the text and the extraction (megabytes for a large
+    // plan) are already here, and reading them back costs the embedded database's main thread.
+    const [filled] = await tx.insert(importDrafts).values(values).returning({
+      id: importDrafts.id,
+      status: importDrafts.status,
+      version: importDrafts.version,
+      planId: importDrafts.planId,
+      createdAt: importDrafts.createdAt,
+      updatedAt: importDrafts.updatedAt,
+    });
+    if (!filled) throw new Error('insert returned nothing');
+    const row = { ...values, ...filled };
     await recordAudit(tx, actor, [
       {
         entity: 'import_draft',
@@ -171,12 +179,23 @@ export async function confirmDraft(
     draft.sourceText,
     options.pool ? { pool: options.pool } : {},
   );
-  return db.transaction(async (tx) => {
+  // Claimed first (status `storing`: a second confirmation is refused), then stored in short
+  // transactions (plans/service.ts), then closed; a failed store gives the draft back.
+  await db.transaction(async (tx) => {
     await lockDraftState(tx, actor.tenantId, id, version);
-    const { planId } = await storePlan(tx, actor, extraction, draft.sourceText, {
-      newVersion,
-      file,
-    });
+    await tx
+      .update(importDrafts)
+      .set({ status: 'storing', version: sql`${importDrafts.version} + 1`, updatedAt: new Date() })
+      .where(eq(importDrafts.id, id));
+  });
+  let planId: string;
+  try {
+    ({ planId } = await storePlan(db, actor, extraction, draft.sourceText, { newVersion, file }));
+  } catch (e) {
+    await releaseDraft(db, id);
+    throw e;
+  }
+  return db.transaction(async (tx) => {
     await tx
       .update(importDrafts)
       .set({
@@ -197,4 +216,22 @@ export async function confirmDraft(
     ]);
     return planId;
   });
+}
+
+/** A draft whose plan was not stored is open again (at once after a failure; at start after a crash). */
+async function releaseDraft(db: Db, id: string) {
+  await db
+    .update(importDrafts)
+    .set({ status: 'draft', version: sql`${importDrafts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(importDrafts.id, id), eq(importDrafts.status, 'storing')));
+}
+
+/** At start: drafts whose confirmation a crash interrupted are open again. Returns how many. */
+export async function releaseStoringDrafts(db: Db): Promise<number> {
+  const left = await db
+    .select({ id: importDrafts.id })
+    .from(importDrafts)
+    .where(eq(importDrafts.status, 'storing'));
+  for (const { id } of left) await releaseDraft(db, id);
+  return left.length;
 }

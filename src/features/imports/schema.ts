@@ -173,7 +173,7 @@ export const uploadQuerySchema = z.object({
 
 export const importDraftSchema = z.object({
   id: z.uuid(),
-  status: z.enum(['draft', 'confirmed', 'discarded']),
+  status: z.enum(['draft', 'storing', 'confirmed', 'discarded']),
   fileName: z.string(),
   version: z.number().int(),
   /** The text the extraction's offsets point into. */

@@ -1,7 +1,7 @@
 // Plans: creating one from a plan file (one transaction, everything audited) and reading them,
 // always inside one tenant.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
@@ -102,13 +102,48 @@ export async function createPlanFromFile(
   actor: Actor & { tenantId: string },
   file: PlanFile,
   options: { revising?: string } = {},
-) {
+): Promise<StoredPlan> {
+  // A new version replaces live content (tasks carry on with their progress): one transaction.
+  if (options.revising) {
+    return db.transaction((tx) => storePlan(tx, actor, file, options, (work) => work(tx)));
+  }
+  // A new plan goes in hidden (plans.storing_since), its content in short transactions, and shows
+  // when the last one clears the mark: the embedded database has one connection, and a plan of
+  // thousands of tasks in one transaction kept every other request waiting for seconds.
+  const stored: { planId?: string } = {};
+  try {
+    return await storePlan(db, actor, file, options, (work) => db.transaction(work), stored);
+  } catch (e) {
+    if (stored.planId) await discardStoringPlan(db, actor, stored.planId);
+    throw e;
+  }
+}
+
+type StoredPlan = {
+  planId: string;
+  revision: number;
+  changes: ReturnType<typeof diffPlanFiles> | null;
+  counts: { nodes: number; targets: number; tasks: number; projects: number };
+};
+
+/** Runs one unit of writing: in the caller's transaction, or in a transaction of its own. */
+type Batch = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
+
+async function storePlan(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  file: PlanFile,
+  options: { revising?: string },
+  batch: Batch,
+  /** Given when the plan is stored hidden: receives its id once the hidden plan exists. */
+  stored?: { planId?: string },
+): Promise<StoredPlan> {
   const tenantId = actor.tenantId;
-  return db.transaction(async (tx) => {
-    // New tasks' search text goes to the trigram index's pending list, which PostgreSQL merges
-    // into the index once it passes this size, inside whichever INSERT passes it: at the default
-    // 4 MB that one statement took half a second of PGlite's (the main thread's) time.
-    await tx.execute(sql`set local gin_pending_list_limit = 256`);
+  // Reading and building every row first, outside any transaction of the staged store (a few
+  // milliseconds a task on a busy machine: seconds for a large plan, during which the embedded
+  // database stays free for other requests). A revision runs all of it in its one transaction.
+  const built = await (async () => {
+    const tx = db;
     const issues: ErrorIssue[] = [];
     // A new version of a plan keeps the plan (its id, its document) and replaces its content.
     const revising = options.revising ? await getRevisable(tx, tenantId, options.revising) : null;
@@ -290,27 +325,64 @@ export async function createPlanFromFile(
     await walk(file.sections, null, 'sections');
 
     if (issues.length > 0) throw new InvalidInputError(issues, 'invalid_plan');
+    return {
+      revising,
+      number,
+      documentId,
+      planId,
+      nodeRows,
+      targetRows,
+      taskRows,
+      coordinatorRows,
+      projectRows,
+      locationRows,
+    };
+  })();
 
+  const head = await batch(async (tx) => {
+    const { revising, number, documentId, planId } = built;
+    const { nodeRows, targetRows, taskRows, coordinatorRows, projectRows, locationRows } = built;
     // Legal basis: reuse a document the tenant already has under the same number (and year, when
     // both are dated), so that plans implementing the same decision point to one record.
     const audit: AuditEntry[] = [];
     const referenceIds = new Map<string, string>(); // number key → document id
-    await pause();
+    // The documents already there under the numbers cited: one query, not one per reference.
+    const citedKeys = [
+      ...new Set(file.references.flatMap((r) => parseDocumentNumber(r.number)?.key ?? [])),
+    ];
+    const known =
+      citedKeys.length === 0
+        ? []
+        : await tx
+            .select({
+              id: legalDocuments.id,
+              numberKey: legalDocuments.numberKey,
+              issuedYear: legalDocuments.issuedYear,
+            })
+            .from(legalDocuments)
+            .where(
+              and(
+                eq(legalDocuments.tenantId, tenantId),
+                inArray(legalDocuments.numberKey, citedKeys),
+              ),
+            )
+            .orderBy(asc(legalDocuments.issuedOn));
+    const newDocuments: Insert<typeof legalDocuments>[] = [];
     for (const ref of file.references) {
       const parsed = parseDocumentNumber(ref.number);
       if (!parsed) continue; // the schema already refused it
-      await pause();
-      const candidates = await tx
-        .select({ id: legalDocuments.id, issuedYear: legalDocuments.issuedYear })
-        .from(legalDocuments)
-        .where(and(eq(legalDocuments.tenantId, tenantId), eq(legalDocuments.numberKey, parsed.key)))
-        .orderBy(asc(legalDocuments.issuedOn));
       const year = ref.date ? Number(ref.date.slice(0, 4)) : null;
-      const existing = candidates.find(
-        (c) => year === null || c.issuedYear === null || c.issuedYear === year,
-      );
+      const sameYear = (issuedYear: number | null) =>
+        year === null || issuedYear === null || issuedYear === year;
+      const existing =
+        known.find((c) => c.numberKey === parsed.key && sameYear(c.issuedYear)) ??
+        newDocuments.find(
+          (d) =>
+            d.numberKey === parsed.key &&
+            sameYear(d.issuedOn ? Number(d.issuedOn.slice(0, 4)) : null),
+        );
       if (existing) {
-        referenceIds.set(parsed.key, existing.id);
+        referenceIds.set(parsed.key, existing.id as string);
         continue;
       }
       const row: Insert<typeof legalDocuments> = {
@@ -325,7 +397,7 @@ export async function createPlanFromFile(
         title: norm(ref.title),
         searchText: documentSearchText(parsed.canonical, ref.issuer, ref.title),
       };
-      await tx.insert(legalDocuments).values(row);
+      newDocuments.push(row);
       referenceIds.set(parsed.key, row.id as string);
       audit.push({
         entity: 'legal_document',
@@ -333,6 +405,9 @@ export async function createPlanFromFile(
         action: 'create',
         after: row,
       });
+    }
+    for (let i = 0; i < newDocuments.length; i += WIDE_ROWS_PER_INSERT) {
+      await tx.insert(legalDocuments).values(newDocuments.slice(i, i + WIDE_ROWS_PER_INSERT));
     }
 
     let keptTasks = new Map<string, TaskRow>(); // new task id (= old id) → the old row
@@ -427,7 +502,7 @@ export async function createPlanFromFile(
         after: { ...planRow, revision, sourceText: undefined },
       });
     } else {
-      await tx.insert(plans).values(planRow);
+      await tx.insert(plans).values({ ...planRow, storingSince: stored ? new Date() : null });
       audit.push({
         entity: 'plan',
         entityId: planId,
@@ -438,125 +513,226 @@ export async function createPlanFromFile(
     await pause();
     const previousFile = revising ? await latestPlanFile(tx, planId) : null;
     const changes = previousFile ? diffPlanFiles(previousFile, file) : null;
-    await pause();
+    for (let i = 0; i < audit.length; i += WIDE_ROWS_PER_INSERT) {
+      await pause();
+      await recordAudit(tx, actor, audit.slice(i, i + WIDE_ROWS_PER_INSERT));
+    }
+    return {
+      planId,
+      revision,
+      changes,
+      keptTasks,
+      oldNodeIds,
+      nodeRows,
+      targetRows,
+      taskRows,
+      coordinatorRows,
+      projectRows,
+      locationRows,
+    };
+  });
+  if (stored) stored.planId = head.planId;
+  // The plan file as loaded, kept whole (megabytes for a large plan): a statement of its own.
+  await pause();
+  await batch(async (tx) => {
     const [revisionRow] = await tx
       .insert(planRevisions)
       .values({
         tenantId,
-        planId,
-        revision,
+        planId: head.planId,
+        revision: head.revision,
         planFile: { ...file, document: { ...file.document, source_text: undefined } },
-        changes,
+        changes: head.changes,
         createdBy: actor.id,
       })
       .returning({ id: planRevisions.id });
-    audit.push({
-      entity: 'plan_revision',
-      entityId: revisionRow?.id ?? planId,
-      action: 'create',
-      after: { planId, revision, changes },
-    });
+    await recordAudit(tx, actor, [
+      {
+        entity: 'plan_revision',
+        entityId: revisionRow?.id ?? head.planId,
+        action: 'create',
+        after: { planId: head.planId, revision: head.revision, changes: head.changes },
+      },
+    ]);
+  });
+  const { planId, keptTasks, oldNodeIds, nodeRows, targetRows, taskRows, coordinatorRows } = head;
+  const { projectRows, locationRows } = head;
 
-    // Rows go in multi-row INSERTs of a few hundred, with the event loop let through between
-    // statements (pause), so that storing a large plan does not hold up the server's other requests.
-    const insertAll = async <R>(
-      table: Parameters<typeof tx.insert>[0],
-      rows: R[],
-      entity: string,
-      id: (r: R) => string,
-      perInsert = ROWS_PER_INSERT,
-    ) => {
-      for (let i = 0; i < rows.length; i += perInsert) {
-        await pause();
-        await tx.insert(table).values(rows.slice(i, i + perInsert) as never);
-      }
-      for (const r of rows) audit.push({ entity, entityId: id(r), action: 'create', after: r });
-    };
-    // Parents before children: nodes are collected depth-first, so a parent always comes first.
-    await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
-    await insertAll(
-      targets,
-      targetRows.map((r) => ({ ...r, id: randomUUID() })),
-      'target',
-      (r) => r.id,
-    );
-    const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
-    await insertAll(tasks, freshTasks, 'task', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
-    for (const t of taskRows) {
-      const before = keptTasks.get(t.id as string);
-      if (!before) continue;
+  // Rows go in multi-row INSERTs of a few hundred, each with its audit records, with the event
+  // loop let through between statements (pause), so that storing a large plan does not hold up
+  // the server's other requests.
+  const insertAll = async <R>(
+    table: Parameters<Db['insert']>[0],
+    rows: R[],
+    entity: string,
+    id: (r: R) => string,
+    perInsert = ROWS_PER_INSERT,
+  ) => {
+    for (let i = 0; i < rows.length; i += perInsert) {
+      const rowsNow = rows.slice(i, i + perInsert);
       await pause();
-      // Every column the plan gives, search_text included (taskRows carry it).
-      const { id: _id, tenantId: _tenant, planId: _plan, ...fields } = t;
+      await batch(async (tx) => {
+        // New tasks' search text goes to the trigram index's pending list, which PostgreSQL
+        // merges into the index once it passes this size, inside whichever INSERT passes it: at
+        // the default 4 MB that one statement took half a second of PGlite's (the main thread's)
+        // time. Set in each batch: a setting of a transaction ends with it.
+        await tx.execute(sql`set local gin_pending_list_limit = 256`);
+        await tx.insert(table).values(rowsNow as never);
+        await recordAudit(
+          tx,
+          actor,
+          rowsNow.map((r) => ({ entity, entityId: id(r), action: 'create' as const, after: r })),
+        );
+      });
+    }
+  };
+  // Parents before children: nodes are collected depth-first, so a parent always comes first.
+  await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
+  await insertAll(
+    targets,
+    targetRows.map((r) => ({ ...r, id: randomUUID() })),
+    'target',
+    (r) => r.id,
+  );
+  const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
+  await insertAll(tasks, freshTasks, 'task', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
+  for (const t of taskRows) {
+    const before = keptTasks.get(t.id as string);
+    if (!before) continue;
+    await pause();
+    // Every column the plan gives, search_text included (taskRows carry it).
+    const { id: _id, tenantId: _tenant, planId: _plan, ...fields } = t;
+    await batch(async (tx) => {
       const [after] = await tx
         .update(tasks)
         .set({ ...fields, version: before.version + 1 })
         .where(eq(tasks.id, before.id))
         .returning();
-      audit.push({ entity: 'task', entityId: before.id, action: 'update', before, after });
-    }
-    // The old tree goes once nothing points at it any more.
-    if (oldNodeIds.length > 0) {
+      await recordAudit(tx, actor, [
+        { entity: 'task', entityId: before.id, action: 'update', before, after },
+      ]);
+    });
+  }
+  // The old tree goes once nothing points at it any more.
+  if (oldNodeIds.length > 0) {
+    await batch(async (tx) => {
       const gone = await tx.delete(planNodes).where(inArray(planNodes.id, oldNodeIds)).returning();
-      for (const r of gone)
-        audit.push({ entity: 'plan_node', entityId: r.id, action: 'delete', before: r });
-    }
-    await insertAll(
-      taskCoordinators,
-      coordinatorRows,
-      'task_coordinator',
-      (r) => `${r.taskId}:${r.agencyId}`,
-    );
-    await insertAll(
-      taskAssignments,
-      // Tasks carried over keep their assignments; only new tasks start from the document.
-      assignmentsFromPlan(
-        tenantId,
-        freshTasks,
-        coordinatorRows.filter((c) => !keptTasks.has(c.taskId)),
-        file.document.date ?? isoDateInVietnam(),
-        actor.id,
-      ).map((r) => ({ ...r, id: randomUUID() })),
-      'task_assignment',
-      (r) => r.id,
-    );
-    await insertAll(projects, projectRows, 'project', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
-    await insertAll(
-      projectLocations,
-      locationRows,
-      'project_location',
-      (r) => `${r.projectId}:${r.communeCode}`,
-    );
-    for (let i = 0; i < audit.length; i += WIDE_ROWS_PER_INSERT) {
-      await pause();
-      await recordAudit(tx, actor, audit.slice(i, i + WIDE_ROWS_PER_INSERT));
-    }
-    await pause();
+      await recordAudit(
+        tx,
+        actor,
+        gone.map((r) => ({
+          entity: 'plan_node',
+          entityId: r.id,
+          action: 'delete' as const,
+          before: r,
+        })),
+      );
+    });
+  }
+  await insertAll(
+    taskCoordinators,
+    coordinatorRows,
+    'task_coordinator',
+    (r) => `${r.taskId}:${r.agencyId}`,
+  );
+  await insertAll(
+    taskAssignments,
+    // Tasks carried over keep their assignments; only new tasks start from the document.
+    assignmentsFromPlan(
+      tenantId,
+      freshTasks,
+      coordinatorRows.filter((c) => !keptTasks.has(c.taskId)),
+      file.document.date ?? isoDateInVietnam(),
+      actor.id,
+    ).map((r) => ({ ...r, id: randomUUID() })),
+    'task_assignment',
+    (r) => r.id,
+  );
+  await insertAll(projects, projectRows, 'project', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
+  await insertAll(
+    projectLocations,
+    locationRows,
+    'project_location',
+    (r) => `${r.projectId}:${r.communeCode}`,
+  );
+  await pause();
+  await batch(async (tx) => {
     // Successions the administrator already applied reach this plan's tasks too.
     await applyAppliedSuccessions(
       tx,
       actor,
       taskRows.map((t) => t.id as string),
     );
-
-    return {
-      planId,
-      revision,
-      changes,
-      counts: {
-        nodes: nodeRows.length,
-        targets: targetRows.length,
-        tasks: taskRows.length,
-        projects: projectRows.length,
-      },
-    };
+    // Complete: the plan shows.
+    if (stored) await tx.update(plans).set({ storingSince: null }).where(eq(plans.id, planId));
   });
+
+  return {
+    planId,
+    revision: head.revision,
+    changes: head.changes,
+    counts: {
+      nodes: nodeRows.length,
+      targets: targetRows.length,
+      tasks: taskRows.length,
+      projects: projectRows.length,
+    },
+  };
+}
+
+/**
+ * Removes a plan whose content was never completely stored (an error, or a crash, between its
+ * short transactions): nobody has seen it, since it was hidden all along. One transaction; the
+ * audit trail keeps what was written and says it was removed, and why.
+ */
+export async function discardStoringPlan(db: Db, actor: Actor, planId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [plan] = await tx
+      .select({ id: plans.id, documentId: plans.documentId, tenantId: plans.tenantId })
+      .from(plans)
+      .where(and(eq(plans.id, planId), isNotNull(plans.storingSince)));
+    if (!plan) return;
+    const planTasks = tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId));
+    await tx.delete(taskAssignments).where(inArray(taskAssignments.taskId, planTasks));
+    await tx.delete(taskCoordinators).where(inArray(taskCoordinators.taskId, planTasks));
+    await tx.delete(tasks).where(eq(tasks.planId, planId));
+    const planProjects = tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.planId, planId));
+    await tx.delete(projectLocations).where(inArray(projectLocations.projectId, planProjects));
+    await tx.delete(projects).where(eq(projects.planId, planId));
+    await tx.delete(targets).where(eq(targets.planId, planId));
+    await tx.delete(planNodes).where(eq(planNodes.planId, planId));
+    await tx.delete(planRevisions).where(eq(planRevisions.planId, planId));
+    await tx.delete(plans).where(eq(plans.id, planId));
+    await tx.delete(documentReferences).where(eq(documentReferences.fromId, plan.documentId));
+    await tx.delete(legalDocuments).where(eq(legalDocuments.id, plan.documentId));
+    await recordAudit(tx, { ...actor, tenantId: plan.tenantId }, [
+      {
+        entity: 'plan',
+        entityId: planId,
+        action: 'delete',
+        before: { id: planId, documentId: plan.documentId },
+        after: { reason: 'storing_incomplete' },
+      },
+    ]);
+  });
+}
+
+/** At start: plans a crash left half-stored (see discardStoringPlan). Returns how many. */
+export async function discardStoringPlans(db: Db, actor: Actor): Promise<number> {
+  const left = await db.select({ id: plans.id }).from(plans).where(isNotNull(plans.storingSince));
+  for (const { id } of left) await discardStoringPlan(db, actor, id);
+  return left.length;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const inTenant = (tenantId: string, column: typeof plans.tenantId): SQL => eq(column, tenantId);
+/** The tenant's plans that show: not one whose content is still being stored. */
+const visiblePlans = (tenantId: string): SQL =>
+  and(eq(plans.tenantId, tenantId), isNull(plans.storingSince)) as SQL;
 
 async function countsByPlan(db: Db, tenantId: string, planIds: string[]) {
   const zero = () => ({ targets: 0, tasks: 0, projects: 0 });
@@ -578,7 +754,7 @@ async function countsByPlan(db: Db, tenantId: string, planIds: string[]) {
 }
 
 export async function listPlans(db: Db, tenantId: string, page: { limit: number; offset: number }) {
-  const where = inTenant(tenantId, plans.tenantId);
+  const where = visiblePlans(tenantId);
   const [rows, totals] = await Promise.all([
     db
       .select({ plan: plans, document: legalDocuments })
@@ -633,7 +809,7 @@ export async function getPlan(db: Db, tenantId: string, planId: string) {
     .select({ plan: plans, document: legalDocuments })
     .from(plans)
     .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
-    .where(and(inTenant(tenantId, plans.tenantId), eq(plans.id, planId)));
+    .where(and(visiblePlans(tenantId), eq(plans.id, planId)));
   if (!head) return undefined;
   const inPlan = <T extends { planId: AnyPgColumn; tenantId: AnyPgColumn }>(t: T) =>
     and(eq(t.planId, planId), eq(t.tenantId, tenantId));
@@ -686,7 +862,7 @@ async function getRevisable(db: Db, tenantId: string, planId: string) {
   const [row] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .where(and(visiblePlans(tenantId), eq(plans.id, planId)))
     .for('update');
   if (!row) throw new AppError(404, 'not_found', 'plan not found');
   return row;
@@ -722,7 +898,7 @@ export async function findPlanByNumber(
     })
     .from(plans)
     .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
-    .where(and(eq(plans.tenantId, tenantId), eq(legalDocuments.numberKey, parsed.key)));
+    .where(and(visiblePlans(tenantId), eq(legalDocuments.numberKey, parsed.key)));
   const year = date ? Number(date.slice(0, 4)) : null;
   return (
     rows.find(

@@ -100,6 +100,13 @@ const currentlyIn = (agencyId: string, role: 'lead' | 'coordinator' | 'any') =>
 
 const withoutLead = sql`not exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.role} = 'lead' and ${taskAssignments.endedOn} is null)`;
 
+/**
+ * Not a task of a plan whose content is still being stored (plans.storing_since): the few such
+ * plans are looked up once per statement, not per row.
+ */
+const notStoring = (tenantId: string) =>
+  sql`${tasks.planId} <> all(array(select ${plans.id} from ${plans} where ${plans.tenantId} = ${tenantId} and ${plans.storingSince} is not null))`;
+
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -113,7 +120,7 @@ export function taskConditions(
   kind?: Kind,
 ): SQL[] {
   const status = (p: Halves) => (kind ? p[kind] : either(p));
-  const where: SQL[] = [eq(tasks.tenantId, tenantId)];
+  const where: SQL[] = [eq(tasks.tenantId, tenantId), notStoring(tenantId)];
   // A one-off condition on the judged date implies one-off work (effective_due_on is null for
   // recurring work): without the redundant guard, a count of overdue work is an index-only scan.
   const datedOneOff =
@@ -465,6 +472,7 @@ export async function agencyWorkCounts(
         eq(taskAssignments.agencyId, agencyId),
         isNull(taskAssignments.endedOn),
         eq(tasks.tenantId, tenantId),
+        notStoring(tenantId),
       ),
     );
   return row ?? { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 };

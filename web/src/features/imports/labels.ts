@@ -11,6 +11,7 @@ export { WARNING_LABELS } from '@features/imports/warnings';
 
 export const STATUS_LABELS: Record<ImportDraft['status'], { label: string; color: string }> = {
   draft: { label: 'Bản nháp', color: 'blue' },
+  storing: { label: 'Đang lưu thành kế hoạch', color: 'gold' },
   confirmed: { label: 'Đã xác nhận', color: 'green' },
   discarded: { label: 'Đã hủy', color: 'default' },
 };

@@ -145,7 +145,9 @@ function ReadOnlyNotice({ draft }: { draft: ImportDraft }) {
       title={
         draft.status === 'discarded'
           ? 'Bản nháp đã bị hủy: chỉ xem được.'
-          : 'Bạn chỉ xem được bản nháp này: chức năng nhập văn bản hiện chỉ dùng được trên máy chủ (chưa có tài khoản người dùng).'
+          : draft.status === 'storing'
+            ? 'Bản nháp đang được lưu thành kế hoạch: tải lại trang sau ít phút để xem kết quả.'
+            : 'Bạn chỉ xem được bản nháp này: chỉ cơ quan tổng hợp được sửa và xác nhận bản nháp.'
       }
     />
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "plans" ADD COLUMN "storing_since" timestamp with time zone;
