@@ -311,6 +311,12 @@ export const tasks = pgTable(
     sector: text('sector'),
     /** The agency the document names as lead (it may have ended since: see successions). */
     leadAgencyId: uuid('lead_agency_id').references(() => agencies.id),
+    /**
+     * The agency leading the task now: the current lead assignment's, kept by a trigger on
+     * task_assignments (migration 0011), so that an agency's open work by deadline is an index
+     * range rather than a lookup per assignment.
+     */
+    currentLeadAgencyId: uuid('current_lead_agency_id').references(() => agencies.id),
     leadAsWritten: text('lead_as_written'),
     coordinationNote: text('coordination_note'),
     /** The deadline as the plan states it (domain/deadline.ts). */
@@ -359,6 +365,20 @@ export const tasks = pgTable(
       .where(sql`${t.completedOn} is null`),
     index('tasks_recurring_idx')
       .on(t.tenantId, t.recurrenceMonth, t.recurrenceDay)
+      .where(sql`${t.recurrenceMonth} is not null`),
+    // An agency's work in plan order; its open one-off work by the date judged against; its
+    // recurring work.
+    index('tasks_lead_plan_position_idx').on(
+      t.tenantId,
+      t.currentLeadAgencyId,
+      t.planId,
+      t.position,
+    ),
+    index('tasks_lead_open_due_idx')
+      .on(t.tenantId, t.currentLeadAgencyId, t.effectiveDueOn)
+      .where(sql`${t.completedOn} is null`),
+    index('tasks_lead_recurring_idx')
+      .on(t.tenantId, t.currentLeadAgencyId, t.recurrenceMonth, t.recurrenceDay)
       .where(sql`${t.recurrenceMonth} is not null`),
     index('tasks_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],

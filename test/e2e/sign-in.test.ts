@@ -77,6 +77,10 @@ describe('signing in and out in a browser', { timeout: BROWSER_TEST_TIMEOUT }, (
   it('signs out to the login page; the pages need signing in again', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
+    // The login page, or the error the client shows instead (so that a failure says why).
+    const refused = page.locator('.ant-message-error');
+    await page.getByTestId('login-page').or(refused).first().waitFor();
+    expect(await refused.allTextContents()).toEqual([]);
     await page.getByTestId('login-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     await page.goto(`${server.url}/viec-cua-toi`);

@@ -95,10 +95,13 @@ export type TaskPage = {
   offset: number;
 };
 
+/** In the agency's current work: as lead, the task's own column (indexed); else its assignments. */
 const currentlyIn = (agencyId: string, role: 'lead' | 'coordinator' | 'any') =>
-  sql`exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.agencyId} = ${agencyId} and ${taskAssignments.endedOn} is null${role === 'any' ? sql`` : sql` and ${taskAssignments.role} = ${role}`})`;
+  role === 'lead'
+    ? sql`${tasks.currentLeadAgencyId} = ${agencyId}`
+    : sql`exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.agencyId} = ${agencyId} and ${taskAssignments.endedOn} is null${role === 'any' ? sql`` : sql` and ${taskAssignments.role} = ${role}`})`;
 
-const withoutLead = sql`not exists (select 1 from ${taskAssignments} where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.role} = 'lead' and ${taskAssignments.endedOn} is null)`;
+const withoutLead = sql`${tasks.currentLeadAgencyId} is null`;
 
 /**
  * Not a task of a plan whose content is still being stored (plans.storing_since): the few such
@@ -188,10 +191,11 @@ type PageRow = {
 
 /**
  * The ids of one page, in order, and the filter's total (an expression over `page`; null when the
- * caller knows it already). An agency's tasks (a few hundred at most) are read once, counted by a
- * window over the same pass. Across the province, by deadline, each kind of work is ordered by its
- * own date (one-off work along tasks_open_due_idx) and the two are merged, and the total is one
- * count per kind along its index; in plan order, one index walk.
+ * caller knows it already). By deadline, each kind of work is ordered by its own date (one-off
+ * work along tasks_open_due_idx, or tasks_lead_open_due_idx for an agency as lead) and the two are
+ * merged, and the total is one count per kind along its index; in plan order, one index walk
+ * (tasks_lead_plan_position_idx for an agency as lead). An agency's work as coordinator (a few
+ * hundred tasks at most) is read once from its assignments and counted by a window over the pass.
  */
 function orderedIds(
   tenantId: string,
@@ -201,7 +205,9 @@ function orderedIds(
   counted: boolean,
 ): { ids: SQL; total: SQL } {
   const window = sql`limit ${page.limit} offset ${page.offset}`;
-  if (filter.agencyId || filter.taskId) {
+  // An agency as lead is a prefix of the by-lead indexes: its pages are read like the province's.
+  const scanned = filter.agencyId !== undefined && (filter.role ?? 'lead') !== 'lead';
+  if (scanned || filter.taskId) {
     const order =
       page.sort === 'due'
         ? sql`${s.dueOn} asc nulls last, ${tasks.planId}, ${tasks.position}, ${tasks.id}`

@@ -1,0 +1,5 @@
+ALTER TABLE "tasks" ADD COLUMN "current_lead_agency_id" uuid;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_current_lead_agency_id_agencies_id_fk" FOREIGN KEY ("current_lead_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tasks_lead_plan_position_idx" ON "tasks" USING btree ("tenant_id","current_lead_agency_id","plan_id","position");--> statement-breakpoint
+CREATE INDEX "tasks_lead_open_due_idx" ON "tasks" USING btree ("tenant_id","current_lead_agency_id","effective_due_on") WHERE "tasks"."completed_on" is null;--> statement-breakpoint
+CREATE INDEX "tasks_lead_recurring_idx" ON "tasks" USING btree ("tenant_id","current_lead_agency_id","recurrence_month","recurrence_day") WHERE "tasks"."recurrence_month" is not null;
