@@ -221,7 +221,7 @@ function orderedIds(
   if (page.sort === 'due') {
     const enough = page.offset + page.limit;
     const branch = (kind: Kind) =>
-      sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by 2 asc nulls last, 3, 4, 1 limit ${enough})`;
+      sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by ${s.dueOrderOf[kind]}, 3, 4, 1 limit ${enough})`;
     return {
       ids: sql`select id, due, plan_id, position from (${branch('oneOff')} union all ${branch('recurring')}) u order by due asc nulls last, plan_id, position, id ${window}`,
       total,

@@ -61,6 +61,11 @@ export function recurringPeriodSql(asOf: string) {
   );
   const lastDay = sql`(${`{${lengths.join(',')}}`}::int[])[${tasks.recurrenceMonth}]`;
   const dueOn = sql`make_date(${y}, ${tasks.recurrenceMonth}, least(${tasks.recurrenceDay}, ${lastDay}))`;
+  /**
+   * The order of dueOn, written so that an index on the month serves it: sorted month by month
+   * (an incremental sort), a page of recurring work by date reads a month's rows, not them all.
+   */
+  const dueOrder = sql`${tasks.recurrenceMonth}, least(${tasks.recurrenceDay}, ${lastDay})`;
   /** The period's report is in: an approved report on or after the window's first day. */
   const reported = sql`${tasks.lastReportedOn} >= ${date(from)}`;
   const notReported = sql`(${tasks.lastReportedOn} is null or ${tasks.lastReportedOn} < ${date(from)})`;
@@ -82,6 +87,7 @@ export function recurringPeriodSql(asOf: string) {
     label,
     from,
     dueOn,
+    dueOrder,
     reported,
     notReported,
     latestInTime,
@@ -108,6 +114,8 @@ function buildStatusSql(asOf: string) {
 
   /** The date judged against: the one-off due date, or the period's submission date. */
   const dueOnOf: Halves = { oneOff: sql`${due}`, recurring: period.dueOn };
+  /** ORDER BY terms giving the order of dueOnOf, each along its kind's index. */
+  const dueOrderOf: Halves = { oneOff: sql`${due} asc nulls last`, recurring: period.dueOrder };
 
   const recurringState = (inTime: SQL) => sql`(case
       when ${period.reported} then (case when ${inTime} then 'done_on_time' else 'done_late' end)
@@ -191,6 +199,7 @@ function buildStatusSql(asOf: string) {
     asOf,
     period,
     dueOnOf,
+    dueOrderOf,
     stateOf,
     recurringByLatest,
     overdueOf,
