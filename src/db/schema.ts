@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -17,6 +18,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** Bytes (PostgreSQL bytea), as a Buffer on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Administrative units: national reference data, shared by every tenant.
@@ -468,8 +475,14 @@ export const importDrafts = pgTable(
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
     sourceText: text('source_text').notNull(),
-    /** The extraction as docs/import-extraction.md describes it, with the review's corrections. */
-    extraction: jsonb('extraction').notNull(),
+    /**
+     * The extraction as docs/import-extraction.md describes it, with the review's corrections:
+     * gzipped JSON in `extraction_gz` (megabytes of JSON for a large plan, which the embedded
+     * database took seconds to parse and store on the server's thread); `extraction` holds it as
+     * JSON in drafts written before.
+     */
+    extraction: jsonb('extraction'),
+    extractionGz: bytea('extraction_gz'),
     /** draft | storing (being confirmed) | confirmed | discarded */
     status: text('status').notNull().default('draft'),
     /** Bumped by every change; an edit based on an older version is refused (409). */

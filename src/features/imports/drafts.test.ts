@@ -309,4 +309,28 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     const confirmed = await confirm(draft.id, { version: reopened.version });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
   }, 120_000);
+
+  it('stores the extraction gzipped, and still reads a draft stored as JSON before', async () => {
+    const { db } = ctx.database;
+    const draft = (await upload('ke-hoach-cao-bang.md')).json<ImportDraft>();
+    const [stored] = await db.select().from(importDrafts).where(eq(importDrafts.id, draft.id));
+    expect(stored?.extraction).toBeNull();
+    expect(stored?.extractionGz?.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const read = (await getDraft(draft.id)).json<ImportDraft>();
+    expect(read.extraction).toEqual(draft.extraction);
+    // A correction is stored the same way and read back.
+    const edit = editable(read);
+    edit.document.title = 'Kế hoạch đã sửa tên';
+    const saved = await save(draft.id, edit);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await getDraft(draft.id)).json<ImportDraft>().extraction.document.title).toBe(
+      'Kế hoạch đã sửa tên',
+    );
+    // As a draft of an earlier version was stored: JSON in `extraction`.
+    await db
+      .update(importDrafts)
+      .set({ extraction: read.extraction, extractionGz: null })
+      .where(eq(importDrafts.id, draft.id));
+    expect((await getDraft(draft.id)).json<ImportDraft>().extraction).toEqual(read.extraction);
+  });
 });
