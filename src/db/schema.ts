@@ -224,6 +224,14 @@ export const plans = pgTable('plans', {
    * and everything in it are hidden until it is cleared, and removed at start if it never is.
    */
   storingSince: timestamp('storing_since', { withTimezone: true }),
+  /** Projection of its targets: the share of the expected change that is "at risk", not "off track". */
+  projectionAtRiskShare: numeric('projection_at_risk_share', { precision: 4, scale: 3 })
+    .notNull()
+    .default('0.8'),
+  /** Projection of "about" targets: how far from the path still counts as on track. */
+  projectionAboutMargin: numeric('projection_about_margin', { precision: 4, scale: 3 })
+    .notNull()
+    .default('0.05'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -296,13 +304,65 @@ export const targets = pgTable(
     indicator: text('indicator').notNull(),
     unit: text('unit'),
     baselineValue: numeric('baseline_value', { mode: 'number' }),
+    /** The year of the baseline value; a quantity is projected only once it has one. */
+    baselineYear: integer('baseline_year'),
+    /** As the plan first stated it; the milestones (target_milestones) are what is tracked. */
     targetValue: numeric('target_value', { mode: 'number' }),
     targetYear: integer('target_year'),
+    /** number | percentage | count | milestone (yes/no by a year) | qualitative */
+    kind: text('kind').notNull().default('number'),
+    /** at_least | at_most | exactly | about */
+    comparator: text('comparator').notNull().default('at_least'),
+    responsibleAgencyId: uuid('responsible_agency_id').references(() => agencies.id),
+    dataSource: text('data_source'),
     sector: text('sector'),
     body: text('body'),
     ...sourcePointer(),
   },
   (t) => [index('targets_plan_idx').on(t.planId)],
+);
+
+/** The values a target asks for by a year (12,5 % in 2027 and 20 % in 2030); none for yes/no. */
+export const targetMilestones = pgTable(
+  'target_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id),
+    year: integer('year').notNull(),
+    value: numeric('value', { precision: 20, scale: 6 }),
+  },
+  (t) => [uniqueIndex('target_milestones_target_year_uq').on(t.targetId, t.year)],
+);
+
+/**
+ * What a target reached in a year, as its agency reports it: a value, done or not (milestones),
+ * or an assessment (qualitative); only approved ones count.
+ */
+export const targetActuals = pgTable(
+  'target_actuals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id),
+    year: integer('year').notNull(),
+    value: numeric('value', { precision: 20, scale: 6 }),
+    achieved: boolean('achieved'),
+    /** on_track | at_risk | off_track (qualitative targets) */
+    assessment: text('assessment'),
+    note: text('note'),
+    /** pending | approved | returned | withdrawn */
+    status: text('status').notNull().default('pending'),
+    reportedBy: text('reported_by').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+  },
+  (t) => [index('target_actuals_target_idx').on(t.targetId, t.status, t.year)],
 );
 
 export const tasks = pgTable(

@@ -31,6 +31,7 @@ import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
+import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { rejectControlCharacters } from './control-characters.js';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(userRoutes);
   await app.register(agencyRoutes);
   await app.register(planRoutes);
+  await app.register(targetRoutes);
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
   await app.register(taskRoutes, {

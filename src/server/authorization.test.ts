@@ -17,7 +17,7 @@ import {
   login,
   loginCast,
 } from '../../test/support/users.js';
-import { agencies, agencySuccessions, auditRecords, notifications } from '../db/schema.js';
+import { agencies, agencySuccessions, auditRecords, notifications, targets } from '../db/schema.js';
 import { planFileSchema } from '../features/plans/plan-file.js';
 import { createPlanFromFile } from '../features/plans/service.js';
 import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
@@ -124,6 +124,13 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       method: 'GET',
       path: '/api/plans/{id}',
       url: (i) => `/api/plans/${i.plan}`,
+      allowed: EVERYONE,
+    },
+    { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/targets/{id}',
+      url: (i) => `/api/targets/${i.target}`,
       allowed: EVERYONE,
     },
     {
@@ -367,6 +374,11 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       planFileSchema.parse(plan),
     );
     ids.plan = planId;
+    const [target] = await database.db
+      .select({ id: targets.id })
+      .from(targets)
+      .where(eq(targets.planId, planId));
+    ids.target = target?.id as string;
     await createCast(database.db, database.tenantId);
     await createTestUser(database.db, database.tenantId, 'snv-officer', 'agency_officer', 'SNV');
     Object.assign(auth, await loginCast(app), { 'snv-officer': await login(app, 'snv-officer') });

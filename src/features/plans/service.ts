@@ -13,6 +13,7 @@ import {
   plans,
   projectLocations,
   projects,
+  targetMilestones,
   targets,
   taskAssignments,
   taskCoordinators,
@@ -62,6 +63,19 @@ const WIDE_ROWS_PER_INSERT = 100;
  * every other request waiting until the whole plan is stored.
  */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * What kind of target the plan states: a percentage by its unit, a yes/no milestone when it gives
+ * a year and no value, qualitative when it gives neither, else a number.
+ */
+function targetKindOf(t: {
+  unit?: string | undefined;
+  value?: number | undefined;
+  year?: number | undefined;
+}) {
+  if (t.value === undefined) return t.year === undefined ? 'qualitative' : 'milestone';
+  return t.unit?.trim() === '%' ? 'percentage' : 'number';
+}
 
 /** Resolves one agency reference of the file, or records why it cannot be. */
 function resolveRef(
@@ -194,6 +208,7 @@ async function storePlan(
     const planId = revising?.id ?? randomUUID();
     const nodeRows: Insert<typeof planNodes>[] = [];
     const targetRows: Insert<typeof targets>[] = [];
+    const milestoneRows: Insert<typeof targetMilestones>[] = [];
     const taskRows: Insert<typeof tasks>[] = [];
     const coordinatorRows: Insert<typeof taskCoordinators>[] = [];
     const projectRows: Insert<typeof projects>[] = [];
@@ -227,7 +242,18 @@ async function storePlan(
           sourceEnd: node.source?.end ?? null,
         });
         node.targets.forEach((t, j) => {
+          const targetId = randomUUID();
+          // The value the plan asks for by its year is the target's first milestone; the
+          // consolidator completes the rest (kind, baseline year, more milestones).
+          if (t.year !== undefined)
+            milestoneRows.push({
+              targetId,
+              year: t.year,
+              value: t.value === undefined ? null : String(t.value),
+            });
           targetRows.push({
+            id: targetId,
+            kind: targetKindOf(t),
             tenantId,
             planId,
             nodeId,
@@ -332,6 +358,7 @@ async function storePlan(
       planId,
       nodeRows,
       targetRows,
+      milestoneRows,
       taskRows,
       coordinatorRows,
       projectRows,
@@ -556,6 +583,7 @@ async function storePlan(
     ]);
   });
   const { planId, keptTasks, oldNodeIds, nodeRows, targetRows, taskRows, coordinatorRows } = head;
+  const { milestoneRows } = built;
   const { projectRows, locationRows } = head;
 
   // Rows go in multi-row INSERTs of a few hundred, each with its audit records, with the event
@@ -588,11 +616,12 @@ async function storePlan(
   };
   // Parents before children: nodes are collected depth-first, so a parent always comes first.
   await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
+  await insertAll(targets, targetRows, 'target', (r) => r.id as string);
   await insertAll(
-    targets,
-    targetRows.map((r) => ({ ...r, id: randomUUID() })),
-    'target',
-    (r) => r.id,
+    targetMilestones,
+    milestoneRows,
+    'target_milestone',
+    (r) => `${r.targetId}:${r.year}`,
   );
   const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
   await insertAll(tasks, freshTasks, 'task', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
@@ -702,6 +731,14 @@ export async function discardStoringPlan(db: Db, actor: Actor, planId: string): 
       .where(eq(projects.planId, planId));
     await tx.delete(projectLocations).where(inArray(projectLocations.projectId, planProjects));
     await tx.delete(projects).where(eq(projects.planId, planId));
+    await tx
+      .delete(targetMilestones)
+      .where(
+        inArray(
+          targetMilestones.targetId,
+          tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId)),
+        ),
+      );
     await tx.delete(targets).where(eq(targets.planId, planId));
     await tx.delete(planNodes).where(eq(planNodes.planId, planId));
     await tx.delete(planRevisions).where(eq(planRevisions.planId, planId));
@@ -1009,6 +1046,19 @@ async function replacePlanContent(
       (r) => `${r.projectId}:${r.communeCode}`,
     );
   }
+  gone(
+    'target_milestone',
+    await tx
+      .delete(targetMilestones)
+      .where(
+        inArray(
+          targetMilestones.targetId,
+          tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId)),
+        ),
+      )
+      .returning(),
+    (r) => `${r.targetId}:${r.year}`,
+  );
   gone(
     'target',
     await tx.delete(targets).where(eq(targets.planId, planId)).returning(),

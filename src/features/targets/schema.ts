@@ -1,0 +1,86 @@
+// /api/targets: a plan's targets (chỉ tiêu) with their milestones, latest approved actual and
+// projection; shared by server (validation, OpenAPI) and web client.
+import { z } from 'zod';
+
+/** An exact decimal, as text ("12.5"): never a binary floating-point number. */
+export const decimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const targetKindSchema = z.enum([
+  'number',
+  'percentage',
+  'count',
+  'milestone',
+  'qualitative',
+]);
+export const comparatorSchema = z.enum(['at_least', 'at_most', 'exactly', 'about']);
+export const projectionStateSchema = z.enum([
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_data',
+  'no_baseline',
+  'no_milestone',
+  'done',
+  'due',
+  'overdue',
+]);
+
+export const targetListQuerySchema = z.object({
+  planId: z.uuid().optional(),
+  sector: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const targetIdParamsSchema = z.object({ id: z.uuid() });
+
+export const projectionSchema = z.object({
+  state: projectionStateSchema,
+  /** The year judged: of the latest actual, or (milestones) the year asked. */
+  year: z.number().int().nullable(),
+  expected: decimalSchema.nullable(),
+  actual: decimalSchema.nullable(),
+  /** The rule and its figures, in Vietnamese. */
+  rule: z.string(),
+});
+
+export const targetActualSchema = z.object({
+  year: z.number().int(),
+  value: decimalSchema.nullable(),
+  achieved: z.boolean().nullable(),
+  assessment: z.enum(['on_track', 'at_risk', 'off_track']).nullable(),
+  note: z.string().nullable(),
+});
+
+export const targetSummarySchema = z.object({
+  id: z.uuid(),
+  plan: z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string().nullable() }),
+  indicator: z.string(),
+  unit: z.string().nullable(),
+  kind: targetKindSchema,
+  comparator: comparatorSchema,
+  sector: z.string().nullable(),
+  baseline: z.object({ year: z.number().int(), value: decimalSchema }).nullable(),
+  /** The plan's baseline value when it gives no year (a baseline is used once it has one). */
+  baselineValueWithoutYear: decimalSchema.nullable(),
+  milestones: z.array(z.object({ year: z.number().int(), value: decimalSchema.nullable() })),
+  responsibleAgency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  latestActual: targetActualSchema.nullable(),
+  projection: projectionSchema,
+});
+
+export const targetListSchema = z.object({
+  items: z.array(targetSummarySchema),
+  total: z.number().int(),
+});
+
+export const targetDetailSchema = targetSummarySchema.extend({
+  body: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  /** Approved actuals, newest year first. */
+  actuals: z.array(targetActualSchema),
+});
+
+export type TargetSummary = z.infer<typeof targetSummarySchema>;
+export type TargetDetail = z.infer<typeof targetDetailSchema>;
+export type TargetList = z.infer<typeof targetListSchema>;
