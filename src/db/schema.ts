@@ -315,6 +315,8 @@ export const targets = pgTable(
     comparator: text('comparator').notNull().default('at_least'),
     responsibleAgencyId: uuid('responsible_agency_id').references(() => agencies.id),
     dataSource: text('data_source'),
+    /** Bumped by every change; an edit based on an older version is refused (409). */
+    version: integer('version').notNull().default(1),
     sector: text('sector'),
     body: text('body'),
     ...sourcePointer(),

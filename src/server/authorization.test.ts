@@ -20,6 +20,7 @@ import {
 import { agencies, agencySuccessions, auditRecords, notifications, targets } from '../db/schema.js';
 import { planFileSchema } from '../features/plans/plan-file.js';
 import { createPlanFromFile } from '../features/plans/service.js';
+import type { TargetDetail } from '../features/targets/schema.js';
 import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
 import { type App, buildApp } from './app.js';
 
@@ -132,6 +133,27 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       path: '/api/targets/{id}',
       url: (i) => `/api/targets/${i.target}`,
       allowed: EVERYONE,
+    },
+    {
+      method: 'PUT',
+      path: '/api/targets/{id}',
+      url: (i) => `/api/targets/${i.target}`,
+      allowed: ['consolidator'],
+      body: async (i) => {
+        const t = (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/targets/${i.target}` })
+        ).json() as TargetDetail;
+        return {
+          version: t.version,
+          kind: t.kind,
+          comparator: t.comparator,
+          unit: t.unit,
+          baseline: t.baseline,
+          milestones: t.milestones,
+          responsibleAgencyId: t.responsibleAgency?.id ?? null,
+          dataSource: t.dataSource,
+        };
+      },
     },
     {
       method: 'POST',

@@ -1,10 +1,11 @@
 // /api/targets: authenticate (app hook; requireUser) → validate (schemas) → authorize (policy,
-// tenant in the query) → service → presenter. Reading only for now: actuals are reported, and
-// baselines and milestones completed, by the workflow still to come (issue #9).
+// tenant in the query) → service in a transaction → presenter. The consolidator completes a
+// target; reporting actuals is the workflow still to come (issue #9).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { NotFoundError } from '../../server/errors.js';
-import { authorize } from '../../server/policy.js';
+import { authorize, can } from '../../server/policy.js';
+import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import { targetPolicy } from './policy.js';
 import { presentTarget } from './presenter.js';
@@ -13,8 +14,9 @@ import {
   targetIdParamsSchema,
   targetListQuerySchema,
   targetListSchema,
+  targetUpdateSchema,
 } from './schema.js';
-import { listTargets, loadTarget } from './service.js';
+import { listTargets, loadTarget, updateTarget } from './service.js';
 
 const thisYear = () => Number(isoDateInVietnam().slice(0, 4));
 
@@ -45,6 +47,21 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** The target if the caller may read it (404 otherwise), as the API shows it. */
+  async function detail(p: UserPrincipal, id: string) {
+    const found = await loadTarget(app.db, p.tenantId, id);
+    if (!found) throw new NotFoundError('target');
+    const access = { tenantId: found.row.target.tenantId };
+    authorize(targetPolicy, p, 'read', access);
+    return {
+      ...presentTarget(found.row, found, thisYear()),
+      version: found.row.target.version,
+      body: found.row.target.body,
+      dataSource: found.row.target.dataSource,
+      abilities: { update: can(targetPolicy, p, 'update', access) },
+    };
+  }
+
   app.get(
     '/api/targets/:id',
     {
@@ -55,16 +72,27 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: targetDetailSchema },
       },
     },
+    async (request) => detail(requireUser(request), request.params.id),
+  );
+
+  app.put(
+    '/api/targets/:id',
+    {
+      schema: {
+        tags: ['targets'],
+        summary:
+          'The consolidator completes a target: kind, comparator, unit, baseline, milestones, responsible agency, data source',
+        params: targetIdParamsSchema,
+        body: targetUpdateSchema,
+        response: { 200: targetDetailSchema },
+      },
+    },
     async (request) => {
       const p = requireUser(request);
-      const found = await loadTarget(app.db, p.tenantId, request.params.id);
-      if (!found) throw new NotFoundError('target');
-      authorize(targetPolicy, p, 'read', { tenantId: found.row.target.tenantId });
-      return {
-        ...presentTarget(found.row, found, thisYear()),
-        body: found.row.target.body,
-        dataSource: found.row.target.dataSource,
-      };
+      const current = await detail(p, request.params.id);
+      authorize(targetPolicy, p, 'update', { tenantId: p.tenantId });
+      await updateTarget(app.db, actorOf(p, request.id), current.id, request.body);
+      return detail(p, current.id);
     },
   );
 };

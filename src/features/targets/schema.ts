@@ -75,12 +75,66 @@ export const targetListSchema = z.object({
 });
 
 export const targetDetailSchema = targetSummarySchema.extend({
+  version: z.number().int(),
   body: z.string().nullable(),
   dataSource: z.string().nullable(),
+  abilities: z.object({ update: z.boolean() }),
   /** Approved actuals, newest year first. */
   actuals: z.array(targetActualSchema),
 });
 
+/** The consolidator completes a target: what it measures and how, from where, and who answers. */
+export const targetUpdateSchema = z
+  .object({
+    version: z.number().int().min(1),
+    kind: targetKindSchema,
+    comparator: comparatorSchema,
+    unit: z.string().trim().min(1).max(100).nullable(),
+    baseline: z
+      .object({ year: z.number().int().min(1945).max(2100), value: decimalSchema })
+      .nullable(),
+    milestones: z
+      .array(
+        z.object({ year: z.number().int().min(1945).max(2100), value: decimalSchema.nullable() }),
+      )
+      .max(30),
+    responsibleAgencyId: z.uuid().nullable(),
+    dataSource: z.string().trim().min(1).max(1000).nullable(),
+  })
+  .superRefine((t, ctx) => {
+    const years = t.milestones.map((m) => m.year);
+    years.forEach((y, i) => {
+      if (years.indexOf(y) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'year'],
+          message: 'duplicate_year',
+        });
+    });
+    const quantity = t.kind !== 'milestone' && t.kind !== 'qualitative';
+    t.milestones.forEach((m, i) => {
+      if (quantity && m.value === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'value'],
+          message: 'value_required',
+        });
+      if (!quantity && m.value !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'value'],
+          message: 'no_value_for_kind',
+        });
+    });
+    if (t.baseline && t.milestones.some((m) => m.year <= (t.baseline?.year ?? 0)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseline', 'year'],
+        message: 'baseline_after_milestone',
+      });
+  });
+
+export type TargetUpdate = z.infer<typeof targetUpdateSchema>;
 export type TargetSummary = z.infer<typeof targetSummarySchema>;
 export type TargetDetail = z.infer<typeof targetDetailSchema>;
 export type TargetList = z.infer<typeof targetListSchema>;

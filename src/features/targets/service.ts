@@ -1,7 +1,7 @@
 // Reading targets: a page of the tenant's targets (plans still being stored left out) with what
 // hangs off the page's rows only — milestones and approved actuals — so that no read loads every
 // target of the province.
-import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agencies,
@@ -11,6 +11,8 @@ import {
   targetMilestones,
   targets,
 } from '../../db/schema.js';
+import { InvalidInputError, NotFoundError, StaleVersionError } from '../../server/errors.js';
+import { type Actor, recordAudit } from '../audit/service.js';
 
 export type TargetFilter = { planId?: string | undefined; sector?: string | undefined };
 
@@ -105,4 +107,85 @@ export async function loadTarget(db: Db, tenantId: string, id: string) {
   });
   if (!row) return null;
   return { row, ...(await attachments(db, [id])) };
+}
+
+/**
+ * The consolidator's completion of a target, in one transaction: the row locked and its version
+ * checked (409 on a stale one), the responsible agency looked up in the tenant, the milestones
+ * replaced, and the change audited with the target and its milestones before and after.
+ */
+export async function updateTarget(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  id: string,
+  change: import('./schema.js').TargetUpdate,
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ target: targets })
+      .from(targets)
+      .innerJoin(plans, eq(plans.id, targets.planId))
+      .where(and(conditions(actor.tenantId, {}), eq(targets.id, id)))
+      .for('update', { of: targets });
+    if (!before) throw new NotFoundError('target');
+    if (before.target.version !== change.version)
+      throw new StaleVersionError('target', before.target.version);
+    if (change.responsibleAgencyId) {
+      const [agency] = await tx
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(
+          and(
+            eq(agencies.id, change.responsibleAgencyId),
+            eq(agencies.tenantId, actor.tenantId),
+            isNull(agencies.inForceTo),
+          ),
+        );
+      if (!agency)
+        throw new InvalidInputError(
+          [
+            {
+              field: 'body.responsibleAgencyId',
+              code: 'unknown_agency',
+              message: 'no agency in force with this id',
+            },
+          ],
+          'invalid_input',
+        );
+    }
+    const milestonesBefore = await tx
+      .select({ year: targetMilestones.year, value: targetMilestones.value })
+      .from(targetMilestones)
+      .where(eq(targetMilestones.targetId, id))
+      .orderBy(asc(targetMilestones.year));
+    const [after] = await tx
+      .update(targets)
+      .set({
+        kind: change.kind,
+        comparator: change.comparator,
+        unit: change.unit,
+        baselineValue: change.baseline ? Number(change.baseline.value) : null,
+        baselineYear: change.baseline?.year ?? null,
+        responsibleAgencyId: change.responsibleAgencyId,
+        dataSource: change.dataSource,
+        version: sql`${targets.version} + 1`,
+      })
+      .where(eq(targets.id, id))
+      .returning();
+    await tx.delete(targetMilestones).where(eq(targetMilestones.targetId, id));
+    const milestones = [...change.milestones].sort((a, b) => a.year - b.year);
+    if (milestones.length > 0)
+      await tx
+        .insert(targetMilestones)
+        .values(milestones.map((m) => ({ targetId: id, year: m.year, value: m.value })));
+    await recordAudit(tx, actor, [
+      {
+        entity: 'target',
+        entityId: id,
+        action: 'update',
+        before: { ...before.target, milestones: milestonesBefore },
+        after: { ...after, milestones },
+      },
+    ]);
+  });
 }

@@ -3,19 +3,20 @@
 // latest approved actual against the straight path, with the rule in words.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
 import { examplePlan } from '../../../test/support/factories.js';
 import {
   type Auth,
+  agencyIdByCode,
   as,
   type CastName,
   createCast,
   loginCast,
 } from '../../../test/support/users.js';
-import { plans, targetActuals, targetMilestones, targets } from '../../db/schema.js';
+import { auditRecords, plans, targetActuals, targetMilestones, targets } from '../../db/schema.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { planFileSchema } from '../plans/plan-file.js';
 import { createPlanFromFile } from '../plans/service.js';
@@ -148,5 +149,88 @@ describe.each(engines())('targets API on %s', (engine) => {
     }
     const urban = await urbanAreas();
     expect(urban).toMatchObject({ kind: 'number', milestones: [{ year: 2030, value: '17' }] });
+  });
+
+  it('lets the consolidator complete a target, audited, refusing a stale or inconsistent one', async () => {
+    const { db } = ctx.database;
+    const clusters = (await get<TargetList>(`/api/targets?planId=${planId}`)).items.find(
+      (t) => t.indicator === 'Số cụm công nghiệp',
+    );
+    if (!clusters) throw new Error('no clusters target');
+    const before = await get<TargetDetail>(`/api/targets/${clusters.id}`, 'consolidator');
+    expect(before.abilities.update).toBe(true);
+    expect((await get<TargetDetail>(`/api/targets/${clusters.id}`)).abilities.update).toBe(false);
+    const sxd = await agencyIdByCode(db, ctx.database.tenantId, 'SXD');
+    const put = (body: object, who: CastName = 'consolidator') =>
+      as(ctx.app, cast[who], { method: 'PUT', url: `/api/targets/${clusters.id}`, payload: body });
+    const change = {
+      version: before.version,
+      kind: 'count',
+      comparator: 'at_least',
+      unit: 'cụm',
+      baseline: { year: 2024, value: '12' },
+      milestones: [
+        { year: 2030, value: '24' },
+        { year: 2027, value: '16.5' },
+      ],
+      responsibleAgencyId: sxd,
+      dataSource: 'Báo cáo của Sở Xây dựng',
+    };
+    const res = await put(change);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json<TargetDetail>();
+    expect(after).toMatchObject({
+      version: before.version + 1,
+      kind: 'count',
+      baseline: { year: 2024, value: '12' },
+      milestones: [
+        { year: 2027, value: '16.5' },
+        { year: 2030, value: '24' },
+      ],
+      responsibleAgency: { id: sxd, name: 'Sở Xây dựng' },
+      dataSource: 'Báo cáo của Sở Xây dựng',
+      projection: { state: 'no_data' },
+    });
+    expect(after.projection.rule).toContain('16,5 cụm (năm 2027), 24 cụm (năm 2030)');
+    const [record] = await db
+      .select()
+      .from(auditRecords)
+      .where(
+        and(
+          eq(auditRecords.entity, 'target'),
+          eq(auditRecords.entityId, clusters.id),
+          eq(auditRecords.action, 'update'),
+        ),
+      );
+    expect(record?.before).toMatchObject({ milestones: [{ year: 2030 }] });
+    expect(record?.after).toMatchObject({ milestones: [{ year: 2027 }, { year: 2030 }] });
+
+    // The same version again: someone changed it since.
+    const stale = await put(change);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale_version');
+    // Inconsistent: a year twice, a quantity without a value, a baseline after a milestone.
+    const bad = await put({
+      ...change,
+      version: after.version,
+      baseline: { year: 2031, value: '12' },
+      milestones: [
+        { year: 2030, value: '24' },
+        { year: 2030, value: null },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json().error.issues.map((i: { field: string }) => i.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'body.milestones.1.year',
+        'body.milestones.1.value',
+        'body.baseline.year',
+      ]),
+    );
+    // Another role: not found, nothing changed.
+    const officer = await put({ ...change, version: after.version }, 'sxd-officer');
+    expect(officer.statusCode).toBe(404);
+    expect((await get<TargetDetail>(`/api/targets/${clusters.id}`)).version).toBe(after.version);
   });
 });
