@@ -77,6 +77,24 @@ describe('first start in a browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true });
   });
 
+  it('lists the example plan’s targets with their milestones and why none is projected yet', async () => {
+    await page.goto(`${server.url}/chi-tieu`);
+    const targets = page.getByTestId('targets-page');
+    await expect.poll(() => targets.getByTestId('target-indicator').count()).toBe(5);
+    const text = (await targets.textContent()) ?? '';
+    expect(text).toContain('Số đô thị toàn tỉnh');
+    expect(text).toContain('17 đô thị (2030)');
+    expect(text).toContain('5 chỉ tiêu');
+    const tags = await targets.getByTestId('target-projection').allTextContents();
+    expect(tags).toEqual(Array(5).fill('Chưa có giá trị gốc'));
+    // The rule, in words, under a row.
+    await targets.getByRole('button', { name: /Expand row|Mở rộng/ }).first().click();
+    await expect
+      .poll(() => targets.getByTestId('target-rule').first().textContent())
+      .toContain('Chưa có giá trị gốc');
+    await page.screenshot({ path: `${SHOTS}/targets.png`, fullPage: true });
+  });
+
   it('finds Sở Kế hoạch và Đầu tư without diacritics and shows Sở Tài chính responsible since 01/03/2025', async () => {
     await page.goto(`${server.url}/co-quan`);
     await page.getByTestId('agency-search').fill('so ke hoach');

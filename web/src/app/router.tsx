@@ -50,6 +50,9 @@ const ReorganisationPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../features/admin/pages/outbox-page').then((m) => ({ default: m.OutboxPage })),
 );
+const TargetsPage = lazy(() =>
+  import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
 const PlaceholderPage = lazy(() =>
   import('../features/placeholders/placeholder-page').then((m) => ({
     default: m.PlaceholderPage,
@@ -78,7 +81,7 @@ export function createRouter() {
         { path: 'nhiem-vu', element: <TasksPage /> },
         { path: 'nhiem-vu/:id', element: <TaskPage /> },
         { path: 'don-doc', element: <UrgingPage /> },
-        { path: 'chi-tieu', element: <PlaceholderPage area="targets" /> },
+        { path: 'chi-tieu', element: <TargetsPage /> },
         { path: 'du-an', element: <PlaceholderPage area="projects" /> },
         { path: 'bao-cao', element: <PlaceholderPage area="reports" /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },

@@ -1,19 +1,9 @@
 // Areas that come in a later version: an honest empty state, never sample data.
 import { Card, Empty, Typography } from 'antd';
 
-export type PlaceholderArea = 'tasks' | 'targets' | 'projects' | 'reports';
+export type PlaceholderArea = 'projects' | 'reports';
 
 const AREAS: Record<PlaceholderArea, { title: string; explanation: string }> = {
-  tasks: {
-    title: 'Nhiệm vụ',
-    explanation:
-      'Danh sách nhiệm vụ của mọi kế hoạch sẽ có ở phiên bản sau; xem nhiệm vụ trong trang của từng kế hoạch.',
-  },
-  targets: {
-    title: 'Chỉ tiêu',
-    explanation:
-      'Danh sách chỉ tiêu của mọi kế hoạch sẽ có ở phiên bản sau; xem chỉ tiêu trong trang của từng kế hoạch.',
-  },
   projects: {
     title: 'Dự án trọng điểm',
     explanation:
