@@ -88,7 +88,10 @@ describe('first start in a browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const tags = await targets.getByTestId('target-projection').allTextContents();
     expect(tags).toEqual(Array(5).fill('Chưa có giá trị gốc'));
     // The rule, in words, under a row.
-    await targets.getByRole('button', { name: /Expand row|Mở rộng/ }).first().click();
+    await targets
+      .getByRole('button', { name: /Expand row|Mở rộng/ })
+      .first()
+      .click();
     await expect
       .poll(() => targets.getByTestId('target-rule').first().textContent())
       .toContain('Chưa có giá trị gốc');
