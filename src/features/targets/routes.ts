@@ -89,10 +89,10 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const p = requireUser(request);
-      const current = await detail(p, request.params.id);
+      // The role decides; the target is looked up (404 if not in the tenant) and locked by the service.
       authorize(targetPolicy, p, 'update', { tenantId: p.tenantId });
-      await updateTarget(app.db, actorOf(p, request.id), current.id, request.body);
-      return detail(p, current.id);
+      await updateTarget(app.db, actorOf(p, request.id), request.params.id, request.body);
+      return detail(p, request.params.id);
     },
   );
 };

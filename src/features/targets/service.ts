@@ -13,6 +13,7 @@ import {
 } from '../../db/schema.js';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../../server/errors.js';
 import { type Actor, recordAudit } from '../audit/service.js';
+import type { TargetUpdate } from './schema.js';
 
 export type TargetFilter = { planId?: string | undefined; sector?: string | undefined };
 
@@ -118,7 +119,7 @@ export async function updateTarget(
   db: Db,
   actor: Actor & { tenantId: string },
   id: string,
-  change: import('./schema.js').TargetUpdate,
+  change: TargetUpdate,
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx
