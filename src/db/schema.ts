@@ -315,6 +315,8 @@ export const targets = pgTable(
     comparator: text('comparator').notNull().default('at_least'),
     responsibleAgencyId: uuid('responsible_agency_id').references(() => agencies.id),
     dataSource: text('data_source'),
+    /** How often actuals are reported: annual (default) | semiannual | quarterly | monthly. */
+    reportingFrequency: text('reporting_frequency').notNull().default('annual'),
     /** Bumped by every change; an edit based on an older version is refused (409). */
     version: integer('version').notNull().default(1),
     sector: text('sector'),
@@ -350,21 +352,48 @@ export const targetActuals = pgTable(
     targetId: uuid('target_id')
       .notNull()
       .references(() => targets.id),
+    /** The agency that reported it (responsible when it did); its head reviews. */
+    agencyId: uuid('agency_id').references(() => agencies.id),
     year: integer('year').notNull(),
+    /** '2026', '2026-H1', '2026-Q3' or '2026-07' (targets.reporting_frequency), and its last day. */
+    period: text('period').notNull(),
+    periodEnd: date('period_end').notNull(),
     value: numeric('value', { precision: 20, scale: 6 }),
     achieved: boolean('achieved'),
     /** on_track | at_risk | off_track (qualitative targets) */
     assessment: text('assessment'),
     note: text('note'),
-    /** pending | approved | returned | withdrawn */
+    /** pending | approved | returned; a later approved actual of the period corrects an earlier one. */
     status: text('status').notNull().default('pending'),
+    /** The user's id (as text). */
     reportedBy: text('reported_by').notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewNote: text('review_note'),
   },
-  (t) => [index('target_actuals_target_idx').on(t.targetId, t.status, t.year)],
+  (t) => [
+    index('target_actuals_target_idx').on(t.targetId, t.status, t.year),
+    index('target_actuals_agency_status_idx').on(t.agencyId, t.status),
+    // One report waiting for the head per target and period.
+    uniqueIndex('target_actuals_pending_uq')
+      .on(t.targetId, t.period)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Agencies that contribute to a target besides the responsible one. */
+export const targetContributors = pgTable(
+  'target_contributors',
+  {
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [primaryKey({ columns: [t.targetId, t.agencyId] })],
 );
 
 export const tasks = pgTable(
@@ -479,12 +508,194 @@ export const projects = pgTable(
     ...planItem(),
     name: text('name').notNull(),
     sector: text('sector'),
+    /** public | bot | bt | ppp_other | oda | non_budget (null: the plan does not say). */
     investmentForm: text('investment_form'),
+    /** The owner (chủ đầu tư) as written, when it is not (or not yet) an agency of the registry. */
     owner: text('owner'),
+    ownerAgencyId: uuid('owner_agency_id').references(() => agencies.id),
+    /** Total investment, billion đồng (tỷ đồng), exact. */
+    totalInvestment: numeric('total_investment', { precision: 20, scale: 3 }),
+    /** Approval documents (chủ trương đầu tư, phê duyệt dự án …): number, date, what it decides. */
+    approvalDocuments: jsonb('approval_documents')
+      .$type<{ number: string; issuedOn: string | null; title: string | null }[]>()
+      .notNull()
+      .default([]),
+    startYear: integer('start_year'),
+    endYear: integer('end_year'),
+    /** Site clearance (GPMB): measured in ha or households, its total and what is done. */
+    clearanceUnit: text('clearance_unit'),
+    clearanceTotal: numeric('clearance_total', { precision: 14, scale: 3 }),
+    clearanceDone: numeric('clearance_done', { precision: 14, scale: 3 }),
+    constructionPercent: integer('construction_percent'),
+    /** The month of the latest approved update (first day). */
+    lastUpdatedOn: date('last_updated_on'),
+    /** Bumped by every change; an edit based on an older version is refused (409). */
+    version: integer('version').notNull().default(1),
     body: text('body'),
     ...sourcePointer(),
   },
-  (t) => [index('projects_plan_idx').on(t.planId)],
+  (t) => [
+    index('projects_plan_idx').on(t.planId),
+    index('projects_owner_agency_idx').on(t.ownerAgencyId),
+  ],
+);
+
+/** Capital plan (kế hoạch vốn) of a project by year and source, billion đồng. */
+export const projectCapitalPlans = pgTable(
+  'project_capital_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    /** central | local | oda | investor */
+    source: text('source').notNull(),
+    amount: numeric('amount', { precision: 20, scale: 3 }).notNull(),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('project_capital_plans_uq').on(t.projectId, t.year, t.source),
+    index('project_capital_plans_tenant_year_idx').on(t.tenantId, t.year),
+  ],
+);
+
+/**
+ * What a project disbursed in a month (giải ngân), billion đồng: from an approved monthly update or
+ * the consolidator's spreadsheet; a later figure for the month replaces the earlier (audited).
+ */
+export const projectDisbursements = pgTable(
+  'project_disbursements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    amount: numeric('amount', { precision: 20, scale: 3 }).notNull(),
+    /** The approved update it came from; null when loaded from a spreadsheet. */
+    updateId: uuid('update_id'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('project_disbursements_uq').on(t.projectId, t.year, t.month),
+    index('project_disbursements_tenant_year_idx').on(t.tenantId, t.year),
+  ],
+);
+
+/** Milestones planned and reached: investment_policy | approval | groundbreaking | completion | settlement. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').notNull(),
+    plannedOn: date('planned_on'),
+    actualOn: date('actual_on'),
+  },
+  (t) => [uniqueIndex('project_milestones_uq').on(t.projectId, t.kind)],
+);
+
+/**
+ * A month's update of a project by its owner agency (or the consolidator for an outside owner):
+ * disbursement, site clearance, construction and milestones reached; its agency's head approves,
+ * and only then is it applied to the project. Never edited; a review is recorded once.
+ */
+export const projectUpdates = pgTable(
+  'project_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    disbursed: numeric('disbursed', { precision: 20, scale: 3 }),
+    clearanceDone: numeric('clearance_done', { precision: 14, scale: 3 }),
+    constructionPercent: integer('construction_percent'),
+    milestones: jsonb('milestones')
+      .$type<{ kind: string; actualOn: string }[]>()
+      .notNull()
+      .default([]),
+    narrative: text('narrative').notNull(),
+    /** pending | approved | returned */
+    status: text('status').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+  },
+  (t) => [
+    index('project_updates_project_idx').on(t.projectId, t.createdAt),
+    index('project_updates_agency_status_idx').on(t.agencyId, t.status),
+  ],
+);
+
+/** Tasks that deliver a target or a project, linked by the consolidator; shown on both sides. */
+export const targetTasks = pgTable(
+  'target_tasks',
+  {
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.targetId, t.taskId] }),
+    index('target_tasks_task_idx').on(t.taskId),
+  ],
+);
+
+export const projectTasks = pgTable(
+  'project_tasks',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.taskId] }),
+    index('project_tasks_task_idx').on(t.taskId),
+  ],
+);
+
+export const projectTargets = pgTable(
+  'project_targets',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => targets.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.targetId] }),
+    index('project_targets_target_idx').on(t.targetId),
+  ],
 );
 
 export const projectLocations = pgTable(
@@ -718,16 +929,24 @@ export const evidenceFiles = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantRef(),
-    progressUpdateId: uuid('progress_update_id')
-      .notNull()
-      .references(() => progressUpdates.id),
+    // Exactly one owner: a task's progress report, a target's actual, a project's update, or a
+    // project's own documents (check constraint in migration 0016).
+    progressUpdateId: uuid('progress_update_id').references(() => progressUpdates.id),
+    targetActualId: uuid('target_actual_id').references(() => targetActuals.id),
+    projectUpdateId: uuid('project_update_id').references(() => projectUpdates.id),
+    projectId: uuid('project_id').references(() => projects.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('evidence_files_update_idx').on(t.progressUpdateId)],
+  (t) => [
+    index('evidence_files_update_idx').on(t.progressUpdateId),
+    index('evidence_files_target_actual_idx').on(t.targetActualId),
+    index('evidence_files_project_update_idx').on(t.projectUpdateId),
+    index('evidence_files_project_idx').on(t.projectId),
+  ],
 );
 
 /** Requests to move a deadline (gia hạn), decided by the consolidator. Both dates are kept. */
