@@ -1,24 +1,20 @@
 // /api/tasks and what hangs off a task: authenticate → validate → authorize (policy.ts, on facts
 // loaded tenant-scoped with the task) → service in a transaction → presenter. A task, update or
 // request the caller may not act on answers 404, like one that does not exist.
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cacheKey } from '../../db/read-cache.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
-import { checkedTextField } from '../../server/control-characters.js';
-import { AppError, InvalidInputError, NotFoundError } from '../../server/errors.js';
+import { AppError, NotFoundError } from '../../server/errors.js';
+import {
+  keepingEvidenceOnSuccess,
+  readEvidenceForm,
+  registerEvidenceForms,
+} from '../../server/evidence-form.js';
 import { authorize, can, type Policy } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import { currentUserView } from '../auth/service.js';
-import {
-  MAX_EVIDENCE_BYTES,
-  MAX_EVIDENCE_FILES,
-  openEvidence,
-  removeStored,
-  type StoredFile,
-  storeEvidence,
-} from './evidence-store.js';
+import { openEvidence } from './evidence-store.js';
 import {
   canSeeUrging,
   canWriteUrgingLetter,
@@ -110,15 +106,7 @@ function must<T>(value: T | undefined): T {
 const DUE_SOON_DAYS = 30;
 
 export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, options) => {
-  await app.register(fastifyMultipart, {
-    limits: {
-      fileSize: MAX_EVIDENCE_BYTES,
-      files: MAX_EVIDENCE_FILES,
-      fields: 20,
-      fieldSize: 64 * 1024,
-      parts: MAX_EVIDENCE_FILES + 20,
-    },
-  });
+  await registerEvidenceForms(app);
 
   /** The task if it exists in the caller's tenant and the caller may do `action`; 404 otherwise. */
   async function taskFor(p: UserPrincipal, id: string, action: keyof typeof taskPolicy.rules) {
@@ -215,73 +203,23 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
           ? 'contribution'
           : null;
       if (!kind) throw new NotFoundError('task');
-      if (!request.isMultipart()) {
-        throw new AppError(415, 'multipart_expected', 'send multipart/form-data');
-      }
-      const stored: StoredFile[] = [];
-      const fields: Record<string, string> = {};
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'evidence') {
-              part.file.resume();
-              continue;
-            }
-            stored.push(await storeEvidence(options.filesDir, part.filename, part.file));
-          } else {
-            fields[part.fieldname] = checkedTextField(part.fieldname, part.value);
-          }
-        }
-      } catch (e) {
-        await removeStored(options.filesDir, stored);
-        const code = (e as { code?: string }).code;
-        if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
-          throw new AppError(400, 'too_many_files', 'too many files');
-        // One file over the limit, seen by the multipart plugin (FST_REQ_FILE_TOO_LARGE) or by the
-        // store (a truncated stream): one answer, naming the file and the limit.
-        if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'file_too_large') {
-          const limit = `${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
-          const name = e instanceof AppError ? e.issues[0]?.message : undefined;
-          throw new AppError(
-            413,
-            'file_too_large',
-            `${name ?? 'An evidence file'} is larger than the ${limit} limit`,
-            [{ field: 'evidence', code: 'file_too_large', message: `at most ${limit} per file` }],
-          );
-        }
-        throw e;
-      }
-      const parsed = progressFieldsSchema.safeParse({
-        ...fields,
-        percent: fields.percent === '' ? undefined : fields.percent,
-      });
-      if (!parsed.success) {
-        await removeStored(options.filesDir, stored);
-        throw new InvalidInputError(
-          parsed.error.issues.map((i) => ({
-            field: i.path.join('.'),
-            code: i.code,
-            message: i.message,
-          })),
-        );
-      }
-      try {
-        const update = await addProgress(
+      const form = await readEvidenceForm(request, options.filesDir, progressFieldsSchema, [
+        'percent',
+      ]);
+      const update = await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+        addProgress(
           app.db,
           actorOf(p, request.id),
           p,
           task,
           kind,
-          { ...parsed.data, files: stored },
+          { ...form.data, files: form.files },
           isoDateInVietnam(),
-        );
-        const history = await loadTaskHistory(app.db, [task.id]);
-        const row = history.updates.find((u) => u.u.id === update.id);
-        return reply.code(201).send(presentProgress(must(row), history.files, p));
-      } catch (e) {
-        await removeStored(options.filesDir, stored);
-        throw e;
-      }
+        ),
+      );
+      const history = await loadTaskHistory(app.db, [task.id]);
+      const row = history.updates.find((u) => u.u.id === update.id);
+      return reply.code(201).send(presentProgress(must(row), history.files, p));
     },
   );
 
@@ -319,7 +257,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Download an evidence file (for those who may read its task)',
+        summary: 'Download an evidence file (of a task, a target or a project the caller may read)',
         params: idParamsSchema,
       },
     },
@@ -327,7 +265,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       const p = requireUser(request);
       const found = await findEvidence(app.db, p.tenantId, request.params.id);
       if (!found) throw new NotFoundError('evidence');
-      await taskFor(p, found.taskId, 'read');
+      if (found.taskId) await taskFor(p, found.taskId, 'read');
       const stream = await openEvidence(options.filesDir, found.file.sha256);
       if (!stream) {
         request.log.error(

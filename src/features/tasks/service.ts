@@ -368,11 +368,15 @@ export async function reviewProgress(
   });
 }
 
+/**
+ * An evidence file of the tenant, with the task it documents when it is a task's (null for a
+ * target's actual or a project's: those are read by everyone signed in to the tenant).
+ */
 export async function findEvidence(db: Db, tenantId: string, id: string) {
   const [row] = await db
     .select({ file: evidenceFiles, taskId: progressUpdates.taskId })
     .from(evidenceFiles)
-    .innerJoin(progressUpdates, eq(progressUpdates.id, evidenceFiles.progressUpdateId))
+    .leftJoin(progressUpdates, eq(progressUpdates.id, evidenceFiles.progressUpdateId))
     .where(and(eq(evidenceFiles.tenantId, tenantId), eq(evidenceFiles.id, id)));
   return row ?? null;
 }
