@@ -317,13 +317,24 @@ export const targets = pgTable(
     dataSource: text('data_source'),
     /** How often actuals are reported: annual (default) | semiannual | quarterly | monthly. */
     reportingFrequency: text('reporting_frequency').notNull().default('annual'),
+    /**
+     * The projection (domain/target-projection.ts) as of its last change, so that lists filter and
+     * count by it in SQL; a yes/no milestone stored "due" turns "overdue" after `projection_due_year`
+     * (the reading query says so). Null until first computed.
+     */
+    projectionState: text('projection_state'),
+    projectionDueYear: integer('projection_due_year'),
     /** Bumped by every change; an edit based on an older version is refused (409). */
     version: integer('version').notNull().default(1),
     sector: text('sector'),
     body: text('body'),
     ...sourcePointer(),
   },
-  (t) => [index('targets_plan_idx').on(t.planId)],
+  (t) => [
+    index('targets_plan_idx').on(t.planId),
+    index('targets_tenant_projection_idx').on(t.tenantId, t.projectionState),
+    index('targets_responsible_idx').on(t.responsibleAgencyId),
+  ],
 );
 
 /** The values a target asks for by a year (12,5 % in 2027 and 20 % in 2030); none for yes/no. */
