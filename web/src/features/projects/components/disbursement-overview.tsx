@@ -1,0 +1,158 @@
+// Disbursed against the year's capital plan for the projects of the page: a horizontal bar chart
+// and the same figures as a table (the chart is for the eye; the table is what can be read out).
+import type { ProjectSummary } from '@features/projects/schema';
+import { Card, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Chart, type ChartOption } from '../../../app/chart';
+import { formatDecimal, formatNumber } from '../../../app/format';
+import { AMOUNT_DECIMALS, formatPercent } from '../figures';
+
+const PLANNED_COLOR = '#bfbfbf';
+const DISBURSED_COLOR = '#1677ff';
+
+function shortName(name: string): string {
+  return name.length > 42 ? `${name.slice(0, 41)}…` : name;
+}
+
+type TooltipParam = { dataIndex: number; seriesName: string; marker: string };
+
+function chartOption(projects: ProjectSummary[]): ChartOption {
+  // Top to bottom in the table's order: the category axis runs upwards, so reverse it.
+  const rows = [...projects].reverse();
+  return {
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, data: ['Kế hoạch vốn năm', 'Đã giải ngân'] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: TooltipParam[]) => {
+        const first = params[0];
+        const p = first ? rows[first.dataIndex] : undefined;
+        if (!p) return '';
+        return [
+          `<b>${escapeHtml(p.name)}</b>`,
+          `Kế hoạch vốn năm: ${formatDecimal(p.capitalPlanned, AMOUNT_DECIMALS)} tỷ đồng`,
+          `Đã giải ngân: ${formatDecimal(p.disbursed, AMOUNT_DECIMALS)} tỷ đồng`,
+          `Tỷ lệ: ${formatPercent(p.disbursedPercent)}`,
+        ].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'value',
+      name: 'tỷ đồng',
+      nameLocation: 'end',
+      axisLabel: { formatter: (v: number) => formatNumber(v) },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((p) => shortName(p.name)),
+      axisLabel: { width: 260, overflow: 'truncate' },
+    },
+    series: [
+      {
+        name: 'Kế hoạch vốn năm',
+        type: 'bar',
+        data: rows.map((p) => Number(p.capitalPlanned)),
+        itemStyle: { color: PLANNED_COLOR },
+        barGap: '-100%',
+        barWidth: 18,
+      },
+      {
+        name: 'Đã giải ngân',
+        type: 'bar',
+        data: rows.map((p) => Number(p.disbursed)),
+        itemStyle: { color: DISBURSED_COLOR },
+        barWidth: 10,
+      },
+    ],
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+const columns: TableColumnsType<ProjectSummary> = [
+  { title: 'Dự án', key: 'name', render: (_, p) => p.name },
+  {
+    title: 'Kế hoạch vốn năm (tỷ đồng)',
+    key: 'planned',
+    align: 'right',
+    width: 180,
+    render: (_, p) => formatDecimal(p.capitalPlanned, AMOUNT_DECIMALS),
+  },
+  {
+    title: 'Đã giải ngân (tỷ đồng)',
+    key: 'disbursed',
+    align: 'right',
+    width: 170,
+    render: (_, p) => formatDecimal(p.disbursed, AMOUNT_DECIMALS),
+  },
+  {
+    title: 'Tỷ lệ giải ngân',
+    key: 'percent',
+    align: 'right',
+    width: 140,
+    render: (_, p) =>
+      p.disbursedPercent === null ? (
+        <Typography.Text type="secondary">Chưa có kế hoạch vốn</Typography.Text>
+      ) : (
+        formatPercent(p.disbursedPercent)
+      ),
+  },
+];
+
+export function DisbursementOverview({
+  projects,
+  year,
+}: {
+  projects: ProjectSummary[];
+  year: number;
+}) {
+  const option = useMemo(() => chartOption(projects), [projects]);
+  if (projects.length === 0) return null;
+  const label = `Biểu đồ giải ngân so với kế hoạch vốn năm ${year} của ${projects.length} dự án trên trang`;
+  return (
+    <Card
+      title={`Giải ngân năm ${year} so với kế hoạch vốn`}
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="projects-disbursement-overview"
+    >
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'chart',
+            label: 'Biểu đồ',
+            children: (
+              <Chart
+                option={option}
+                label={label}
+                height={Math.max(160, 60 + projects.length * 34)}
+              />
+            ),
+          },
+          {
+            key: 'table',
+            label: 'Bảng số liệu',
+            children: (
+              <Table<ProjectSummary>
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={projects}
+                pagination={false}
+                scroll={{ x: 640 }}
+                data-testid="projects-disbursement-table"
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
