@@ -53,6 +53,12 @@ const OutboxPage = lazy(() =>
 const TargetsPage = lazy(() =>
   import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
+const ProjectsPage = lazy(() =>
+  import('../features/projects/pages/projects-page').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectPage = lazy(() =>
+  import('../features/projects/pages/project-page').then((m) => ({ default: m.ProjectPage })),
+);
 const PlaceholderPage = lazy(() =>
   import('../features/placeholders/placeholder-page').then((m) => ({
     default: m.PlaceholderPage,
@@ -82,7 +88,8 @@ export function createRouter() {
         { path: 'nhiem-vu/:id', element: <TaskPage /> },
         { path: 'don-doc', element: <UrgingPage /> },
         { path: 'chi-tieu', element: <TargetsPage /> },
-        { path: 'du-an', element: <PlaceholderPage area="projects" /> },
+        { path: 'du-an', element: <ProjectsPage /> },
+        { path: 'du-an/:id', element: <ProjectPage /> },
         { path: 'bao-cao', element: <PlaceholderPage area="reports" /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },

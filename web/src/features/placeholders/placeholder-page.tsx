@@ -1,14 +1,9 @@
 // Areas that come in a later version: an honest empty state, never sample data.
 import { Card, Empty, Typography } from 'antd';
 
-export type PlaceholderArea = 'projects' | 'reports';
+export type PlaceholderArea = 'reports';
 
 const AREAS: Record<PlaceholderArea, { title: string; explanation: string }> = {
-  projects: {
-    title: 'Dự án trọng điểm',
-    explanation:
-      'Danh sách dự án trọng điểm của mọi kế hoạch sẽ có ở phiên bản sau; xem dự án trong trang của từng kế hoạch.',
-  },
   reports: {
     title: 'Báo cáo',
     explanation:
