@@ -6,9 +6,14 @@ import { ApiError, errorMessage } from '../../app/api';
 export const CONFLICT_MESSAGE =
   'Dự án vừa được người khác cập nhật trong lúc bạn nhập. Hãy tải lại trang để xem dữ liệu mới nhất rồi nhập lại.';
 
+const CONFLICT_CODES = new Set(['stale_version', 'conflict']);
+
 const PROJECT_MESSAGES: Record<string, string> = {
   stale_version: CONFLICT_MESSAGE,
   conflict: CONFLICT_MESSAGE,
+  update_pending:
+    'Báo cáo của tháng này đang chờ lãnh đạo đơn vị duyệt: cần duyệt hoặc trả lại báo cáo đó trước khi gửi báo cáo mới cho cùng tháng.',
+  already_decided: 'Báo cáo này đã được duyệt hoặc trả lại. Trang đã tải lại dữ liệu mới nhất.',
   spreadsheet_invalid:
     'Tệp Excel có lỗi: không có dữ liệu nào được ghi. Hãy sửa các ô dưới đây rồi tải lên lại.',
   multipart_expected: 'Cần gửi kèm tệp.',
@@ -18,15 +23,15 @@ const PROJECT_MESSAGES: Record<string, string> = {
 /** The message for a failed action of a project page. */
 export function projectMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 409 && !PROJECT_MESSAGES[error.code]) return CONFLICT_MESSAGE;
     const known = PROJECT_MESSAGES[error.code];
     if (known) return known;
   }
   return errorMessage(error);
 }
 
+/** A refusal because the project changed since the page was read (its version is stale). */
 export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409;
+  return error instanceof ApiError && CONFLICT_CODES.has(error.code);
 }
 
 /** Vietnamese reasons for the codes of a refused field (Zod's and the service's). */
@@ -41,6 +46,15 @@ const FIELD_CODE_MESSAGES: Record<string, string> = {
   too_small: 'Giá trị quá nhỏ hoặc còn trống.',
   invalid_type: 'Giá trị không hợp lệ.',
   invalid_value: 'Giá trị không thuộc danh sách cho phép.',
+  month_in_future: 'Tháng báo cáo chưa bắt đầu.',
+  in_future: 'Ngày đạt mốc không được sau hôm nay.',
+  over_total: 'Khối lượng GPMB đã bàn giao vượt tổng khối lượng của dự án.',
+  below_done: 'Tổng khối lượng GPMB nhỏ hơn khối lượng đã bàn giao.',
+  update_pending: 'Báo cáo của tháng này đang chờ duyệt.',
+  unknown_agency: 'Cơ quan không có trong danh mục hoặc đã kết thúc hoạt động.',
+  unknown_commune: 'Mã xã, phường không có trong danh mục đơn vị hành chính của tỉnh.',
+  unknown_task: 'Nhiệm vụ không thuộc kế hoạch của dự án.',
+  unknown_target: 'Chỉ tiêu không thuộc kế hoạch của dự án.',
   control_character: 'Có ký tự điều khiển không hợp lệ (thường do dán từ nơi khác): hãy gõ lại.',
 };
 
@@ -65,7 +79,7 @@ export function serverFieldErrors(
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const text =
       FIELD_CODE_MESSAGES[issue.message] ??
-      FIELD_CODE_MESSAGES[issue.code] ??
+      (issue.code === 'custom' ? undefined : FIELD_CODE_MESSAGES[issue.code]) ??
       (/[À-ỹ]/.test(issue.message) ? issue.message : 'Giá trị không hợp lệ.');
     const top = path[0];
     if (typeof top !== 'string' || !fields.includes(top)) {
