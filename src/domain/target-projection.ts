@@ -18,6 +18,13 @@ export type Baseline = { year: number; value: string };
 /** An approved actual: a value (quantities), done or not (milestones), or an assessment. */
 export type Actual = {
   year: number;
+  /**
+   * When it was measured, in years on the path's scale (a year's value is at its end: 2026 is
+   * 31/12/2026, 30/06/2026 is about 2025.5); the year when absent.
+   */
+  at?: number;
+  /** How the rule names the moment ("30/06/2026"); "năm 2026" when absent. */
+  label?: string;
   value?: string | null;
   achieved?: boolean | null;
   assessment?: Assessment | null;
@@ -114,7 +121,7 @@ export function expectedOnPath(
 }
 
 function latest(actuals: readonly Actual[], has: (a: Actual) => boolean): Actual | null {
-  return [...actuals].filter(has).sort((a, b) => b.year - a.year)[0] ?? null;
+  return [...actuals].filter(has).sort((a, b) => (b.at ?? b.year) - (a.at ?? a.year))[0] ?? null;
 }
 
 const ASSESSMENT_WORDS: Record<Assessment, string> = {
@@ -225,7 +232,7 @@ function projectQuantity(target: TargetFacts, settings: ProjectionSettings): Pro
     };
 
   const actual = new Decimal(last.value);
-  const expected = expectedOnPath(baseline, milestones, last.year);
+  const expected = expectedOnPath(baseline, milestones, last.at ?? last.year);
   // Which way the target moves: asked for (at least / at most), else from the baseline to the end.
   const rising =
     target.comparator === 'at_least' ||
@@ -244,7 +251,7 @@ function projectQuantity(target: TargetFacts, settings: ProjectionSettings): Pro
   const need = `${rising ? 'ít nhất' : 'không quá'} ${withUnit(expected, unit)}`;
   const share = Math.round(settings.atRiskShare * 100);
   const rule =
-    `${path}: năm ${last.year} cần ${need}` +
+    `${path}: ${last.label ?? `năm ${last.year}`} cần ${need}` +
     (target.comparator === 'about'
       ? ` (chỉ tiêu "khoảng": lệch đến ${Math.round(settings.aboutMargin * 100)}% vẫn là đạt)`
       : '') +

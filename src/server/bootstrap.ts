@@ -11,6 +11,7 @@ import { evidenceFiles } from '../db/schema.js';
 import { releaseStoringDrafts } from '../features/imports/drafts.js';
 import { discardStoringPlans } from '../features/plans/service.js';
 import { loadReferenceData } from '../features/reference-data/service.js';
+import { refreshMissingProjections } from '../features/targets/service.js';
 import { sweepEvidence } from '../features/tasks/evidence-store.js';
 
 export type Progress = (message: string) => void;
@@ -184,6 +185,9 @@ export async function openInstallation(
     const discarded = await discardStoringPlans(database.db, { id: actorId, tenantId: null });
     if (discarded)
       progress(`Removed ${discarded} plan(s) left half-stored by an interrupted import.`);
+    // Targets stored before their projection was kept in columns (migration 0017).
+    const projected = await refreshMissingProjections(database.db);
+    if (projected) progress(`Computed the projection of ${projected} target(s).`);
     const released = await releaseStoringDrafts(database.db);
     if (released)
       progress(`Reopened ${released} import draft(s) whose confirmation was interrupted.`);

@@ -2,7 +2,7 @@
 // object, where it matters). Routes call `authorize`; presenters send `abilities` to the UI so it
 // shows only what the user may do instead of re-deriving rules.
 
-import { NotFoundError } from './errors.js';
+import { AppError, NotFoundError } from './errors.js';
 import type { Principal } from './principal.js';
 
 export type Rule<T> = (principal: Principal, object: T) => boolean;
@@ -43,4 +43,23 @@ export function abilities<T, A extends string>(
   for (const action of Object.keys(policy.rules) as A[])
     out[action] = policy.rules[action](principal, object);
   return out;
+}
+
+/**
+ * A decision (a review, an extension) on a request: who may decide it, and it is still pending.
+ * One already decided is a conflict (409) for those who could have decided it, "not found" for
+ * others.
+ */
+export function authorizeDecision<T extends { status: string }, A extends string>(
+  policy: Policy<T, A>,
+  principal: Principal,
+  action: A,
+  object: T,
+): void {
+  if (
+    object.status !== 'pending' &&
+    can(policy, principal, action, { ...object, status: 'pending' })
+  )
+    throw new AppError(409, 'already_decided', `${policy.entity} already decided`);
+  authorize(policy, principal, action, object);
 }

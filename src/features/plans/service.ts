@@ -27,6 +27,7 @@ import { AppError, type ErrorIssue, InvalidInputError } from '../../server/error
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { applyAppliedSuccessions } from '../reorganisation/service.js';
+import { refreshProjections } from '../targets/service.js';
 import {
   assignmentsFromPlan,
   deletePlanAssignments,
@@ -691,6 +692,11 @@ async function storePlan(
       tx,
       actor,
       taskRows.map((t) => t.id as string),
+    );
+    // Projections of its targets, as lists filter by them (targets/service.ts).
+    await refreshProjections(
+      tx,
+      targetRows.map((t) => t.id as string),
     );
     // Complete: the plan shows.
     if (stored) await tx.update(plans).set({ storingSince: null }).where(eq(plans.id, planId));

@@ -1,27 +1,14 @@
 // Targets as the API shows them: values as exact decimals in text, the projection computed for the
 // year asked (domain/target-projection.ts) with its rule in words.
-import {
-  type Assessment,
-  type Comparator,
-  projectTarget,
-  type TargetKind,
-} from '../../domain/target-projection.js';
-import type { TargetDetail, TargetSummary } from './schema.js';
-import type { TargetAttachments, TargetRow } from './service.js';
+import { parseTargetPeriod } from '../../domain/target-period.js';
+import { type Assessment, projectTarget } from '../../domain/target-projection.js';
+import { oneOf, plain, targetFacts } from './facts.js';
+import type { ActualAccess } from './policy.js';
+import type { ActualReport as ActualReportView, TargetDetail, TargetSummary } from './schema.js';
+import type { ActualReport, TargetAttachments, TargetRow } from './service.js';
 
-const KINDS: readonly TargetKind[] = ['number', 'percentage', 'count', 'milestone', 'qualitative'];
-const COMPARATORS: readonly Comparator[] = ['at_least', 'at_most', 'exactly', 'about'];
 const ASSESSMENTS: readonly Assessment[] = ['on_track', 'at_risk', 'off_track'];
-
-const oneOf = <T extends string>(all: readonly T[], value: string | null, fallback: T): T =>
-  all.includes(value as T) ? (value as T) : fallback;
-
-/** A numeric column as PostgreSQL gives it ("12.500000"), without trailing zeros. */
-const plain = (value: string | number | null | undefined): string | null => {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-};
+const STATUSES = ['pending', 'approved', 'returned'] as const;
 
 export function presentTarget(
   r: TargetRow,
@@ -29,30 +16,23 @@ export function presentTarget(
   asOfYear: number,
 ): TargetSummary & { actuals: TargetDetail['actuals'] } {
   const t = r.target;
-  const own = milestones
-    .filter((m) => m.targetId === t.id)
-    .map((m) => ({ year: m.year, value: plain(m.value) }));
-  const approved = actuals
-    .filter((a) => a.targetId === t.id)
-    .map((a) => ({
-      year: a.year,
-      value: plain(a.value),
-      achieved: a.achieved,
-      assessment: a.assessment ? oneOf(ASSESSMENTS, a.assessment, 'on_track') : null,
-      note: a.note,
-    }));
-  const baselineValue = plain(t.baselineValue);
-  const baseline =
-    baselineValue !== null && t.baselineYear !== null
-      ? { year: t.baselineYear, value: baselineValue }
-      : null;
-  const kind = oneOf(KINDS, t.kind, 'number');
-  const comparator = oneOf(COMPARATORS, t.comparator, 'at_least');
-  const projection = projectTarget(
-    { kind, comparator, unit: t.unit, baseline, milestones: own, actuals: approved },
-    asOfYear,
-    { atRiskShare: Number(r.atRiskShare), aboutMargin: Number(r.aboutMargin) },
-  );
+  const { facts, approved, baselineValue } = targetFacts(t, milestones, actuals);
+  const { kind, comparator, baseline } = facts;
+  const own = facts.milestones.map((m) => ({ year: m.year, value: m.value }));
+  const projection = projectTarget(facts, asOfYear, {
+    atRiskShare: Number(r.atRiskShare),
+    aboutMargin: Number(r.aboutMargin),
+  });
+  const shown = approved.map((a) => ({
+    year: a.year,
+    period: a.period,
+    periodLabel: a.periodLabel,
+    periodEnd: a.periodEnd,
+    value: a.value,
+    achieved: a.achieved,
+    assessment: a.assessment,
+    note: a.note,
+  }));
   return {
     id: t.id,
     plan: { id: t.planId, number: r.planNumber, title: r.planTitle },
@@ -68,8 +48,50 @@ export function presentTarget(
       t.responsibleAgencyId && r.agencyName
         ? { id: t.responsibleAgencyId, name: r.agencyName }
         : null,
-    latestActual: approved[0] ?? null,
+    latestActual: shown[0] ?? null,
     projection,
-    actuals: approved,
+    actuals: shown,
+  };
+}
+
+/** A report of an actual, as the target's history shows it. */
+export function presentReport(
+  r: ActualReport,
+  canReview: (access: ActualAccess) => boolean,
+  tenantId: string,
+): ActualReportView {
+  const a = r.actual;
+  const period = parseTargetPeriod(a.period);
+  return {
+    id: a.id,
+    year: a.year,
+    period: a.period,
+    periodLabel: period?.label ?? String(a.year),
+    periodEnd: a.periodEnd,
+    value: plain(a.value),
+    achieved: a.achieved,
+    assessment: a.assessment ? oneOf(ASSESSMENTS, a.assessment, 'on_track') : null,
+    note: a.note,
+    status: oneOf(STATUSES, a.status, 'pending'),
+    agency: a.agencyId && r.agencyName ? { id: a.agencyId, name: r.agencyName } : null,
+    reportedBy: r.reporter,
+    reportedAt: a.reportedAt.toISOString(),
+    reviewedBy: a.reviewedBy ? r.reviewer : null,
+    reviewedAt: a.reviewedAt?.toISOString() ?? null,
+    reviewNote: a.reviewNote,
+    evidence: r.files.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      size: f.size,
+      url: `/api/evidence/${f.id}`,
+    })),
+    abilities: {
+      review: canReview({
+        tenantId,
+        agencyId: a.agencyId ?? '',
+        status: a.status,
+        responsible: r.responsible,
+      }),
+    },
   };
 }

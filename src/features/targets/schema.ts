@@ -25,9 +25,14 @@ export const projectionStateSchema = z.enum([
   'overdue',
 ]);
 
+export const reportingFrequencySchema = z.enum(['annual', 'semiannual', 'quarterly', 'monthly']);
+
 export const targetListQuerySchema = z.object({
   planId: z.uuid().optional(),
   sector: z.string().trim().min(1).max(200).optional(),
+  /** Responsible for the target or contributing to it. */
+  agencyId: z.uuid().optional(),
+  projection: projectionStateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -46,6 +51,10 @@ export const projectionSchema = z.object({
 
 export const targetActualSchema = z.object({
   year: z.number().int(),
+  /** '2026', '2026-H1', '2026-Q3', '2026-07' */
+  period: z.string(),
+  periodLabel: z.string(),
+  periodEnd: z.iso.date(),
   value: decimalSchema.nullable(),
   achieved: z.boolean().nullable(),
   assessment: z.enum(['on_track', 'at_risk', 'off_track']).nullable(),
@@ -74,13 +83,54 @@ export const targetListSchema = z.object({
   total: z.number().int(),
 });
 
+export const evidenceFileSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+});
+
+/** A report of an actual as the history shows it (any status). */
+export const actualReportSchema = targetActualSchema.extend({
+  id: z.uuid(),
+  status: z.enum(['pending', 'approved', 'returned']),
+  agency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reportedBy: z.string().nullable(),
+  reportedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  evidence: z.array(evidenceFileSchema),
+  abilities: z.object({ review: z.boolean() }),
+});
+
 export const targetDetailSchema = targetSummarySchema.extend({
   version: z.number().int(),
   body: z.string().nullable(),
   dataSource: z.string().nullable(),
-  abilities: z.object({ update: z.boolean() }),
-  /** Approved actuals, newest year first. */
+  reportingFrequency: reportingFrequencySchema,
+  contributors: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  tasks: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  abilities: z.object({ update: z.boolean(), report: z.boolean() }),
+  /** The actuals that count: the latest approved of each period, newest period first. */
   actuals: z.array(targetActualSchema),
+  /** Every report, newest first. */
+  reports: z.array(actualReportSchema),
+});
+
+/** The responsible agency reports an actual: multipart fields (and files "evidence"). */
+export const actualFieldsSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  period: z.string().trim().min(4).max(7),
+  value: decimalSchema.optional(),
+  achieved: z.enum(['true', 'false']).optional(),
+  assessment: z.enum(['on_track', 'at_risk', 'off_track']).optional(),
+  note: z.string().trim().min(1).max(10_000),
+});
+
+export const actualReviewBodySchema = z.object({
+  decision: z.enum(['approve', 'return']),
+  note: z.string().trim().max(2000).optional(),
 });
 
 /** The consolidator completes a target: what it measures and how, from where, and who answers. */
@@ -100,6 +150,10 @@ export const targetUpdateSchema = z
       .max(30),
     responsibleAgencyId: z.uuid().nullable(),
     dataSource: z.string().trim().min(1).max(1000).nullable(),
+    /** Absent: unchanged. */
+    reportingFrequency: reportingFrequencySchema.optional(),
+    contributorAgencyIds: z.array(z.uuid()).max(50).optional(),
+    taskIds: z.array(z.uuid()).max(200).optional(),
   })
   .superRefine((t, ctx) => {
     const years = t.milestones.map((m) => m.year);
@@ -137,4 +191,5 @@ export const targetUpdateSchema = z
 export type TargetUpdate = z.infer<typeof targetUpdateSchema>;
 export type TargetSummary = z.infer<typeof targetSummarySchema>;
 export type TargetDetail = z.infer<typeof targetDetailSchema>;
+export type ActualReport = z.infer<typeof actualReportSchema>;
 export type TargetList = z.infer<typeof targetListSchema>;

@@ -139,7 +139,12 @@ export function presentPlanItem(
   };
 }
 
-export function presentTaskDetail(t: TaskFacts, h: TaskHistory, principal: Principal): TaskDetail {
+/** A task's page, but for the targets and projects it delivers (service.ts#deliveredBy). */
+export function presentTaskDetail(
+  t: TaskFacts,
+  h: TaskHistory,
+  principal: Principal,
+): Omit<TaskDetail, 'targets' | 'projects'> {
   return {
     ...presentTaskSummary(t),
     plan: { id: t.planId, number: t.planNumber, title: t.planTitle },

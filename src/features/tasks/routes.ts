@@ -4,13 +4,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cacheKey } from '../../db/read-cache.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
-import { AppError, NotFoundError } from '../../server/errors.js';
+import { NotFoundError } from '../../server/errors.js';
 import {
   keepingEvidenceOnSuccess,
   readEvidenceForm,
   registerEvidenceForms,
 } from '../../server/evidence-form.js';
-import { authorize, can, type Policy } from '../../server/policy.js';
+import { authorize, authorizeDecision, can } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import { currentUserView } from '../auth/service.js';
@@ -69,6 +69,7 @@ import {
   addProgress,
   assignTask,
   decideExtension,
+  deliveredBy,
   findEvidence,
   findExtension,
   findPlanItem,
@@ -81,21 +82,6 @@ import {
 import { buildUrgingLetter } from './urging.js';
 
 export type TaskRouteOptions = { filesDir: string };
-
-/**
- * A decision (review, extension) on a request: who may decide it and it is still pending. One
- * already decided is a conflict (409) for those who could have decided it, "not found" for others.
- */
-function authorizeDecision<T extends { status: string }, A extends string>(
-  policy: Policy<T, A>,
-  p: UserPrincipal,
-  action: A,
-  object: T,
-) {
-  if (object.status !== 'pending' && can(policy, p, action, { ...object, status: 'pending' }))
-    throw new AppError(409, 'already_decided', `${policy.entity} already decided`);
-  authorize(policy, p, action, object);
-}
 
 /** The object just written, read back through the presenter. */
 function must<T>(value: T | undefined): T {
@@ -118,7 +104,11 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
 
   async function detail(p: UserPrincipal, id: string) {
     const task = await taskFor(p, id, 'read');
-    return presentTaskDetail(task, await loadTaskHistory(app.db, [id]), p);
+    const [history, links] = await Promise.all([
+      loadTaskHistory(app.db, [id]),
+      deliveredBy(app.db, id),
+    ]);
+    return { ...presentTaskDetail(task, history, p), ...links };
   }
 
   app.get(

@@ -203,6 +203,9 @@ export const rollupSchema = z
 
 export const taskDetailSchema = taskSummarySchema.extend({
   body: z.string().nullable(),
+  /** Targets and key projects the task delivers (linked by the consolidator on their side). */
+  targets: z.array(z.object({ id: z.uuid(), indicator: z.string() })),
+  projects: z.array(z.object({ id: z.uuid(), name: z.string() })),
   sector: z.string().nullable(),
   expectedOutput: z.string().nullable(),
   /** The plan's own due date and the one after approved extensions. */

@@ -12,6 +12,10 @@ import {
   evidenceFiles,
   extensionRequests,
   progressUpdates,
+  projects,
+  projectTasks,
+  targets,
+  targetTasks,
   taskAssignments,
   taskComments,
   tasks,
@@ -815,4 +819,23 @@ export async function updatePlanItem(
 
 function shorten(text: string, max = 120): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The targets and key projects a task is linked to, as their pages link them. */
+export async function deliveredBy(db: Db, taskId: string) {
+  const [linkedTargets, linkedProjects] = await Promise.all([
+    db
+      .select({ id: targets.id, indicator: targets.indicator })
+      .from(targetTasks)
+      .innerJoin(targets, eq(targets.id, targetTasks.targetId))
+      .where(eq(targetTasks.taskId, taskId))
+      .orderBy(asc(targets.position), asc(targets.id)),
+    db
+      .select({ id: projects.id, name: projects.name })
+      .from(projectTasks)
+      .innerJoin(projects, eq(projects.id, projectTasks.projectId))
+      .where(eq(projectTasks.taskId, taskId))
+      .orderBy(asc(projects.position), asc(projects.id)),
+  ]);
+  return { targets: linkedTargets, projects: linkedProjects };
 }
