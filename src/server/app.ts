@@ -30,6 +30,7 @@ import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
+import { projectRoutes } from '../features/projects/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
@@ -209,12 +210,13 @@ export async function buildApp(options: AppOptions) {
   await app.register(userRoutes);
   await app.register(agencyRoutes);
   await app.register(planRoutes);
+  // Tasks and projects store evidence in the same folder.
+  const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-'));
   await app.register(targetRoutes);
+  await app.register(projectRoutes, { filesDir });
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
-  await app.register(taskRoutes, {
-    filesDir: options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-')),
-  });
+  await app.register(taskRoutes, { filesDir });
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
 
