@@ -17,9 +17,17 @@ import {
   login,
   loginCast,
 } from '../../test/support/users.js';
-import { agencies, agencySuccessions, auditRecords, notifications, targets } from '../db/schema.js';
+import {
+  agencies,
+  agencySuccessions,
+  auditRecords,
+  notifications,
+  projects,
+  targets,
+} from '../db/schema.js';
 import { planFileSchema } from '../features/plans/plan-file.js';
 import { createPlanFromFile } from '../features/plans/service.js';
+import type { ProjectDetail } from '../features/projects/schema.js';
 import type { TargetDetail } from '../features/targets/schema.js';
 import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
 import { type App, buildApp } from './app.js';
@@ -154,6 +162,76 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
           dataSource: t.dataSource,
         };
       },
+    },
+    { method: 'GET', path: '/api/projects', url: () => '/api/projects', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/projects/{id}',
+      url: (i) => `/api/projects/${i.project}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'PUT',
+      path: '/api/projects/{id}',
+      url: (i) => `/api/projects/${i.project}`,
+      allowed: ['consolidator'],
+      body: async (i) => {
+        const d = (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/projects/${i.project}` })
+        ).json() as ProjectDetail;
+        return {
+          version: d.version,
+          sector: d.sector,
+          investmentForm: d.investmentForm,
+          ownerAgencyId: d.owner.agency?.id ?? null,
+          owner: d.owner.name,
+          totalInvestment: d.totalInvestment,
+          approvalDocuments: d.approvalDocuments,
+          startYear: d.startYear,
+          endYear: d.endYear,
+          communeCodes: d.communes.map((c) => c.code),
+          clearanceUnit: d.clearance.unit,
+          clearanceTotal: d.clearance.total,
+          milestones: d.milestones.map((m) => ({ kind: m.kind, plannedOn: m.plannedOn })),
+          taskIds: d.tasks.map((t) => t.id),
+          targetIds: d.targets.map((t) => t.id),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/projects/{id}/updates',
+      url: (i) => `/api/projects/${i.project}/updates`,
+      allowed: STC_STAFF,
+      raw: () =>
+        multipart([
+          { name: 'version', value: '1' },
+          { name: 'year', value: '2025' },
+          { name: 'month', value: '12' },
+          { name: 'constructionPercent', value: '10' },
+          { name: 'narrative', value: 'x' },
+          { name: 'evidence', fileName: 'a.pdf', content: SAMPLE_PDF },
+        ]),
+    },
+    {
+      method: 'POST',
+      path: '/api/project-updates/{id}/review',
+      url: (i) => `/api/project-updates/${i.projectUpdate}/review`,
+      allowed: ['stc-head'],
+      body: () => ({ decision: 'return', note: 'Bổ sung minh chứng' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/projects/capital-template',
+      url: () => '/api/projects/capital-template?year=2026&month=1',
+      allowed: ['consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/projects/capital-import',
+      url: () => '/api/projects/capital-import',
+      allowed: ['consolidator'],
+      raw: () => multipart([{ name: 'file', fileName: 'von.xlsx', content: SAMPLE_PDF }]),
     },
     {
       method: 'POST',
@@ -401,6 +479,12 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       .from(targets)
       .where(eq(targets.planId, planId));
     ids.target = target?.id as string;
+    // A project owned by Sở Tài chính (set below), with a pending update of its officer.
+    const [project] = await database.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.planId, planId));
+    ids.project = project?.id as string;
     await createCast(database.db, database.tenantId);
     await createTestUser(database.db, database.tenantId, 'snv-officer', 'agency_officer', 'SNV');
     Object.assign(auth, await loginCast(app), { 'snv-officer': await login(app, 'snv-officer') });
@@ -412,6 +496,22 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
           .where(and(eq(agencies.tenantId, database.tenantId), eq(agencies.code, c)))
       )[0]?.id as string;
     ids.stc = await code('STC');
+    await database.db
+      .update(projects)
+      .set({ ownerAgencyId: ids.stc })
+      .where(eq(projects.id, ids.project as string));
+    const projectUpdate = await as(app, auth['stc-officer'], {
+      method: 'POST',
+      url: `/api/projects/${ids.project}/updates`,
+      ...multipart([
+        { name: 'version', value: '1' },
+        { name: 'year', value: '2026' },
+        { name: 'month', value: '1' },
+        { name: 'disbursed', value: '12.5' },
+        { name: 'narrative', value: 'Giải ngân tháng 1' },
+      ]),
+    });
+    ids.projectUpdate = projectUpdate.json().id;
     ids.skhcn = await code('SKHCN');
     ids.sct = await code('SCT');
     // An account nobody here signs in with, for the administrator's changes.
