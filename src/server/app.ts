@@ -212,7 +212,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(planRoutes);
   // Tasks and projects store evidence in the same folder.
   const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-'));
-  await app.register(targetRoutes);
+  await app.register(targetRoutes, { filesDir });
   await app.register(projectRoutes, { filesDir });
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
