@@ -9,6 +9,9 @@ describe('disbursementText', () => {
     expect(
       disbursementText({ disbursed: '1234.125', capitalPlanned: '0', disbursedPercent: null }),
     ).toBe('đã giải ngân 1.234,125 tỷ đồng (chưa có kế hoạch vốn)');
+    expect(disbursementText({ disbursed: '0', capitalPlanned: '0', disbursedPercent: null })).toBe(
+      'chưa có kế hoạch vốn, chưa giải ngân',
+    );
   });
 });
 

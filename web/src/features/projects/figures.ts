@@ -26,6 +26,7 @@ export function disbursementText(figures: {
 }): string {
   const disbursed = formatDecimal(figures.disbursed, AMOUNT_DECIMALS);
   if (figures.disbursedPercent === null) {
+    if (/^0(\.0*)?$/.test(figures.disbursed)) return 'chưa có kế hoạch vốn, chưa giải ngân';
     return `đã giải ngân ${disbursed} tỷ đồng (chưa có kế hoạch vốn)`;
   }
   const planned = formatDecimal(figures.capitalPlanned, AMOUNT_DECIMALS);

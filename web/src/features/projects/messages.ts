@@ -34,6 +34,11 @@ export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && CONFLICT_CODES.has(error.code);
 }
 
+/** A refusal of the form's values, field by field (400 invalid_input). */
+export function invalidInput(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'invalid_input' && error.issues.length > 0;
+}
+
 /** Vietnamese reasons for the codes of a refused field (Zod's and the service's). */
 const FIELD_CODE_MESSAGES: Record<string, string> = {
   figure_required: 'Cần nhập ít nhất một số liệu (giải ngân, GPMB, thi công) hoặc một mốc đã đạt.',

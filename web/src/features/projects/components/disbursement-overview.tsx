@@ -20,7 +20,7 @@ function chartOption(projects: ProjectSummary[]): ChartOption {
   // Top to bottom in the table's order: the category axis runs upwards, so reverse it.
   const rows = [...projects].reverse();
   return {
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 32, top: 36, bottom: 32, containLabel: true },
     legend: { top: 0, data: ['Kế hoạch vốn năm', 'Đã giải ngân'] },
     tooltip: {
       trigger: 'axis',
@@ -40,7 +40,8 @@ function chartOption(projects: ProjectSummary[]): ChartOption {
     xAxis: {
       type: 'value',
       name: 'tỷ đồng',
-      nameLocation: 'end',
+      nameLocation: 'middle',
+      nameGap: 28,
       axisLabel: { formatter: (v: number) => formatNumber(v) },
     },
     yAxis: {
@@ -112,9 +113,15 @@ export function DisbursementOverview({
   projects: ProjectSummary[];
   year: number;
 }) {
-  const option = useMemo(() => chartOption(projects), [projects]);
+  // Projects with neither a capital plan nor a disbursement this year would be empty rows.
+  const shown = useMemo(
+    () => projects.filter((p) => p.capitalPlanned !== '0' || p.disbursed !== '0'),
+    [projects],
+  );
+  const option = useMemo(() => chartOption(shown), [shown]);
   if (projects.length === 0) return null;
-  const label = `Biểu đồ giải ngân so với kế hoạch vốn năm ${year} của ${projects.length} dự án trên trang`;
+  const without = projects.length - shown.length;
+  const label = `Biểu đồ giải ngân so với kế hoạch vốn năm ${year} của ${shown.length} dự án trên trang`;
   return (
     <Card
       title={`Giải ngân năm ${year} so với kế hoạch vốn`}
@@ -129,11 +136,24 @@ export function DisbursementOverview({
             key: 'chart',
             label: 'Biểu đồ',
             children: (
-              <Chart
-                option={option}
-                label={label}
-                height={Math.max(160, 60 + projects.length * 34)}
-              />
+              <>
+                {shown.length === 0 ? (
+                  <Typography.Text type="secondary">
+                    {`Các dự án trên trang chưa có kế hoạch vốn và số giải ngân năm ${year}.`}
+                  </Typography.Text>
+                ) : (
+                  <Chart
+                    option={option}
+                    label={label}
+                    height={Math.max(180, 90 + shown.length * 34)}
+                  />
+                )}
+                {without > 0 && shown.length > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {`${without} dự án khác trên trang chưa có kế hoạch vốn và số giải ngân năm ${year} (xem bảng số liệu).`}
+                  </Typography.Text>
+                )}
+              </>
             ),
           },
           {

@@ -12,6 +12,14 @@ type Month = ProjectDetail['disbursements'][number];
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
+/** The round number (1, 2, 2,5 or 5 × 10ⁿ) at or above `value`, for the top of the axis. */
+function niceCeil(value: number): number {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (value <= step * magnitude) return step * magnitude;
+  return 10 * magnitude;
+}
+
 function chartOption(months: Month[], planned: string, year: number): ChartOption {
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const last = Math.max(0, ...months.map((m) => m.month));
@@ -45,8 +53,7 @@ function chartOption(months: Month[], planned: string, year: number): ChartOptio
       name: 'tỷ đồng',
       axisLabel: { formatter: (v: number) => formatNumber(v) },
       // The plan's line stays inside the chart even when little is disbursed yet.
-      max:
-        plan > 0 ? (extent: { max: number }) => Math.ceil(Math.max(extent.max, plan) * 1.1) : null,
+      max: plan > 0 ? (extent: { max: number }) => niceCeil(Math.max(extent.max, plan)) : null,
     },
     series: [
       {

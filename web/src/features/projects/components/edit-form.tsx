@@ -34,7 +34,7 @@ import {
   MILESTONE_KIND_LABELS,
   MILESTONE_KINDS,
 } from '../labels';
-import { isConflict, projectMessage, serverFieldErrors } from '../messages';
+import { invalidInput, isConflict, projectMessage, serverFieldErrors } from '../messages';
 import { AmountInput, amountEcho, amountRule, amountValue } from './amount-input';
 
 type Labelled = { value: string; label: string };
@@ -462,7 +462,11 @@ export function EditForm({ project, open, onClose }: Props) {
           <Alert
             type={isConflict(edit.error) ? 'warning' : 'error'}
             showIcon
-            title={projectMessage(edit.error)}
+            title={
+              problems.length === 0 && invalidInput(edit.error)
+                ? 'Dữ liệu chưa hợp lệ: xem các ô được đánh dấu đỏ.'
+                : projectMessage(edit.error)
+            }
             description={problems.length > 0 ? problems.join(' ') : undefined}
             action={
               isConflict(edit.error) ? (

@@ -11,6 +11,9 @@ import type { ProjectsPageState } from '../search-params';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** A plan's number, or its (often very long) title cut to fit a picker. */
+const planLabel = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
+
 /** Years a person may look at: from 2020 to five years ahead. */
 export function yearOptions(around: number) {
   const first = Math.min(2020, around);
@@ -89,7 +92,7 @@ export function ProjectFilters({ state, shownYear, onSector, onChange }: Props) 
         onChange={(planId) => onChange({ planId: planId || undefined })}
         options={(plans.data?.items ?? []).map((p) => ({
           value: p.id,
-          label: p.document.number ?? p.document.title ?? 'Kế hoạch chưa có số',
+          label: planLabel(p.document.number ?? p.document.title ?? 'Kế hoạch chưa có số'),
         }))}
         style={{ flex: '1 1 200px', maxWidth: narrow ? undefined : 260 }}
         popupMatchSelectWidth={false}

@@ -138,7 +138,18 @@ export function ProjectHeader({ project, onYearChange, onEdit }: Props) {
                 <Tag style={{ marginInlineEnd: 0 }}>Chưa rõ hình thức đầu tư</Tag>
               )}
               {project.sector && <Tag style={{ marginInlineEnd: 0 }}>{project.sector}</Tag>}
-              <Link to={`/ke-hoach/${project.plan.id}`} title={project.plan.title ?? undefined}>
+              <Link
+                to={`/ke-hoach/${project.plan.id}`}
+                title={project.plan.title ?? undefined}
+                data-testid="project-plan-link"
+                style={{
+                  flex: '1 1 240px',
+                  minWidth: 0,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {project.plan.number
                   ? `Kế hoạch số ${project.plan.number}`
                   : (project.plan.title ?? 'Kế hoạch')}

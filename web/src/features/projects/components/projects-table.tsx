@@ -71,7 +71,7 @@ function columnsFor(year: number | undefined): TableColumnsType<ProjectSummary> 
     {
       title: 'Tổng mức đầu tư (tỷ đồng)',
       key: 'total',
-      width: 130,
+      width: 150,
       align: 'right',
       render: (_, p) =>
         p.totalInvestment === null ? (

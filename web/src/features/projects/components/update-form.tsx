@@ -20,10 +20,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatDecimal } from '../../../app/format';
 import { EVIDENCE_ACCEPT, evidenceProblem, MAX_EVIDENCE_FILES } from '../../tasks/evidence';
 import { useSendMonthlyUpdate } from '../hooks/use-project-mutations';
 import { CLEARANCE_UNIT_LABELS, milestoneKindOptions } from '../labels';
-import { isConflict, projectMessage, serverFieldErrors } from '../messages';
+import { invalidInput, isConflict, projectMessage, serverFieldErrors } from '../messages';
 import { AmountInput, amountEcho, amountRule, amountValue } from './amount-input';
 
 type Values = {
@@ -169,7 +170,7 @@ export function UpdateForm({ project, open, onClose }: Props) {
             extra={
               amountEcho(clearanceDone, unit) ??
               (unit
-                ? `Tổng khối lượng: ${project.clearance.total ?? 'chưa có'} ${unit}`
+                ? `Tổng khối lượng: ${project.clearance.total === null ? 'chưa có' : formatDecimal(project.clearance.total, 3)} ${unit}`
                 : 'Dự án chưa có đơn vị GPMB (ha hoặc hộ): cơ quan tổng hợp khai báo.')
             }
             style={{ flex: '1 1 260px' }}
@@ -293,7 +294,11 @@ export function UpdateForm({ project, open, onClose }: Props) {
           <Alert
             type={isConflict(send.error) ? 'warning' : 'error'}
             showIcon
-            title={projectMessage(send.error)}
+            title={
+              problems.length === 0 && invalidInput(send.error)
+                ? 'Dữ liệu chưa hợp lệ: xem các ô được đánh dấu đỏ.'
+                : projectMessage(send.error)
+            }
             description={problems.length > 0 ? problems.join(' ') : undefined}
             action={
               isConflict(send.error) ? (
