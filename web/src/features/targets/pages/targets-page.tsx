@@ -1,27 +1,22 @@
-// /chi-tieu: every target of the plans the user can see, filtered by plan, with its milestones,
-// its latest approved actual and its projection (the rule in the tag's tooltip and below it).
-import { formatVietnameseNumber } from '@domain/target-projection';
+// /chi-tieu: every target of the plans the user can see, filtered by plan, sector, agency
+// (responsible or contributing) and projection – the filters live in the address and the server
+// pages the list – with its milestones, its latest approved actual and its projection (the rule in
+// the tag's tooltip and under the row). The indicator opens the target's page.
 import type { TargetSummary } from '@features/targets/schema';
-import {
-  Card,
-  Empty,
-  Flex,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Card, Empty, Flex, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
-import { usePlans } from '../../plans/hooks/use-plans';
+import { ProjectionTag } from '../components/projection-tag';
+import { TargetFilters } from '../components/target-filters';
+import { actualText, unitOf, withUnit } from '../figures';
 import { useTargets } from '../hooks/use-targets';
-import { PROJECTION_LABELS } from '../labels';
-
-const withUnit = (value: string, unit: string | null) =>
-  `${formatVietnameseNumber(value)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+import {
+  PAGE_SIZES,
+  readTargetsPageState,
+  type TargetsPageState,
+  writeTargetsPageState,
+} from '../search-params';
 
 const columns: TableColumnsType<TargetSummary> = [
   {
@@ -29,12 +24,18 @@ const columns: TableColumnsType<TargetSummary> = [
     key: 'indicator',
     render: (_, t) => (
       <>
-        <Typography.Text strong data-testid="target-indicator">
-          {t.indicator}
-        </Typography.Text>
-        {t.responsibleAgency && (
+        <Link to={`/chi-tieu/${t.id}`}>
+          <Typography.Text strong data-testid="target-indicator" style={{ color: 'inherit' }}>
+            {t.indicator}
+          </Typography.Text>
+        </Link>
+        {(t.responsibleAgency || t.sector) && (
           <div>
-            <Typography.Text type="secondary">Chủ trì: {t.responsibleAgency.name}</Typography.Text>
+            <Typography.Text type="secondary">
+              {[t.sector, t.responsibleAgency && `Chủ trì: ${t.responsibleAgency.name}`]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
           </div>
         )}
       </>
@@ -64,7 +65,7 @@ const columns: TableColumnsType<TargetSummary> = [
           <div key={m.year}>
             {m.value === null
               ? `Hoàn thành năm ${m.year}`
-              : `${withUnit(m.value, t.unit)} (${m.year})`}
+              : `${withUnit(m.value, unitOf(t))} (${m.year})`}
           </div>
         ))
       ),
@@ -72,10 +73,10 @@ const columns: TableColumnsType<TargetSummary> = [
   {
     title: 'Thực hiện',
     key: 'actual',
-    width: 160,
+    width: 180,
     render: (_, t) =>
-      t.latestActual?.value ? (
-        `${withUnit(t.latestActual.value, t.unit)} (${t.latestActual.year})`
+      t.latestActual ? (
+        `${actualText(t, t.latestActual)} (${t.latestActual.periodLabel})`
       ) : (
         <Typography.Text type="secondary">Chưa có số liệu</Typography.Text>
       ),
@@ -84,24 +85,30 @@ const columns: TableColumnsType<TargetSummary> = [
     title: 'Dự báo',
     key: 'projection',
     width: 190,
-    render: (_, t) => {
-      const label = PROJECTION_LABELS[t.projection.state];
-      return (
-        <Tooltip title={t.projection.rule}>
-          <Tag color={label.color} data-testid="target-projection">
-            {label.label}
-          </Tag>
-        </Tooltip>
-      );
-    },
+    render: (_, t) => (
+      <Tooltip title={t.projection.rule}>
+        <span>
+          <ProjectionTag state={t.projection.state} />
+        </span>
+      </Tooltip>
+    ),
   },
 ];
 
 export function TargetsPage() {
-  const [planId, setPlanId] = useState<string | undefined>();
-  const [{ page, pageSize }, setPaging] = useState({ page: 1, pageSize: 20 });
-  const plans = usePlans(1, 100);
-  const targets = useTargets({ planId }, page, pageSize);
+  const [params, setParams] = useSearchParams();
+  const state = readTargetsPageState(params);
+  const targets = useTargets(state, state.page, state.pageSize);
+  const filtered = Boolean(state.planId || state.sector || state.agencyId || state.projection);
+
+  const update = useCallback(
+    (change: Partial<TargetsPageState>, options: { replace?: boolean } = {}) =>
+      setParams(
+        (prev) => writeTargetsPageState({ ...readTargetsPageState(prev), ...change }),
+        options,
+      ),
+    [setParams],
+  );
 
   return (
     <div data-testid="targets-page">
@@ -109,25 +116,11 @@ export function TargetsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Chỉ tiêu
         </Typography.Title>
-        <Select
-          allowClear
-          placeholder="Mọi kế hoạch"
-          aria-label="Lọc theo kế hoạch"
-          style={{ minWidth: 320 }}
-          value={planId}
-          onChange={(value?: string) => {
-            setPlanId(value);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-          options={(plans.data?.items ?? []).map((p) => ({
-            value: p.id,
-            label: p.document.number ?? p.document.title ?? 'Kế hoạch',
-          }))}
-        />
       </Flex>
+      <TargetFilters state={state} onChange={(change) => update({ ...change, page: 1 })} />
       {targets.isError ? (
         <QueryError error={targets.error} onRetry={() => void targets.refetch()} />
-      ) : targets.data?.total === 0 ? (
+      ) : targets.data?.total === 0 && !filtered ? (
         <Card>
           <Empty description="Chưa có chỉ tiêu nào trong các kế hoạch đã nạp." />
         </Card>
@@ -137,6 +130,9 @@ export function TargetsPage() {
           columns={columns}
           dataSource={targets.data?.items ?? []}
           loading={targets.isFetching}
+          locale={{
+            emptyText: <Empty description="Không có chỉ tiêu nào khớp với bộ lọc." />,
+          }}
           expandable={{
             expandedRowRender: (t) => (
               <Typography.Paragraph style={{ margin: 0 }} data-testid="target-rule">
@@ -145,12 +141,14 @@ export function TargetsPage() {
             ),
           }}
           pagination={{
-            current: page,
-            pageSize,
+            current: state.page,
+            pageSize: state.pageSize,
+            pageSizeOptions: PAGE_SIZES.map(String),
             total: targets.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => `${total} chỉ tiêu`,
-            onChange: (p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size }),
+            onChange: (page, pageSize) =>
+              update({ page: pageSize === state.pageSize ? page : 1, pageSize }),
           }}
           scroll={{ x: 900 }}
         />
