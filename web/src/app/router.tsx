@@ -53,6 +53,9 @@ const OutboxPage = lazy(() =>
 const TargetsPage = lazy(() =>
   import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
+const TargetPage = lazy(() =>
+  import('../features/targets/pages/target-page').then((m) => ({ default: m.TargetPage })),
+);
 const ProjectsPage = lazy(() =>
   import('../features/projects/pages/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
@@ -88,6 +91,7 @@ export function createRouter() {
         { path: 'nhiem-vu/:id', element: <TaskPage /> },
         { path: 'don-doc', element: <UrgingPage /> },
         { path: 'chi-tieu', element: <TargetsPage /> },
+        { path: 'chi-tieu/:id', element: <TargetPage /> },
         { path: 'du-an', element: <ProjectsPage /> },
         { path: 'du-an/:id', element: <ProjectPage /> },
         { path: 'bao-cao', element: <PlaceholderPage area="reports" /> },
