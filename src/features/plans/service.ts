@@ -7,14 +7,24 @@ import type { Db } from '../../db/client.js';
 import {
   communes,
   documentReferences,
+  evidenceFiles,
   legalDocuments,
   planNodes,
   planRevisions,
   plans,
+  projectCapitalPlans,
+  projectDisbursements,
   projectLocations,
+  projectMilestones,
   projects,
+  projectTargets,
+  projectTasks,
+  projectUpdates,
+  targetActuals,
+  targetContributors,
   targetMilestones,
   targets,
+  targetTasks,
   taskAssignments,
   taskCoordinators,
   tasks,
@@ -370,6 +380,7 @@ async function storePlan(
   const head = await batch(async (tx) => {
     const { revising, number, documentId, planId } = built;
     const { nodeRows, targetRows, taskRows, coordinatorRows, projectRows, locationRows } = built;
+    const { milestoneRows } = built;
     // Legal basis: reuse a document the tenant already has under the same number (and year, when
     // both are dated), so that plans implementing the same decision point to one record.
     const audit: AuditEntry[] = [];
@@ -439,6 +450,8 @@ async function storePlan(
     }
 
     let keptTasks = new Map<string, TaskRow>(); // new task id (= old id) → the old row
+    let keptTargets = new Set<string>(); // targets and projects found again keep their id
+    let keptProjects = new Set<string>();
     let oldNodeIds: string[] = [];
     const documentRow: Insert<typeof legalDocuments> = {
       id: documentId,
@@ -467,9 +480,16 @@ async function storePlan(
       });
       // Tasks that carry on under the new version keep their id (and their progress, requests,
       // assignments); the rest of the old content goes.
-      const replaced = await replacePlanContent(tx, planId, documentId, taskRows, coordinatorRows);
+      const replaced = await replacePlanContent(tx, planId, documentId, taskRows, coordinatorRows, {
+        targetRows,
+        milestoneRows,
+        projectRows,
+        locationRows,
+      });
       audit.push(...replaced.audit);
       keptTasks = replaced.kept;
+      keptTargets = replaced.keptTargets;
+      keptProjects = replaced.keptProjects;
       oldNodeIds = replaced.oldNodeIds;
     } else {
       await tx.insert(legalDocuments).values(documentRow);
@@ -550,6 +570,8 @@ async function storePlan(
       revision,
       changes,
       keptTasks,
+      keptTargets,
+      keptProjects,
       oldNodeIds,
       nodeRows,
       targetRows,
@@ -585,7 +607,7 @@ async function storePlan(
   });
   const { planId, keptTasks, oldNodeIds, nodeRows, targetRows, taskRows, coordinatorRows } = head;
   const { milestoneRows } = built;
-  const { projectRows, locationRows } = head;
+  const { projectRows, locationRows, keptTargets, keptProjects } = head;
 
   // Rows go in multi-row INSERTs of a few hundred, each with its audit records, with the event
   // loop let through between statements (pause), so that storing a large plan does not hold up
@@ -615,14 +637,71 @@ async function storePlan(
       });
     }
   };
+  /** Updates rows found again in the new version, one short transaction each, audited. */
+  const keepFoundAgain = async <R extends { id?: string | undefined }>(
+    rows: R[],
+    entity: string,
+    update: (tx: Db, row: R) => Promise<{ before: unknown; after: unknown }>,
+  ) => {
+    for (const row of rows) {
+      await pause();
+      await batch(async (tx) => {
+        const { before, after } = await update(tx, row);
+        await recordAudit(tx, actor, [
+          { entity, entityId: row.id as string, action: 'update', before, after },
+        ]);
+      });
+    }
+  };
   // Parents before children: nodes are collected depth-first, so a parent always comes first.
   await insertAll(planNodes, nodeRows, 'plan_node', (r) => r.id as string);
-  await insertAll(targets, targetRows, 'target', (r) => r.id as string);
+  await insertAll(
+    targets,
+    targetRows.filter((t) => !keptTargets.has(t.id as string)),
+    'target',
+    (r) => r.id as string,
+  );
   await insertAll(
     targetMilestones,
-    milestoneRows,
+    milestoneRows.filter((m) => !keptTargets.has(m.targetId)),
     'target_milestone',
     (r) => `${r.targetId}:${r.year}`,
+  );
+  // Targets found again: what the document says is updated, what the consolidator completed
+  // (kind, baseline, responsible agency, other milestones) and what was reported stay.
+  await keepFoundAgain(
+    targetRows.filter((t) => keptTargets.has(t.id as string)),
+    'target',
+    async (tx, row) => {
+      const id = row.id as string;
+      const [before] = await tx.select().from(targets).where(eq(targets.id, id));
+      const [after] = await tx
+        .update(targets)
+        .set({
+          nodeId: row.nodeId,
+          position: row.position,
+          indicator: row.indicator,
+          unit: sql`coalesce(${targets.unit}, ${row.unit ?? null})`,
+          targetValue: row.targetValue,
+          targetYear: row.targetYear,
+          sector: row.sector,
+          body: row.body,
+          sourceStart: row.sourceStart,
+          sourceEnd: row.sourceEnd,
+          version: sql`${targets.version} + 1`,
+        })
+        .where(eq(targets.id, id))
+        .returning();
+      for (const m of milestoneRows.filter((r) => r.targetId === id))
+        await tx
+          .insert(targetMilestones)
+          .values(m)
+          .onConflictDoUpdate({
+            target: [targetMilestones.targetId, targetMilestones.year],
+            set: { value: m.value ?? null },
+          });
+      return { before, after };
+    },
   );
   const freshTasks = taskRows.filter((t) => !keptTasks.has(t.id as string));
   await insertAll(tasks, freshTasks, 'task', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
@@ -641,22 +720,6 @@ async function storePlan(
       await recordAudit(tx, actor, [
         { entity: 'task', entityId: before.id, action: 'update', before, after },
       ]);
-    });
-  }
-  // The old tree goes once nothing points at it any more.
-  if (oldNodeIds.length > 0) {
-    await batch(async (tx) => {
-      const gone = await tx.delete(planNodes).where(inArray(planNodes.id, oldNodeIds)).returning();
-      await recordAudit(
-        tx,
-        actor,
-        gone.map((r) => ({
-          entity: 'plan_node',
-          entityId: r.id,
-          action: 'delete' as const,
-          before: r,
-        })),
-      );
     });
   }
   await insertAll(
@@ -678,13 +741,64 @@ async function storePlan(
     'task_assignment',
     (r) => r.id,
   );
-  await insertAll(projects, projectRows, 'project', (r) => r.id as string, WIDE_ROWS_PER_INSERT);
+  await insertAll(
+    projects,
+    projectRows.filter((r) => !keptProjects.has(r.id as string)),
+    'project',
+    (r) => r.id as string,
+    WIDE_ROWS_PER_INSERT,
+  );
   await insertAll(
     projectLocations,
-    locationRows,
+    locationRows.filter((l) => !keptProjects.has(l.projectId)),
     'project_location',
     (r) => `${r.projectId}:${r.communeCode}`,
   );
+  // Projects found again keep their capital plan, disbursement, updates and what the
+  // consolidator completed; the document's words are updated, its communes added.
+  await keepFoundAgain(
+    projectRows.filter((r) => keptProjects.has(r.id as string)),
+    'project',
+    async (tx, row) => {
+      const id = row.id as string;
+      const [before] = await tx.select().from(projects).where(eq(projects.id, id));
+      const [after] = await tx
+        .update(projects)
+        .set({
+          nodeId: row.nodeId,
+          position: row.position,
+          name: row.name,
+          sector: row.sector,
+          investmentForm: sql`coalesce(${projects.investmentForm}, ${row.investmentForm ?? null})`,
+          owner: sql`coalesce(${projects.owner}, ${row.owner ?? null})`,
+          body: row.body,
+          sourceStart: row.sourceStart,
+          sourceEnd: row.sourceEnd,
+          version: sql`${projects.version} + 1`,
+        })
+        .where(eq(projects.id, id))
+        .returning();
+      const places = locationRows.filter((l) => l.projectId === id);
+      if (places.length > 0) await tx.insert(projectLocations).values(places).onConflictDoNothing();
+      return { before, after };
+    },
+  );
+  // The old tree goes once nothing points at it any more.
+  if (oldNodeIds.length > 0) {
+    await batch(async (tx) => {
+      const gone = await tx.delete(planNodes).where(inArray(planNodes.id, oldNodeIds)).returning();
+      await recordAudit(
+        tx,
+        actor,
+        gone.map((r) => ({
+          entity: 'plan_node',
+          entityId: r.id,
+          action: 'delete' as const,
+          before: r,
+        })),
+      );
+    });
+  }
   await pause();
   await batch(async (tx) => {
     // Successions the administrator already applied reach this plan's tasks too.
@@ -991,7 +1105,19 @@ async function replacePlanContent(
   documentId: string,
   taskRows: Insert<typeof tasks>[],
   coordinatorRows: Insert<typeof taskCoordinators>[],
-): Promise<{ audit: AuditEntry[]; kept: Map<string, TaskRow>; oldNodeIds: string[] }> {
+  items: {
+    targetRows: Insert<typeof targets>[];
+    milestoneRows: Insert<typeof targetMilestones>[];
+    projectRows: Insert<typeof projects>[];
+    locationRows: Insert<typeof projectLocations>[];
+  },
+): Promise<{
+  audit: AuditEntry[];
+  kept: Map<string, TaskRow>;
+  keptTargets: Set<string>;
+  keptProjects: Set<string>;
+  oldNodeIds: string[];
+}> {
   const audit: AuditEntry[] = [];
   const gone = <R>(entity: string, rows: R[], id: (r: R) => string) => {
     for (const r of rows) audit.push({ entity, entityId: id(r), action: 'delete', before: r });
@@ -1017,9 +1143,42 @@ async function replacePlanContent(
       live.map((id) => ({ field: 'tasks', code: 'task_has_live_work', message: id })),
     );
   }
-  const projectIds = (
-    await tx.select({ id: projects.id }).from(projects).where(eq(projects.planId, planId))
-  ).map((p) => p.id);
+  // Targets and projects found again (by their words) keep their id, and so their actuals, capital
+  // plan, disbursement and links; the rest go, unless they carry such work (409, as for tasks).
+  const keptTargets = keepIds(
+    await tx
+      .select({ id: targets.id, key: targets.indicator })
+      .from(targets)
+      .where(eq(targets.planId, planId)),
+    items.targetRows,
+    (r) => r.indicator,
+    (oldId, newId) => {
+      for (const m of items.milestoneRows) if (m.targetId === newId) m.targetId = oldId;
+    },
+  );
+  const keptProjects = keepIds(
+    await tx
+      .select({ id: projects.id, key: projects.name })
+      .from(projects)
+      .where(eq(projects.planId, planId)),
+    items.projectRows,
+    (r) => r.name,
+    (oldId, newId) => {
+      for (const l of items.locationRows) if (l.projectId === newId) l.projectId = oldId;
+    },
+  );
+  const droppedTargets = keptTargets.dropped;
+  const droppedProjects = keptProjects.dropped;
+  const busy = await itemsWithLiveWork(tx, droppedTargets, droppedProjects);
+  if (busy.length > 0) {
+    throw new AppError(
+      409,
+      'plan_has_live_work',
+      `${busy.length} target(s) or project(s) missing from the new version already have reported figures, capital plans or links`,
+      busy.map((id) => ({ field: 'items', code: 'item_has_live_work', message: id })),
+    );
+  }
+  const projectIds = droppedProjects;
   const oldNodeIds = (
     await tx.select({ id: planNodes.id }).from(planNodes).where(eq(planNodes.planId, planId))
   ).map((n) => n.id);
@@ -1052,29 +1211,36 @@ async function replacePlanContent(
       (r) => `${r.projectId}:${r.communeCode}`,
     );
   }
-  gone(
-    'target_milestone',
-    await tx
-      .delete(targetMilestones)
-      .where(
-        inArray(
-          targetMilestones.targetId,
-          tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId)),
-        ),
-      )
-      .returning(),
-    (r) => `${r.targetId}:${r.year}`,
-  );
-  gone(
-    'target',
-    await tx.delete(targets).where(eq(targets.planId, planId)).returning(),
-    (r) => r.id,
-  );
-  gone(
-    'project',
-    await tx.delete(projects).where(eq(projects.planId, planId)).returning(),
-    (r) => r.id,
-  );
+  if (droppedTargets.length > 0) {
+    gone(
+      'target_milestone',
+      await tx
+        .delete(targetMilestones)
+        .where(inArray(targetMilestones.targetId, droppedTargets))
+        .returning(),
+      (r) => `${r.targetId}:${r.year}`,
+    );
+    gone(
+      'target',
+      await tx.delete(targets).where(inArray(targets.id, droppedTargets)).returning(),
+      (r) => r.id,
+    );
+  }
+  if (droppedProjects.length > 0) {
+    gone(
+      'project_milestone',
+      await tx
+        .delete(projectMilestones)
+        .where(inArray(projectMilestones.projectId, droppedProjects))
+        .returning(),
+      (r) => r.id,
+    );
+    gone(
+      'project',
+      await tx.delete(projects).where(inArray(projects.id, droppedProjects)).returning(),
+      (r) => r.id,
+    );
+  }
   gone(
     'document_reference',
     await tx
@@ -1083,5 +1249,100 @@ async function replacePlanContent(
       .returning(),
     (r) => `${r.fromId}:${r.toId}:${r.relation}`,
   );
-  return { audit, kept, oldNodeIds };
+  return {
+    audit,
+    kept,
+    keptTargets: keptTargets.kept,
+    keptProjects: keptProjects.kept,
+    oldNodeIds,
+  };
+}
+
+/**
+ * Targets or projects of a plan's new version that are the old ones again, by their words
+ * (nameKey: case, spacing and tone placement aside), each old row used once: the new row takes
+ * the old id (and `moved` re-points its children). Returns the ids kept and the old ids dropped.
+ */
+function keepIds<R extends { id?: string | undefined }>(
+  old: { id: string; key: string }[],
+  fresh: R[],
+  keyOf: (r: R) => string,
+  moved: (oldId: string, newId: string) => void,
+) {
+  const byKey = new Map<string, string[]>();
+  for (const o of old) byKey.set(nameKey(o.key), [...(byKey.get(nameKey(o.key)) ?? []), o.id]);
+  const kept = new Set<string>();
+  for (const row of fresh) {
+    const oldId = byKey.get(nameKey(keyOf(row)))?.find((id) => !kept.has(id));
+    if (!oldId) continue;
+    kept.add(oldId);
+    moved(oldId, row.id as string);
+    row.id = oldId;
+  }
+  return { kept, dropped: old.map((o) => o.id).filter((id) => !kept.has(id)) };
+}
+
+/** Of the given targets and projects, those carrying work that a new version must not erase. */
+async function itemsWithLiveWork(
+  tx: Db,
+  targetIds: readonly string[],
+  projectIds: readonly string[],
+): Promise<string[]> {
+  const t = [...targetIds];
+  const p = [...projectIds];
+  const lists = await Promise.all([
+    ...(t.length === 0
+      ? []
+      : [
+          tx
+            .select({ id: targetActuals.targetId })
+            .from(targetActuals)
+            .where(inArray(targetActuals.targetId, t)),
+          tx
+            .select({ id: targetContributors.targetId })
+            .from(targetContributors)
+            .where(inArray(targetContributors.targetId, t)),
+          tx
+            .select({ id: targetTasks.targetId })
+            .from(targetTasks)
+            .where(inArray(targetTasks.targetId, t)),
+          tx
+            .select({ id: projectTargets.targetId })
+            .from(projectTargets)
+            .where(inArray(projectTargets.targetId, t)),
+        ]),
+    ...(p.length === 0
+      ? []
+      : [
+          tx
+            .select({ id: projectCapitalPlans.projectId })
+            .from(projectCapitalPlans)
+            .where(inArray(projectCapitalPlans.projectId, p)),
+          tx
+            .select({ id: projectDisbursements.projectId })
+            .from(projectDisbursements)
+            .where(inArray(projectDisbursements.projectId, p)),
+          tx
+            .select({ id: projectUpdates.projectId })
+            .from(projectUpdates)
+            .where(inArray(projectUpdates.projectId, p)),
+          tx
+            .select({ id: projectMilestones.projectId })
+            .from(projectMilestones)
+            .where(inArray(projectMilestones.projectId, p)),
+          tx
+            .select({ id: projectTasks.projectId })
+            .from(projectTasks)
+            .where(inArray(projectTasks.projectId, p)),
+          tx
+            .select({ id: projectTargets.projectId })
+            .from(projectTargets)
+            .where(inArray(projectTargets.projectId, p)),
+          tx
+            .select({ id: evidenceFiles.projectId })
+            .from(evidenceFiles)
+            .where(inArray(evidenceFiles.projectId, p)),
+        ]),
+  ]);
+  return [...new Set(lists.flat().map((r) => r.id as string))];
 }

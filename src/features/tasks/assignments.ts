@@ -7,7 +7,9 @@ import {
   agencyPlanItems,
   extensionRequests,
   progressUpdates,
+  projectTasks,
   reassignmentReviews,
+  targetTasks,
   taskAssignments,
   taskComments,
   tasks,
@@ -83,6 +85,19 @@ export async function tasksWithLiveWork(tx: Db, taskIds: readonly string[]): Pro
       .select({ taskId: taskAssignments.taskId })
       .from(taskAssignments)
       .where(and(inArray(taskAssignments.taskId, ids), ne(taskAssignments.reason, 'plan'))),
+  );
+  // Linked by the consolidator to a target or a key project it delivers.
+  collect(
+    await tx
+      .select({ taskId: targetTasks.taskId })
+      .from(targetTasks)
+      .where(inArray(targetTasks.taskId, ids)),
+  );
+  collect(
+    await tx
+      .select({ taskId: projectTasks.taskId })
+      .from(projectTasks)
+      .where(inArray(projectTasks.taskId, ids)),
   );
   return [...found];
 }
