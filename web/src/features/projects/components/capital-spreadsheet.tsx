@@ -157,11 +157,7 @@ export function CapitalSpreadsheet() {
               showIcon
               data-testid="capital-import-error"
               title={projectMessage(load.error)}
-              description={
-                issues.length > 0
-                  ? `${issues.length} lỗi; không có dữ liệu nào được ghi.`
-                  : undefined
-              }
+              description={issues.length > 1 ? `${issues.length} lỗi.` : undefined}
             />
           )}
           {issues.length > 0 && (

@@ -1,7 +1,7 @@
 // Disbursed against the year's capital plan for the projects of the page: a horizontal bar chart
 // and the same figures as a table (the chart is for the eye; the table is what can be read out).
 import type { ProjectSummary } from '@features/projects/schema';
-import { Card, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { Card, Grid, Table, type TableColumnsType, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from '../../../app/chart';
 import { formatDecimal, formatNumber } from '../../../app/format';
@@ -16,7 +16,7 @@ function shortName(name: string): string {
 
 type TooltipParam = { dataIndex: number; seriesName: string; marker: string };
 
-function chartOption(projects: ProjectSummary[]): ChartOption {
+function chartOption(projects: ProjectSummary[], labelWidth: number): ChartOption {
   // Top to bottom in the table's order: the category axis runs upwards, so reverse it.
   const rows = [...projects].reverse();
   return {
@@ -47,7 +47,7 @@ function chartOption(projects: ProjectSummary[]): ChartOption {
     yAxis: {
       type: 'category',
       data: rows.map((p) => shortName(p.name)),
-      axisLabel: { width: 260, overflow: 'truncate' },
+      axisLabel: { width: labelWidth, overflow: 'truncate' },
     },
     series: [
       {
@@ -118,7 +118,8 @@ export function DisbursementOverview({
     () => projects.filter((p) => p.capitalPlanned !== '0' || p.disbursed !== '0'),
     [projects],
   );
-  const option = useMemo(() => chartOption(shown), [shown]);
+  const narrow = !(Grid.useBreakpoint().md ?? true);
+  const option = useMemo(() => chartOption(shown, narrow ? 110 : 260), [shown, narrow]);
   if (projects.length === 0) return null;
   const without = projects.length - shown.length;
   const label = `Biểu đồ giải ngân so với kế hoạch vốn năm ${year} của ${shown.length} dự án trên trang`;
