@@ -163,6 +163,26 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
         };
       },
     },
+    {
+      method: 'POST',
+      path: '/api/targets/{id}/actuals',
+      url: (i) => `/api/targets/${i.target}/actuals`,
+      allowed: STC_STAFF,
+      raw: () =>
+        multipart([
+          { name: 'version', value: '1' },
+          { name: 'period', value: '2024' },
+          { name: 'value', value: '3' },
+          { name: 'note', value: 'x' },
+        ]),
+    },
+    {
+      method: 'POST',
+      path: '/api/target-actuals/{id}/review',
+      url: (i) => `/api/target-actuals/${i.actual}/review`,
+      allowed: ['stc-head'],
+      body: () => ({ decision: 'return', note: 'Bổ sung minh chứng' }),
+    },
     { method: 'GET', path: '/api/projects', url: () => '/api/projects', allowed: EVERYONE },
     {
       method: 'GET',
@@ -512,6 +532,23 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       ]),
     });
     ids.projectUpdate = projectUpdate.json().id;
+    // The target is Sở Tài chính's, with a pending actual of its officer.
+    await database.db
+      .update(targets)
+      .set({ responsibleAgencyId: ids.stc, kind: 'number' })
+      .where(eq(targets.id, ids.target as string));
+    const actual = await as(app, auth['stc-officer'], {
+      method: 'POST',
+      url: `/api/targets/${ids.target}/actuals`,
+      ...multipart([
+        { name: 'version', value: '1' },
+        { name: 'period', value: '2025' },
+        { name: 'value', value: '2' },
+        { name: 'note', value: 'Số liệu năm 2025' },
+      ]),
+    });
+    expect(actual.statusCode, actual.body).toBe(201);
+    ids.actual = actual.json().id;
     ids.skhcn = await code('SKHCN');
     ids.sct = await code('SCT');
     // An account nobody here signs in with, for the administrator's changes.
