@@ -879,15 +879,14 @@ export async function capitalSheetRows(db: Db, tenantId: string, year: number, m
         ),
       ),
   ]);
+  const planned = new Map(plansOfYear.map((c) => [`${c.projectId}:${c.source}`, c.amount]));
+  const disbursedBy = new Map(disbursed.map((d) => [d.projectId, d.amount]));
   return rows.map((r) => ({
     ...r,
     capital: Object.fromEntries(
-      CAPITAL_SOURCES.map((s) => [
-        s,
-        plansOfYear.find((c) => c.projectId === r.id && c.source === s)?.amount ?? null,
-      ]),
+      CAPITAL_SOURCES.map((s) => [s, planned.get(`${r.id}:${s}`) ?? null]),
     ) as Record<(typeof CAPITAL_SOURCES)[number], string | null>,
-    disbursed: disbursed.find((d) => d.projectId === r.id)?.amount ?? null,
+    disbursed: disbursedBy.get(r.id) ?? null,
   }));
 }
 
@@ -941,13 +940,12 @@ export async function importCapital(
             and(inArray(projectCapitalPlans.projectId, ids), eq(projectCapitalPlans.year, year)),
           )
       : [];
+    const storedBy = new Map(storedPlans.map((c) => [`${c.projectId}:${c.source}`, c]));
     for (const row of book.capital) {
       for (const source of CAPITAL_SOURCES) {
         const amount = row.amounts[source];
         if (amount === undefined) continue;
-        const existing = storedPlans.find(
-          (c) => c.projectId === row.projectId && c.source === source,
-        );
+        const existing = storedBy.get(`${row.projectId}:${source}`);
         if (existing && sameAmount(existing.amount, amount)) continue;
         const values = { amount, updatedBy: userId, updatedAt: new Date() };
         const [after] = existing
