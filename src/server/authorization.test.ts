@@ -135,6 +135,19 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: (i) => `/api/plans/${i.plan}`,
       allowed: EVERYONE,
     },
+    {
+      method: 'GET',
+      path: '/api/plans/{id}/projection-settings',
+      url: (i) => `/api/plans/${i.plan}/projection-settings`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'PUT',
+      path: '/api/plans/{id}/projection-settings',
+      url: (i) => `/api/plans/${i.plan}/projection-settings`,
+      allowed: ['consolidator'],
+      body: () => ({ atRiskShare: '0.75', aboutMargin: '0.05' }),
+    },
     { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
     {
       method: 'GET',

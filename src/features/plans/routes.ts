@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { responsibleOn } from '../../domain/succession.js';
 import { NotFoundError } from '../../server/errors.js';
-import { authorize } from '../../server/policy.js';
+import { authorize, can } from '../../server/policy.js';
+import { actorOf } from '../../server/principal.js';
 import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../agencies/service.js';
 import { requireUser } from '../auth/hooks.js';
 import { planPolicy } from './policy.js';
@@ -15,8 +16,10 @@ import {
   planIdParamsSchema,
   planListQuerySchema,
   planListSchema,
+  projectionSettingsSchema,
+  projectionSettingsViewSchema,
 } from './schema.js';
-import { getPlan, listPlans } from './service.js';
+import { getPlan, listPlans, projectionSettings, updateProjectionSettings } from './service.js';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -67,6 +70,58 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         projects: data.projects.length,
       };
       return presentPlan(data, counts, { principal, today, successions, agencies });
+    },
+  );
+
+  /** The thresholds as the API shows them ("0.800" → "0.8"), if the caller may read the plan. */
+  async function settingsView(p: ReturnType<typeof requireUser>, planId: string) {
+    const row = await projectionSettings(app.db, p.tenantId, planId);
+    if (!row) throw new NotFoundError('plan');
+    authorize(planPolicy, p, 'read', row);
+    const plain = (v: string) => v.replace(/0+$/, '').replace(/\.$/, '');
+    return {
+      atRiskShare: plain(row.atRiskShare),
+      aboutMargin: plain(row.aboutMargin),
+      abilities: { update: can(planPolicy, p, 'updateProjectionSettings', row) },
+    };
+  }
+
+  app.get(
+    '/api/plans/:id/projection-settings',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'How the plan’s targets are projected: the at-risk share and the margin of "about"',
+        params: planIdParamsSchema,
+        response: { 200: projectionSettingsViewSchema },
+      },
+    },
+    async (request) => settingsView(requireUser(request), request.params.id),
+  );
+
+  app.put(
+    '/api/plans/:id/projection-settings',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'The consolidator sets the projection thresholds; every target of the plan is re-projected',
+        params: planIdParamsSchema,
+        body: projectionSettingsSchema,
+        response: { 200: projectionSettingsViewSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      authorize(planPolicy, p, 'updateProjectionSettings', { tenantId: p.tenantId });
+      await updateProjectionSettings(
+        app.db,
+        actorOf(p, request.id),
+        request.params.id,
+        request.body,
+      );
+      return settingsView(p, request.params.id);
     },
   );
 };

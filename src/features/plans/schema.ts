@@ -159,3 +159,17 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanTarget = z.infer<typeof targetSchema>;
 export type PlanProject = z.infer<typeof projectSchema>;
 export type AgencyAssignment = z.infer<typeof agencyAssignmentSchema>;
+
+/** How a plan's targets are projected (domain/target-projection.ts), as shares written "0.8". */
+export const projectionSettingsSchema = z.object({
+  /** The share of the expected change an actual must have made to be "at risk", not "off track". */
+  atRiskShare: z.string().regex(/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/),
+  /** For "about" targets: how far from the path still counts as on track (at most 0.5). */
+  aboutMargin: z.string().regex(/^0(\.\d{1,3})?$/),
+});
+
+export const projectionSettingsViewSchema = projectionSettingsSchema.extend({
+  abilities: z.object({ update: z.boolean() }),
+});
+
+export type ProjectionSettingsView = z.infer<typeof projectionSettingsViewSchema>;

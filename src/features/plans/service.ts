@@ -33,7 +33,7 @@ import { isoDateInVietnam } from '../../domain/calendar.js';
 import { dueDate } from '../../domain/deadline.js';
 import { parseDocumentNumber } from '../../domain/document-number.js';
 import { foldForSearch, nameKey, normalizeVietnamese } from '../../domain/vietnamese-text.js';
-import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
+import { AppError, type ErrorIssue, InvalidInputError, NotFoundError } from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { applyAppliedSuccessions } from '../reorganisation/service.js';
@@ -1345,4 +1345,54 @@ async function itemsWithLiveWork(
         ]),
   ]);
   return [...new Set(lists.flat().map((r) => r.id as string))];
+}
+
+/** A plan's projection thresholds, if the plan is the tenant's and shown. */
+export async function projectionSettings(db: Db, tenantId: string, planId: string) {
+  const [row] = await db
+    .select({
+      tenantId: plans.tenantId,
+      atRiskShare: plans.projectionAtRiskShare,
+      aboutMargin: plans.projectionAboutMargin,
+    })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.tenantId, tenantId), isNull(plans.storingSince)));
+  return row ?? null;
+}
+
+/** Changes a plan's projection thresholds and re-projects its targets, in one transaction, audited. */
+export async function updateProjectionSettings(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  planId: string,
+  settings: { atRiskShare: string; aboutMargin: string },
+) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        atRiskShare: plans.projectionAtRiskShare,
+        aboutMargin: plans.projectionAboutMargin,
+      })
+      .from(plans)
+      .where(
+        and(eq(plans.id, planId), eq(plans.tenantId, actor.tenantId), isNull(plans.storingSince)),
+      )
+      .for('update');
+    if (!before) throw new NotFoundError('plan');
+    await tx
+      .update(plans)
+      .set({
+        projectionAtRiskShare: settings.atRiskShare,
+        projectionAboutMargin: settings.aboutMargin,
+      })
+      .where(eq(plans.id, planId));
+    await recordAudit(tx, actor, [
+      { entity: 'plan', entityId: planId, action: 'update', before, after: settings },
+    ]);
+    const ids = await tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId));
+    await refreshProjections(
+      tx,
+      ids.map((t) => t.id),
+    );
+  });
 }

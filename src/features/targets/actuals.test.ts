@@ -203,6 +203,33 @@ describe.each(engines())('target actuals on %s', (engine) => {
     expect(audit.map((a) => a.action).sort()).toEqual(['approve', 'create']);
   });
 
+  it('lets the consolidator set the plan’s thresholds, and re-projects its targets', async () => {
+    const url = `/api/plans/${planId}/projection-settings`;
+    expect(await get(url)).toEqual({
+      atRiskShare: '0.8',
+      aboutMargin: '0.05',
+      abilities: { update: false },
+    });
+    // 12 against a path that has moved on: off track at 4/5 of the way …
+    expect((await get<TargetDetail>(`/api/targets/${urbanId}`)).projection.state).toBe('off_track');
+    const put = (who: CastName, payload: object) =>
+      as(ctx.app, cast[who], { method: 'PUT', url, payload });
+    expect((await put('sxd-head', { atRiskShare: '0', aboutMargin: '0.05' })).statusCode).toBe(404);
+    const bad = await put('consolidator', { atRiskShare: '1.5', aboutMargin: '0.7' });
+    expect(bad.statusCode).toBe(400);
+    const res = await put('consolidator', { atRiskShare: '0', aboutMargin: '0.1' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ atRiskShare: '0', aboutMargin: '0.1' });
+    // … at risk when any share of the way counts; the list (SQL) follows.
+    const detail = await get<TargetDetail>(`/api/targets/${urbanId}`);
+    expect(detail.projection.state).toBe('at_risk');
+    expect(detail.projection.rule).toContain('từ 0%');
+    const atRisk = await get<TargetList>(`/api/targets?planId=${planId}&projection=at_risk`);
+    expect(atRisk.items.map((t) => t.id)).toContain(urbanId);
+    await put('consolidator', { atRiskShare: '0.8', aboutMargin: '0.05' });
+    expect((await get<TargetDetail>(`/api/targets/${urbanId}`)).projection.state).toBe('off_track');
+  });
+
   it('refuses a report based on an older version of the target', async () => {
     const stale = await report('sxd-head', {
       version: String((await version()) - 1),
