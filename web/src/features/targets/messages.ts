@@ -27,6 +27,7 @@ const TARGET_MESSAGES: Record<string, string> = {
   not_found:
     'Bạn không (còn) có quyền với chỉ tiêu hoặc báo cáo này: cơ quan chủ trì có thể vừa thay đổi. Hãy tải lại trang.',
   multipart_expected: 'Cần gửi biểu mẫu kèm tệp.',
+  invalid_input: 'Dữ liệu chưa hợp lệ: xem các ô được đánh dấu.',
 };
 
 /** The message for a failed action of a target's page. */

@@ -4,6 +4,7 @@
 // years' scale (2026 = 31/12/2026; the first half of 2026 halfway from 2025 to 2026). A yes/no
 // milestone or a qualitative target has no path: its results read as a timeline and a table.
 import { CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
+import { isoDateInVietnam } from '@domain/calendar';
 import type { TargetDetail } from '@features/targets/schema';
 import { Flex, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
 import Decimal from 'decimal.js';
@@ -53,7 +54,9 @@ function rowsOf(target: TargetDetail): Row[] {
     .sort((a, b) => a.position - b.position);
 }
 
-type Point = { value: [number, number]; tip: string };
+type Point = { value: [number, number]; tip: string; text: string };
+
+const pointLabel = (params: { data: Point }) => params.data.text;
 
 function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
   const unit = unitOf(target);
@@ -62,10 +65,12 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
   const pathData: Point[] = path.map((p) => ({
     value: [p.year, Number(p.value)],
     tip: `<b>${p.baseline ? 'Giá trị gốc' : 'Mốc'} năm ${p.year}</b><br/>${escapeHtml(withUnit(p.value, unit))}`,
+    text: formatDecimal(p.value, VALUE_DECIMALS),
   }));
   const goalData: Point[] = goals.map((m) => ({
     value: [m.year, Number(m.value)],
     tip: `<b>Mốc năm ${m.year}</b><br/>${escapeHtml(withUnit(m.value, unit))}`,
+    text: formatDecimal(m.value, VALUE_DECIMALS),
   }));
   const actualData: Point[] = rows.flatMap((r) =>
     r.value === null
@@ -80,6 +85,7 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
                 ? []
                 : [`Theo lộ trình: ${escapeHtml(withUnit(r.expected, unit, PATH_DECIMALS))}`]),
             ].join('<br/>'),
+            text: formatDecimal(r.value, VALUE_DECIMALS),
           },
         ],
   );
@@ -87,7 +93,7 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
   const first = Math.floor(Math.min(...xs));
   const last = Math.ceil(Math.max(...xs));
   return {
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 32, top: 56, bottom: 24, containLabel: true },
     legend: {
       top: 0,
       data: [
@@ -115,6 +121,8 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
       type: 'value',
       name: unit ?? '',
       scale: true,
+      // Room under the lowest point and over the highest for their labels.
+      boundaryGap: ['12%', '12%'],
       axisLabel: {
         formatter: (v: number) => `${formatNumber(v)}${unit === '%' ? '%' : ''}`,
       },
@@ -129,7 +137,9 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
               lineStyle: { type: 'dashed', color: '#8c8c8c', width: 2 },
               itemStyle: { color: '#8c8c8c' },
               symbol: 'diamond',
-              symbolSize: 10,
+              symbolSize: 12,
+              clip: false,
+              label: { show: true, position: 'bottom', color: '#595959', formatter: pointLabel },
             },
           ]
         : []),
@@ -142,7 +152,9 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
               lineStyle: { opacity: 0 },
               itemStyle: { color: '#8c8c8c' },
               symbol: 'diamond',
-              symbolSize: 10,
+              symbolSize: 12,
+              clip: false,
+              label: { show: true, position: 'bottom', color: '#595959', formatter: pointLabel },
             },
           ]
         : []),
@@ -154,6 +166,8 @@ function chartOption(target: TargetDetail, rows: Row[]): ChartOption {
         lineStyle: { width: 2 },
         symbol: 'circle',
         symbolSize: 9,
+        clip: false,
+        label: { show: true, position: 'top', color: '#1677ff', formatter: pointLabel },
       },
     ],
   };
@@ -210,6 +224,7 @@ function quantityColumns(target: TargetDetail, hasPath: boolean): TableColumnsTy
     {
       title: 'Ghi chú',
       key: 'note',
+      width: 320,
       render: (_, r) => (
         <Typography.Text style={{ whiteSpace: 'pre-line' }}>{r.note ?? '—'}</Typography.Text>
       ),
@@ -247,6 +262,7 @@ function resultColumns(target: TargetDetail): TableColumnsType<Row> {
     {
       title: 'Ghi chú',
       key: 'note',
+      width: 320,
       render: (_, r) => (
         <Typography.Text style={{ whiteSpace: 'pre-line' }}>{r.note ?? '—'}</Typography.Text>
       ),
@@ -256,7 +272,7 @@ function resultColumns(target: TargetDetail): TableColumnsType<Row> {
 
 /** Yes/no milestones and qualitative targets: the due years and the results, newest first. */
 function ResultTimeline({ target, rows }: { target: TargetDetail; rows: Row[] }) {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(isoDateInVietnam().slice(0, 4));
   const results = [...rows].reverse().map((r) => ({
     key: r.period,
     color: r.assessment
@@ -354,7 +370,7 @@ export function ActualsSection({ target }: { target: TargetDetail }) {
             columns={quantity ? quantityColumns(target, path.length > 0) : resultColumns(target)}
             dataSource={newestFirst}
             pagination={newestFirst.length > 12 ? { pageSize: 12, hideOnSinglePage: true } : false}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1040 }}
             data-testid="target-actuals-table"
           />
         )}

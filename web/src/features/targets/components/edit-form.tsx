@@ -329,6 +329,7 @@ export function EditForm({ target, open, onClose }: Props) {
                   <Form.Item
                     name={[item.name, 'year']}
                     rules={[{ required: true, message: 'Cần nhập năm' }]}
+                    style={{ width: 160 }}
                   >
                     <InputNumber<number>
                       min={1945}

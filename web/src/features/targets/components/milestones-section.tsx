@@ -69,6 +69,7 @@ export function MilestonesSection({ target }: { target: TargetDetail }) {
           columns={columns}
           dataSource={rows}
           pagination={false}
+          scroll={{ x: 480 }}
           data-testid="target-milestones-table"
         />
       )}

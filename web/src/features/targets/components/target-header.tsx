@@ -20,7 +20,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CollapsibleText } from '../../plans/components/collapsible-text';
 import { actualText, milestoneText, unitOf, withUnit } from '../figures';
-import { COMPARATOR_LABELS, FREQUENCY_LABELS, KIND_LABELS } from '../labels';
+import { COMPARATOR_LABELS, FREQUENCY_LABELS, isQuantity, KIND_LABELS } from '../labels';
 import { ProjectionTag } from './projection-tag';
 
 function Figure({
@@ -43,6 +43,8 @@ function Figure({
 }
 
 function baselineText(target: TargetDetail): ReactNode {
+  if (!isQuantity(target.kind))
+    return <Typography.Text type="secondary">Không áp dụng</Typography.Text>;
   if (target.baseline)
     return `${withUnit(target.baseline.value, unitOf(target))} (năm ${target.baseline.year})`;
   if (target.baselineValueWithoutYear)
@@ -128,10 +130,19 @@ export function TargetHeader({ target, onEdit, onReport }: Props) {
             </Typography.Title>
             <Flex gap={8} wrap align="center">
               {target.sector && <Tag style={{ marginInlineEnd: 0 }}>{target.sector}</Tag>}
-              <Link to={`/ke-hoach/${target.plan.id}`} title={target.plan.title ?? undefined}>
-                {target.plan.number
-                  ? `Kế hoạch số ${target.plan.number}`
-                  : (target.plan.title ?? 'Kế hoạch')}
+              <Link
+                to={`/ke-hoach/${target.plan.id}`}
+                style={{ display: 'flex', minWidth: 0, flex: '0 1 640px' }}
+                data-testid="target-plan"
+              >
+                <Typography.Text
+                  ellipsis={{ tooltip: target.plan.title }}
+                  style={{ color: 'inherit', width: '100%' }}
+                >
+                  {target.plan.number
+                    ? `Kế hoạch số ${target.plan.number}`
+                    : (target.plan.title ?? 'Kế hoạch')}
+                </Typography.Text>
               </Link>
             </Flex>
           </Flex>
