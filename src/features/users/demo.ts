@@ -31,6 +31,7 @@ export const DEMO_ACCOUNTS: readonly {
     role: 'agency_officer',
     agencyCode: 'STC',
   },
+  { username: 'sxd.lanhdao', displayName: 'Đỗ Văn Xây', role: 'agency_head', agencyCode: 'SXD' },
   {
     username: 'sxd.canbo',
     displayName: 'Hoàng Văn Dựng',
