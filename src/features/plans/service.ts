@@ -33,7 +33,12 @@ import { isoDateInVietnam } from '../../domain/calendar.js';
 import { dueDate } from '../../domain/deadline.js';
 import { parseDocumentNumber } from '../../domain/document-number.js';
 import { foldForSearch, nameKey, normalizeVietnamese } from '../../domain/vietnamese-text.js';
-import { AppError, type ErrorIssue, InvalidInputError, NotFoundError } from '../../server/errors.js';
+import {
+  AppError,
+  type ErrorIssue,
+  InvalidInputError,
+  NotFoundError,
+} from '../../server/errors.js';
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { applyAppliedSuccessions } from '../reorganisation/service.js';
