@@ -68,6 +68,7 @@ const FILE_DOWNLOADS = new Set([
   '/api/evidence/{id}',
   '/api/urging/letter.docx',
   '/api/audit/export.xlsx',
+  '/api/projects/capital-template',
 ]);
 
 describe('the HTTP application', () => {
@@ -161,6 +162,11 @@ describe('the HTTP application', () => {
       ['get', '/api/tasks/{id}'],
       ['post', '/api/tasks/{id}/progress'],
       ['get', '/api/evidence/{id}'],
+      ['get', '/api/targets'],
+      ['post', '/api/targets/{id}/actuals'],
+      ['get', '/api/projects'],
+      ['post', '/api/projects/{id}/updates'],
+      ['post', '/api/projects/capital-import'],
       ['get', '/api/my-work'],
       ['get', '/api/urging'],
       ['get', '/api/reorganisation'],

@@ -1,5 +1,6 @@
-// /nhiem-vu/:id – one live task: what it is and who carries it, then its progress reports,
-// extensions, directions and discussion, the agencies' own plans for it and its assignments.
+// /nhiem-vu/:id – one live task: what it is and who carries it, the targets and key projects it
+// delivers, then its progress reports, extensions, directions and discussion, the agencies' own
+// plans for it and its assignments.
 // What a person may do is what the task's `abilities` say.
 import { Breadcrumb, Card, Flex, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -7,6 +8,7 @@ import { QueryError } from '../../../app/query-state';
 import { AgencyPlanSection } from '../components/agency-plan-section';
 import { AssignmentSection } from '../components/assignment-section';
 import { CommentsSection } from '../components/comments-section';
+import { DeliversSection } from '../components/delivers-section';
 import { ExtensionSection } from '../components/extension-section';
 import { ProgressSection } from '../components/progress-section';
 import { TaskHeader } from '../components/task-header';
@@ -41,6 +43,7 @@ export function TaskPage() {
       {data && (
         <Flex vertical gap={16}>
           <TaskHeader task={data} />
+          <DeliversSection task={data} />
           <ProgressSection task={data} />
           <ExtensionSection task={data} />
           <CommentsSection task={data} />
