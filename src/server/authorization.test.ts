@@ -248,6 +248,17 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     },
     {
       method: 'POST',
+      path: '/api/projects/{id}/documents',
+      url: (i) => `/api/projects/${i.project}/documents`,
+      allowed: ['consolidator', ...STC_STAFF],
+      raw: () =>
+        multipart([
+          { name: 'version', value: '1' },
+          { name: 'evidence', fileName: 'a.pdf', content: SAMPLE_PDF },
+        ]),
+    },
+    {
+      method: 'POST',
       path: '/api/project-updates/{id}/review',
       url: (i) => `/api/project-updates/${i.projectUpdate}/review`,
       allowed: ['stc-head'],

@@ -28,6 +28,9 @@ export const projectPolicy = definePolicy('project', {
       ? isStaffOf(p, t.tenantId, t.ownerAgencyId)
       : consolidatingStaff(p, t.tenantId),
   loadSpreadsheet: (p: Principal, t: ProjectAccess) => hasRole(p, t.tenantId, 'consolidator'),
+  addDocuments: (p: Principal, t: ProjectAccess) =>
+    hasRole(p, t.tenantId, 'consolidator') ||
+    (t.ownerAgencyId !== null && isStaffOf(p, t.tenantId, t.ownerAgencyId)),
 });
 
 export type ProjectUpdateAccess = {

@@ -190,6 +190,14 @@ export function presentProjectDetail(
       update: can(projectPolicy, viewer, 'update', access),
       report: can(projectPolicy, viewer, 'report', access),
       loadSpreadsheet: can(projectPolicy, viewer, 'loadSpreadsheet', access),
+      addDocuments: can(projectPolicy, viewer, 'addDocuments', access),
     },
+    documents: loaded.documents.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      size: f.size,
+      url: `/api/evidence/${f.id}`,
+      createdAt: f.createdAt.toISOString(),
+    })),
   };
 }

@@ -185,13 +185,15 @@ describe.each(engines())('projects API on %s', (engine) => {
       updates: [],
       tasks: [],
       targets: [],
-      abilities: { update: false, report: false, loadSpreadsheet: false },
+      abilities: { update: false, report: false, loadSpreadsheet: false, addDocuments: false },
+      documents: [],
     });
     // An outside owner (none in the registry): the consolidating department reports.
     expect((await detail('consolidator')).abilities).toEqual({
       update: true,
       report: true,
       loadSpreadsheet: true,
+      addDocuments: true,
     });
     expect((await detail('sxd-officer')).abilities.report).toBe(false);
     const missing = await as(ctx.app, cast.viewer, {
@@ -636,5 +638,43 @@ describe.each(engines())('projects API on %s', (engine) => {
     );
     expect(future.statusCode).toBe(400);
     expect(future.json().error.issues[0]).toMatchObject({ code: 'month_in_future' });
+  });
+
+  it('keeps the project’s own documents, added by the consolidator or the owner agency', async () => {
+    const add = async (who: CastName, version: number, files = 1) =>
+      as(ctx.app, cast[who], {
+        method: 'POST',
+        url: `/api/projects/${projectId}/documents`,
+        ...multipart([
+          { name: 'version', value: String(version) },
+          ...Array.from({ length: files }, (_, i) => ({
+            name: 'evidence',
+            fileName: `quyet-dinh-phe-duyet-${i + 1}.pdf`,
+            content: SAMPLE_PDF,
+          })),
+        ]),
+      });
+    const before = await detail();
+    expect(before.abilities.addDocuments).toBe(false);
+    expect((await detail('sxd-officer')).abilities.addDocuments).toBe(true);
+    // Another agency's staff: not found; a stale version: 409; no file: 400. Nothing kept.
+    expect((await add('stc-officer', before.version)).statusCode).toBe(404);
+    expect((await add('consolidator', before.version - 1)).statusCode).toBe(409);
+    expect((await add('consolidator', before.version, 0)).statusCode).toBe(400);
+    expect((await detail()).documents).toHaveLength(before.documents.length);
+    const res = await add('sxd-officer', before.version, 2);
+    expect(res.statusCode, res.body).toBe(201);
+    const after = res.json<ProjectDetail>();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.documents.map((d) => d.fileName).sort()).toEqual([
+      'quyet-dinh-phe-duyet-1.pdf',
+      'quyet-dinh-phe-duyet-2.pdf',
+    ]);
+    const file = await as(ctx.app, cast.viewer, {
+      method: 'GET',
+      url: after.documents[0]?.url as string,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(SAMPLE_PDF)).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import {
   PROJECT_UPDATE_OPTIONAL_FIELDS,
   projectDetailQuerySchema,
   projectDetailSchema,
+  projectDocumentsFieldsSchema,
   projectEditSchema,
   projectIdParamsSchema,
   projectListQuerySchema,
@@ -34,6 +35,7 @@ import {
   projectUpdateViewSchema,
 } from './schema.js';
 import {
+  addProjectDocuments,
   addProjectUpdate,
   capitalSheetRows,
   editProject,
@@ -242,6 +244,38 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
         (u) => u.update.id === update.id,
       );
       return reply.code(201).send(presentProjectUpdate(must(row), p));
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/documents',
+    {
+      schema: {
+        tags: ['projects'],
+        summary:
+          'Add documents (files) to a project: multipart field version and up to 10 files in "evidence"; the consolidator or the owner agency’s staff',
+        params: projectIdParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: projectDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const p = requireUser(request);
+      const access = await projectAccess(app.db, p.tenantId, request.params.id);
+      if (!access) throw new NotFoundError('project');
+      authorize(projectPolicy, p, 'addDocuments', access);
+      const form = await readEvidenceForm(request, options.filesDir, projectDocumentsFieldsSchema);
+      await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+        addProjectDocuments(
+          app.db,
+          actorOf(p, request.id),
+          p.tenantId,
+          request.params.id,
+          form.data.version,
+          form.files,
+        ),
+      );
+      return reply.code(201).send(await detail(p, request.params.id));
     },
   );
 

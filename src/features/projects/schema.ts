@@ -201,7 +201,24 @@ export const projectDetailSchema = projectSummarySchema.extend({
     report: z.boolean(),
     /** Download and load the capital spreadsheet (consolidator). */
     loadSpreadsheet: z.boolean(),
+    /** Add documents (files) to the project: the consolidator and those who report on it. */
+    addDocuments: z.boolean(),
   }),
+  /** The project's own documents (decisions, drawings, reports), newest first. */
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      size: z.number().int(),
+      url: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+/** Adding documents: multipart, files in the field "evidence", nothing else. */
+export const projectDocumentsFieldsSchema = z.object({
+  version: z.coerce.number().int().min(1),
 });
 
 /** The consolidator completes a project: form, owner, money, documents, place, milestones, links. */

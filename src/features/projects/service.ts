@@ -197,39 +197,53 @@ export async function loadProject(db: Db, tenantId: string, id: string, year: nu
     offset: 0,
   });
   if (!row) return null;
-  const [milestones, capitalPlans, disbursements, places, taskLinks, targetLinks, updates] =
-    await Promise.all([
-      milestonesOf(db, [id]),
-      db
-        .select()
-        .from(projectCapitalPlans)
-        .where(eq(projectCapitalPlans.projectId, id))
-        .orderBy(asc(projectCapitalPlans.year), asc(projectCapitalPlans.source)),
-      db
-        .select()
-        .from(projectDisbursements)
-        .where(eq(projectDisbursements.projectId, id))
-        .orderBy(asc(projectDisbursements.year), asc(projectDisbursements.month)),
-      db
-        .select({ code: communes.code, name: communes.name })
-        .from(projectLocations)
-        .innerJoin(communes, eq(communes.code, projectLocations.communeCode))
-        .where(eq(projectLocations.projectId, id))
-        .orderBy(asc(communes.name)),
-      db
-        .select({ id: tasks.id, title: tasks.title })
-        .from(projectTasks)
-        .innerJoin(tasks, eq(tasks.id, projectTasks.taskId))
-        .where(and(eq(projectTasks.projectId, id), eq(tasks.tenantId, tenantId)))
-        .orderBy(asc(tasks.title)),
-      db
-        .select({ id: targets.id, indicator: targets.indicator })
-        .from(projectTargets)
-        .innerJoin(targets, eq(targets.id, projectTargets.targetId))
-        .where(and(eq(projectTargets.projectId, id), eq(targets.tenantId, tenantId)))
-        .orderBy(asc(targets.indicator)),
-      updatesOf(db, id),
-    ]);
+  const [
+    milestones,
+    capitalPlans,
+    disbursements,
+    places,
+    taskLinks,
+    targetLinks,
+    updates,
+    documents,
+  ] = await Promise.all([
+    milestonesOf(db, [id]),
+    db
+      .select()
+      .from(projectCapitalPlans)
+      .where(eq(projectCapitalPlans.projectId, id))
+      .orderBy(asc(projectCapitalPlans.year), asc(projectCapitalPlans.source)),
+    db
+      .select()
+      .from(projectDisbursements)
+      .where(eq(projectDisbursements.projectId, id))
+      .orderBy(asc(projectDisbursements.year), asc(projectDisbursements.month)),
+    db
+      .select({ code: communes.code, name: communes.name })
+      .from(projectLocations)
+      .innerJoin(communes, eq(communes.code, projectLocations.communeCode))
+      .where(eq(projectLocations.projectId, id))
+      .orderBy(asc(communes.name)),
+    db
+      .select({ id: tasks.id, title: tasks.title })
+      .from(projectTasks)
+      .innerJoin(tasks, eq(tasks.id, projectTasks.taskId))
+      .where(and(eq(projectTasks.projectId, id), eq(tasks.tenantId, tenantId)))
+      .orderBy(asc(tasks.title)),
+    db
+      .select({ id: targets.id, indicator: targets.indicator })
+      .from(projectTargets)
+      .innerJoin(targets, eq(targets.id, projectTargets.targetId))
+      .where(and(eq(projectTargets.projectId, id), eq(targets.tenantId, tenantId)))
+      .orderBy(asc(targets.indicator)),
+    updatesOf(db, id),
+    db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.projectId, id))
+      .orderBy(desc(evidenceFiles.createdAt), asc(evidenceFiles.fileName))
+      .limit(500),
+  ]);
   return {
     row,
     milestones,
@@ -239,7 +253,48 @@ export async function loadProject(db: Db, tenantId: string, id: string, year: nu
     tasks: taskLinks,
     targets: targetLinks,
     updates,
+    documents,
   };
+}
+
+/**
+ * Documents added to a project (its decisions, drawings, reports): one transaction, the project
+ * locked and its version checked (409 on a stale one) and bumped, every file audited.
+ */
+export async function addProjectDocuments(
+  db: Db,
+  actor: Actor,
+  tenantId: string,
+  id: string,
+  version: number,
+  files: readonly { fileName: string; contentType: string; size: number; sha256: string }[],
+) {
+  if (files.length === 0)
+    throw new AppError(400, 'files_required', 'at least one file', [
+      { field: 'evidence', code: 'files_required', message: 'at least one file' },
+    ]);
+  await db.transaction(async (tx) => {
+    await claimProject(tx, tenantId, id, version);
+    const rows = await tx
+      .insert(evidenceFiles)
+      .values(files.map((f) => ({ ...f, tenantId, projectId: id })))
+      .returning();
+    await recordAudit(tx, actor, [
+      ...rows.map((f) => ({
+        entity: 'evidence_file',
+        entityId: f.id,
+        action: 'create' as const,
+        after: f,
+      })),
+      {
+        entity: 'project',
+        entityId: id,
+        action: 'update',
+        before: { version },
+        after: { version: version + 1, documentsAdded: rows.map((f) => f.id) },
+      },
+    ]);
+  });
 }
 
 export type LoadedProject = NonNullable<Awaited<ReturnType<typeof loadProject>>>;
