@@ -1,10 +1,11 @@
 // Targets and key projects as live work, on the imported Lạng Sơn plan, each person in their own
 // browser session: the consolidator loads the year's capital plan of the Hữu Nghị – Chi Lăng
 // expressway from an .xlsx; Sở Xây dựng's officer records a month's disbursement, site clearance
-// and the groundbreaking with an evidence file, its head approves; the project page shows the
-// disbursement against the year's plan and the milestone's slippage. Sở Xây dựng reports 2026's
-// figure of the urban-areas target; its page shows the projection and its rule. An officer of
-// another agency sees no edit control and gets 404 from the API.
+// and the groundbreaking with an evidence file and adds a document to the project, its head
+// approves; the project page shows the disbursement against the year's plan and the milestone's
+// slippage. Sở Xây dựng reports 2026's figure of the urban-areas target; its page shows the
+// projection and its rule. An officer of another agency sees no edit control and gets 404 from
+// the API.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -223,6 +224,15 @@ describe('targets and key projects on the imported plan', { timeout: BROWSER_TES
     expect(await update.getByTestId('project-evidence-link').textContent()).toContain(
       'bien-ban-khoi-cong.pdf',
     );
+    // The project's own documents: the approved design, added by the owner agency.
+    const design = join(work, 'quyet-dinh-phe-duyet-thiet-ke.pdf');
+    writeFileSync(design, SAMPLE_PDF);
+    const documents = page.getByTestId('project-documents');
+    await documents.locator('input[type=file]').setInputFiles(design);
+    await documents.getByTestId('project-document-submit').click();
+    await expect
+      .poll(() => documents.getByTestId('project-document-link').allTextContents())
+      .toEqual(['quyet-dinh-phe-duyet-thiet-ke.pdf']);
     await page.context().close();
 
     const head = await signedIn('sxd.lanhdao');

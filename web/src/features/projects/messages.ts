@@ -18,6 +18,7 @@ const PROJECT_MESSAGES: Record<string, string> = {
     'Tệp Excel có lỗi: không có dữ liệu nào được ghi. Hãy sửa các ô dưới đây rồi tải lên lại.',
   multipart_expected: 'Cần gửi kèm tệp.',
   file_required: 'Cần chọn tệp Excel (.xlsx).',
+  files_required: 'Cần chọn ít nhất một tệp tài liệu.',
 };
 
 /** The message for a failed action of a project page. */

@@ -96,3 +96,13 @@ export function useCapitalImport() {
 export function capitalTemplateUrl(year: number, month: number): string {
   return `/api/projects/capital-template?year=${year}&month=${month}`;
 }
+
+/** Adds files to the project's own documents (the consolidator or the owner agency's staff). */
+export function useAddDocuments(projectId: string) {
+  return useProjectMutation(projectId, ({ version, files }: { version: number; files: File[] }) => {
+    const form = new FormData();
+    form.set('version', String(version));
+    for (const file of files) form.append('evidence', file, file.name);
+    return apiSendForm<ProjectDetail>(`/api/projects/${enc(projectId)}/documents`, form);
+  });
+}

@@ -8,6 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
 import { CapitalPlanSection } from '../components/capital-plan-section';
 import { DisbursementSection } from '../components/disbursement-section';
+import { DocumentsSection } from '../components/documents-section';
 import { EditForm } from '../components/edit-form';
 import { LinksSection } from '../components/links-section';
 import { MilestonesSection } from '../components/milestones-section';
@@ -79,6 +80,7 @@ export function ProjectPage() {
           </Row>
           <CapitalPlanSection project={data} />
           <UpdatesSection project={data} />
+          <DocumentsSection project={data} />
           {editing && <EditForm project={data} open onClose={() => setEditing(false)} />}
         </Flex>
       )}
