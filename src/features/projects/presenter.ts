@@ -113,7 +113,10 @@ export function presentProjectUpdate(u: UpdateRow, viewer: Principal): ProjectUp
       isMilestoneKind(m.kind) ? [{ kind: m.kind, actualOn: m.actualOn }] : [],
     ),
     narrative: x.narrative,
-    status: x.status === 'approved' || x.status === 'returned' ? x.status : 'pending',
+    status:
+      x.status === 'approved' || x.status === 'returned' || x.status === 'withdrawn'
+        ? x.status
+        : 'pending',
     createdBy: { id: x.createdBy, name: u.creatorName },
     createdAt: x.createdAt.toISOString(),
     reviewedBy: x.reviewedBy ? { id: x.reviewedBy, name: u.reviewerName ?? '' } : null,

@@ -677,4 +677,41 @@ describe.each(engines())('projects API on %s', (engine) => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(SAMPLE_PDF)).toBe(true);
   });
+
+  it('withdraws the former owner’s waiting update when the project goes to another owner', async () => {
+    const start = await detail('sxd-officer');
+    const sent = await report(
+      {
+        version: String(start.version),
+        year: String(year),
+        month: String(month === 1 ? 1 : month - 1),
+        constructionPercent: '20',
+        narrative: 'Thi công đạt 20%.',
+      },
+      'sxd-officer',
+    );
+    expect(sent.statusCode, sent.body.slice(0, 300)).toBe(201);
+    const id = (sent.json() as ProjectUpdateView).id;
+    const stc = await agencyIdByCode(ctx.database.db, ctx.database.tenantId, 'STC');
+    const before = await detail('consolidator');
+    const res = await as(ctx.app, cast.consolidator, {
+      method: 'PUT',
+      url: `/api/projects/${projectId}`,
+      payload: { ...editBody(before), ownerAgencyId: stc },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const after = res.json() as ProjectDetail;
+    expect(after.updates.find((u) => u.id === id)).toMatchObject({
+      status: 'withdrawn',
+      abilities: { review: false },
+    });
+    const review = await as(ctx.app, cast['sxd-head'], {
+      method: 'POST',
+      url: `/api/project-updates/${id}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(review.statusCode).toBe(404);
+    expect((await detail('stc-officer')).abilities.report).toBe(true);
+    expect((await detail('sxd-officer')).abilities.report).toBe(false);
+  });
 });

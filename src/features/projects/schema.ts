@@ -16,7 +16,8 @@ export const MILESTONE_KINDS = [
   'settlement',
 ] as const;
 export const CLEARANCE_UNITS = ['ha', 'household'] as const;
-export const PROJECT_UPDATE_STATUSES = ['pending', 'approved', 'returned'] as const;
+/** withdrawn: the project went to another owner before the head decided. */
+export const PROJECT_UPDATE_STATUSES = ['pending', 'approved', 'returned', 'withdrawn'] as const;
 
 export const investmentFormSchema = z.enum(INVESTMENT_FORMS);
 export const capitalSourceSchema = z.enum(CAPITAL_SOURCES);

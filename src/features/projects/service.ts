@@ -518,7 +518,49 @@ export async function editProject(
       .from(projectMilestones)
       .where(eq(projectMilestones.projectId, id));
 
+    // Another owner: the former reporting agency's updates still waiting for its head are
+    // withdrawn (that head may no longer decide them), their authors told.
+    const withdrawn =
+      before.project.ownerAgencyId !== change.ownerAgencyId
+        ? await tx
+            .update(projectUpdates)
+            .set({
+              status: 'withdrawn',
+              reviewedAt: new Date(),
+              reviewNote: 'Dự án đã giao cho chủ đầu tư khác trước khi báo cáo được duyệt.',
+            })
+            .where(
+              and(
+                eq(projectUpdates.projectId, id),
+                eq(projectUpdates.status, 'pending'),
+                change.ownerAgencyId
+                  ? sql`${projectUpdates.agencyId} <> ${change.ownerAgencyId}`
+                  : undefined,
+              ),
+            )
+            .returning()
+        : [];
+    for (const u of withdrawn)
+      await notify(
+        tx,
+        {
+          tenantId: actor.tenantId,
+          eventKey: `project-update:${u.id}:withdrawn`,
+          kind: 'progress_withdrawn',
+          title: `Báo cáo dự án chờ duyệt đã bị rút: ${before.project.name}`,
+          body: 'Dự án đã được giao cho chủ đầu tư khác trước khi lãnh đạo đơn vị duyệt.',
+          link: projectLink(id),
+        },
+        [u.createdBy],
+      );
     await recordAudit(tx, actor, [
+      ...withdrawn.map((u) => ({
+        entity: 'project_update',
+        entityId: u.id,
+        action: 'withdraw',
+        before: { status: 'pending' },
+        after: { status: u.status, reviewNote: u.reviewNote },
+      })),
       {
         entity: 'project',
         entityId: id,

@@ -299,4 +299,47 @@ describe.each(engines())('target actuals on %s', (engine) => {
     const taskView = await get<{ targets: { id: string }[] }>(`/api/tasks/${task.id}`);
     expect(taskView.targets.map((t) => t.id)).toEqual([urbanId]);
   });
+
+  it('withdraws the former agency’s waiting report when the target goes to another agency', async () => {
+    const waiting = await report('sxd-officer', {
+      version: String(await version()),
+      period: String(year - 3),
+      value: '11',
+      note: 'x',
+    });
+    expect(waiting.statusCode, waiting.body).toBe(201);
+    const id = waiting.json<ActualReport>().id;
+    const stc = await agencyIdByCode(ctx.database.db, ctx.database.tenantId, 'STC');
+    const detail = await get<TargetDetail>(`/api/targets/${urbanId}`, 'consolidator');
+    const res = await as(ctx.app, cast.consolidator, {
+      method: 'PUT',
+      url: `/api/targets/${urbanId}`,
+      payload: {
+        version: detail.version,
+        kind: detail.kind,
+        comparator: detail.comparator,
+        unit: detail.unit,
+        baseline: detail.baseline,
+        milestones: detail.milestones,
+        responsibleAgencyId: stc,
+        dataSource: null,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json<TargetDetail>();
+    expect(after.reports.find((r) => r.id === id)?.status).toBe('withdrawn');
+    // The former head can no longer decide it; the new agency reports.
+    expect((await review('sxd-head', id, 'approve')).statusCode).toBe(404);
+    expect((await get<TargetDetail>(`/api/targets/${urbanId}`, 'sxd-officer')).abilities.report).toBe(
+      false,
+    );
+    expect(
+      (await get<TargetDetail>(`/api/targets/${urbanId}`, 'stc-officer')).abilities.report,
+    ).toBe(true);
+    const told = await ctx.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.eventKey, `target-actual:${id}:withdrawn`));
+    expect(told).toHaveLength(1);
+  });
 });

@@ -8,7 +8,7 @@ import type { ActualReport as ActualReportView, TargetDetail, TargetSummary } fr
 import type { ActualReport, TargetAttachments, TargetRow } from './service.js';
 
 const ASSESSMENTS: readonly Assessment[] = ['on_track', 'at_risk', 'off_track'];
-const STATUSES = ['pending', 'approved', 'returned'] as const;
+const STATUSES = ['pending', 'approved', 'returned', 'withdrawn'] as const;
 
 export function presentTarget(
   r: TargetRow,

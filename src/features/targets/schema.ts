@@ -93,7 +93,8 @@ export const evidenceFileSchema = z.object({
 /** A report of an actual as the history shows it (any status). */
 export const actualReportSchema = targetActualSchema.extend({
   id: z.uuid(),
-  status: z.enum(['pending', 'approved', 'returned']),
+  /** withdrawn: the target went to another agency before the head decided. */
+  status: z.enum(['pending', 'approved', 'returned', 'withdrawn']),
   agency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   reportedBy: z.string().nullable(),
   reportedAt: z.string(),

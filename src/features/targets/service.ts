@@ -269,7 +269,12 @@ export async function updateTarget(
           .insert(targetTasks)
           .values([...new Set(change.taskIds)].map((taskId) => ({ targetId: id, taskId })));
     }
+    const withdrawn =
+      before.target.responsibleAgencyId !== change.responsibleAgencyId
+        ? await withdrawActuals(tx, actor.tenantId, id, before.target.indicator)
+        : [];
     await recordAudit(tx, actor, [
+      ...withdrawn,
       {
         entity: 'target',
         entityId: id,
@@ -280,6 +285,42 @@ export async function updateTarget(
     ]);
     await refreshProjections(tx, [id]);
   });
+}
+
+/**
+ * A target given to another agency: the former agency's reports still waiting for its head are
+ * withdrawn (that head may no longer decide them), their authors told. Returns the audit entries.
+ */
+async function withdrawActuals(tx: Db, tenantId: string, targetId: string, indicator: string) {
+  const withdrawn = await tx
+    .update(targetActuals)
+    .set({
+      status: 'withdrawn',
+      reviewedAt: new Date(),
+      reviewNote: 'Chỉ tiêu đã giao cho đơn vị khác trước khi báo cáo được duyệt.',
+    })
+    .where(and(eq(targetActuals.targetId, targetId), eq(targetActuals.status, 'pending')))
+    .returning();
+  for (const a of withdrawn)
+    await notify(
+      tx,
+      {
+        tenantId,
+        eventKey: `target-actual:${a.id}:withdrawn`,
+        kind: 'progress_withdrawn',
+        title: `Số liệu chỉ tiêu chờ duyệt đã bị rút: ${shorten(indicator)}`,
+        body: 'Chỉ tiêu đã được giao cho đơn vị khác trước khi lãnh đạo đơn vị duyệt.',
+        link: targetLink(targetId),
+      },
+      [a.reportedBy],
+    );
+  return withdrawn.map((a) => ({
+    entity: 'target_actual',
+    entityId: a.id,
+    action: 'withdraw',
+    before: { status: 'pending' },
+    after: { status: a.status, reviewNote: a.reviewNote },
+  }));
 }
 
 /** The agencies contributing to a target and the tasks linked to it (ids, for the audit trail). */

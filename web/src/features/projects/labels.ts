@@ -30,6 +30,7 @@ export const UPDATE_STATUS_LABELS: Record<UpdateStatus, { label: string; color: 
   pending: { label: 'Chờ duyệt', color: 'gold' },
   approved: { label: 'Đã duyệt', color: 'green' },
   returned: { label: 'Bị trả lại', color: 'red' },
+  withdrawn: { label: 'Đã rút (đổi đơn vị)', color: 'default' },
 };
 
 export const investmentFormOptions = INVESTMENT_FORMS.map((value) => ({

@@ -77,6 +77,7 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, { label: string; color: 
   pending: { label: 'Chờ duyệt', color: 'gold' },
   approved: { label: 'Đã duyệt', color: 'green' },
   returned: { label: 'Bị trả lại', color: 'red' },
+  withdrawn: { label: 'Đã rút (đổi đơn vị)', color: 'default' },
 };
 
 const optionsOf = <K extends string>(labels: Record<K, string>) =>

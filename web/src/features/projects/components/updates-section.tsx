@@ -210,6 +210,11 @@ function UpdateItem({ project, update }: { project: ProjectDetail; update: Proje
           ))}
         </Flex>
       )}
+      {update.status === 'withdrawn' && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+          {update.reviewNote}
+        </Typography.Text>
+      )}
       {update.reviewedBy && (
         <Typography.Text
           type={update.status === 'returned' ? 'danger' : 'secondary'}

@@ -264,7 +264,13 @@ function ReportItem({
           ))}
         </Flex>
       )}
+      {report.status === 'withdrawn' && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+          {report.reviewNote}
+        </Typography.Text>
+      )}
       {report.reviewedAt &&
+        report.status !== 'withdrawn' &&
         (approvedAtOnce(report) ? (
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
             Báo cáo của lãnh đạo đơn vị: được tính ngay.
