@@ -1,13 +1,18 @@
 // `npm run bench:tasks`: the live-task reads at province scale. For each engine (embedded PGlite,
 // and PostgreSQL on postgres://postgres@127.0.0.1:5432 in a temporary database dropped afterwards)
 // it generates 120 agencies' work — 20,000 tasks, then 100,000 — with assignments and approved
-// progress (bulk INSERT … SELECT, with progress lines), starts the app on 127.0.0.1, signs in an
-// agency officer and the consolidator (accounts made through the users service), and runs autocannon
-// (in a child process) at 32 connections for a fixed time per endpoint: an agency's open tasks by
-// deadline, the overdue list, the urging overview, and the counts by status (the province's, and
-// one agency's). It prints
-// req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server process + database
-// backends), which holds when the machine is busy with other work; it asserts nothing.
+// progress (bulk INSERT … SELECT, with progress lines), and once, after the first size's tasks, the
+// plans' targets and key projects (issue #9): 200 projects with five years of capital plans and
+// monthly disbursements, approved updates and milestones, and 600 targets with milestones, approved
+// actuals and their stored projection. It starts the app on 127.0.0.1, signs in an agency officer
+// and the consolidator (accounts made through the users service), and runs autocannon (in a child
+// process) at 32 connections for a fixed time per endpoint: an agency's open tasks by deadline, the
+// overdue list, the urging overview, and the counts by status (the province's, and one agency's);
+// then the key projects (the province's, one owner's, one project's page) and the targets (all, off
+// track). It prints req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server
+// process + database backends, split in the progress lines), which holds when the machine is busy
+// with other work; it asserts nothing. `--skip-tasks-endpoints` measures only targets and projects;
+// `--skip-goals` neither makes nor measures them.
 //
 //   npm run bench:tasks
 //   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5
@@ -32,6 +37,7 @@ import { DataVersion } from '../src/db/data-changes.js';
 import { agencies, legalDocuments, planNodes, plans } from '../src/db/schema.js';
 import { isoDateInVietnam } from '../src/domain/calendar.js';
 import { loadReferenceData } from '../src/features/reference-data/service.js';
+import { projectionSql, refreshProjections } from '../src/features/targets/service.js';
 import { createUser } from '../src/features/users/service.js';
 import { type App, buildApp } from '../src/server/app.js';
 
@@ -45,6 +51,10 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** Write a CPU profile of the server process for each endpoint's run into this folder. */
     profile: { type: 'string' },
+    /** Measure only the targets and projects endpoints (the tasks are still generated). */
+    'skip-tasks-endpoints': { type: 'boolean', default: false },
+    /** Neither generate nor measure targets and key projects. */
+    'skip-goals': { type: 'boolean', default: false },
   },
 });
 const ENGINES = (args.engines ?? '').split(',').filter(Boolean) as ('pglite' | 'postgres')[];
@@ -226,8 +236,12 @@ type Bench = {
   tenantId: string;
   agencyIds: string[];
   plansMade: number;
+  /** The bench plans and their one section each, in the order made. */
+  plans: { planId: string; nodeId: string }[];
   tasksMade: number;
   officerId: string | null;
+  /** Targets and key projects, made once (after the first size's tasks). */
+  goals: Goals | null;
   drop: () => Promise<void>;
 };
 
@@ -266,8 +280,10 @@ async function openBench(engine: 'pglite' | 'postgres'): Promise<Bench> {
     tenantId,
     agencyIds,
     plansMade: 0,
+    plans: [],
     tasksMade: 0,
     officerId: null,
+    goals: null,
     drop,
   };
 }
@@ -280,6 +296,7 @@ async function growTo(bench: Bench, size: number) {
   const officerId = bench.officerId as string;
   while (bench.tasksMade < size) {
     const { planId, nodeId } = await benchPlan(db, bench.tenantId, ++bench.plansMade);
+    bench.plans.push({ planId, nodeId });
     const to = Math.min(size, bench.tasksMade + TASKS_PER_PLAN);
     await insertTasks(
       db,
@@ -312,6 +329,255 @@ async function growTo(bench: Bench, size: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Targets and key projects (issue #9): made once per engine, after the first size's tasks.
+
+const PROJECTS = 200;
+const TARGETS = 600;
+/** The agencies that own key projects (departments and district committees): the first 24. */
+const OWNER_AGENCIES = 24;
+const YEAR = Number(TODAY.slice(0, 4));
+
+type Goals = {
+  projects: number;
+  targets: number;
+  /** A project owned by an agency, with five years of capital plans and disbursements. */
+  detailProjectId: string;
+  /** The agency whose projects the owner filter lists, and how many it owns. */
+  ownerAgencyId: string;
+  owned: number;
+};
+
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+type Rows<T> = { rows: T[] };
+const rowsOf = async <T>(query: Promise<unknown>) => ((await query) as Rows<T>).rows;
+
+/**
+ * 200 key projects spread over the bench plans' sections (70 % owned by one of 24 agencies, the
+ * rest by an outside investor; public, BOT, other PPP or ODA), each with five years (this year and
+ * the four before) of capital plans from 2–4 sources, monthly disbursements up to this month
+ * (approved monthly updates of the owner agency for the owned ones), and five milestones with
+ * planned dates, most past ones reached, some late, some not at all.
+ */
+async function insertProjects(bench: Bench, ownerAgencyId: string) {
+  const { db } = bench.database;
+  const userId = bench.officerId as string;
+  const planIds = uuidArray(bench.plans.map((p) => p.planId));
+  const nodeIds = uuidArray(bench.plans.map((p) => p.nodeId));
+  const owners = uuidArray(bench.agencyIds.slice(0, OWNER_AGENCIES));
+  const n = bench.plans.length;
+  const today = sql`${TODAY}::date`;
+  await db.execute(sql`
+    with g as (
+      select i, h, ${YEAR}::int - 5 + i % 2 as sy, ${YEAR}::int - 1 + i % 4 as ey
+      from (select i, (i::bigint * 2654435761) % 4294967291 as h
+            from generate_series(0, ${PROJECTS - 1}::int) i) x
+    ), d as (
+      select g.*, (20 + h % 300)::numeric(14, 3) as clearance_total,
+        i % 10 < 7 as owned
+      from g
+    )
+    insert into projects (tenant_id, plan_id, node_id, position, name, sector, investment_form,
+      owner, owner_agency_id, total_investment, approval_documents, start_year, end_year,
+      clearance_unit, clearance_total, clearance_done, construction_percent, last_updated_on)
+    select ${bench.tenantId}::uuid, (${planIds})[1 + i % ${n}::int], (${nodeIds})[1 + i % ${n}::int],
+      i / ${n}::int,
+      'Dự án thử tải số ' || (i + 1) || ': ' || (array['Đường tỉnh kết nối khu kinh tế cửa khẩu',
+        'Cầu qua sông Kỳ Cùng', 'Bệnh viện đa khoa khu vực', 'Trường trung học phổ thông',
+        'Hồ chứa nước và kênh tưới'])[1 + i % 5],
+      (array['Giao thông', 'Giao thông', 'Y tế', 'Giáo dục', 'Nông nghiệp'])[1 + i % 5],
+      (array['public', 'public', 'bot', 'ppp_other', 'oda'])[1 + (h / 7) % 5],
+      case when not owned then 'Công ty cổ phần đầu tư thử tải ' || (i + 1) end,
+      case when owned then (${owners})[1 + (i * 7) % ${OWNER_AGENCIES}::int] end,
+      (200 + (h % 9800000) / 1000.0)::numeric(20, 3),
+      jsonb_build_array(
+        jsonb_build_object('number', (i + 1) || '/NQ-HĐND', 'issuedOn', make_date(sy - 1, 3, 15)::text,
+          'title', 'Quyết định chủ trương đầu tư'),
+        jsonb_build_object('number', (i + 1) || '/QĐ-UBND', 'issuedOn', make_date(sy - 1, 9, 30)::text,
+          'title', 'Quyết định phê duyệt dự án đầu tư')),
+      sy, ey,
+      case when i % 3 = 0 then 'household' else 'ha' end, clearance_total,
+      round(clearance_total * least(1, 0.4 + (h % 70) / 100.0), 3),
+      least(100, 10 + (h / 11) % 95)::int,
+      case when owned then date_trunc('month', ${today})::date end
+    from d`);
+  // Every project in the tenant is the bench's (a new database).
+  await db.execute(sql`
+    insert into project_capital_plans (tenant_id, project_id, year, source, amount, updated_by)
+    select p.tenant_id, p.id, y,
+      (array['local', 'central', 'oda', 'investor'])[1 + (p.k + s) % 4],
+      round(p.total_investment / 6 / c.n * (0.8 + ((p.k + s + y) % 5) / 10.0), 3),
+      ${userId}::uuid
+    from (select id, tenant_id, total_investment, abs(hashtext(id::text)) as k from projects
+          where tenant_id = ${bench.tenantId}::uuid) p
+    cross join generate_series(${YEAR - 4}::int, ${YEAR}::int) y
+    cross join lateral (select 2 + (p.k + y) % 3 as n) c
+    cross join lateral generate_series(0, c.n - 1) s`);
+  // Month by month as they are recorded; the owned projects' figures come from their agency's
+  // approved monthly updates (the update each one came from), the others' from the spreadsheet.
+  await db.execute(sql`
+    with c as (
+      select d.tenant_id, d.project_id, d.year, m as month, p.owner_agency_id,
+        round(d.total / 12 * (0.45 + (d.k % 60) / 100.0) * (0.5 + ((d.k + m) % 10) / 10.0), 3) as amount
+      from (select tenant_id, project_id, year, sum(amount) as total,
+              abs(hashtext(project_id::text)) as k
+            from project_capital_plans where tenant_id = ${bench.tenantId}::uuid
+            group by tenant_id, project_id, year) d
+      join projects p on p.id = d.project_id
+      cross join generate_series(1, 12) m
+      where make_date(d.year, m, 1) <= ${today}
+    ), u as (
+      insert into project_updates (tenant_id, project_id, agency_id, year, month, disbursed,
+        narrative, status, created_by, created_at, reviewed_by, reviewed_at)
+      select tenant_id, project_id, owner_agency_id, year, month, amount,
+        'Báo cáo tháng ' || month || '/' || year || ': giải ngân, giải phóng mặt bằng và tiến độ thi công theo kế hoạch.',
+        'approved', ${userId}::uuid, least(now(), make_date(year, month, 1) + interval '1 month 3 days'),
+        ${userId}::uuid, least(now(), make_date(year, month, 1) + interval '1 month 5 days')
+      from c where owner_agency_id is not null
+      order by year, month
+      returning id, project_id, year, month
+    )
+    insert into project_disbursements (tenant_id, project_id, year, month, amount, update_id, recorded_by)
+    select c.tenant_id, c.project_id, c.year, c.month, c.amount, u.id, ${userId}::uuid
+    from c left join u on u.project_id = c.project_id and u.year = c.year and u.month = c.month
+    order by c.year, c.month`);
+  await db.execute(sql`
+    insert into project_milestones (project_id, kind, planned_on, actual_on)
+    select p.id, m.kind, m.planned,
+      case when r < 9 and m.planned + (case when r < 4 then -5 * r when r < 7 then 10 * r + 30 else 10 * r + 120 end) <= ${today}
+        then m.planned + (case when r < 4 then -5 * r when r < 7 then 10 * r + 30 else 10 * r + 120 end) end
+    from projects p
+    cross join lateral (values
+      ('investment_policy', make_date(p.start_year - 1, 3, 15)),
+      ('approval', make_date(p.start_year - 1, 9, 30)),
+      ('groundbreaking', make_date(p.start_year, 6, 1)),
+      ('completion', make_date(p.end_year, 12, 31)),
+      ('settlement', make_date(p.end_year + 1, 12, 31))) m(kind, planned)
+    cross join lateral (select abs(hashtext(p.id::text || m.kind)) % 10 as r) x
+    where p.tenant_id = ${bench.tenantId}::uuid`);
+  const [pick] = await rowsOf<{ id: string; owned: number }>(
+    db.execute(sql`
+      select (select id from projects where owner_agency_id = ${ownerAgencyId}::uuid
+              order by position, id limit 1) as id,
+        (select count(*)::int from projects where owner_agency_id = ${ownerAgencyId}::uuid) as owned`),
+  );
+  if (!pick?.id) throw new Error('no bench project owned by the officer’s agency');
+  return { detailProjectId: pick.id, owned: pick.owned };
+}
+
+/**
+ * 600 targets over the bench plans' sections: half numbers, 30 % percentages (some to go down), 20 %
+ * yes/no milestones due 2024–2029; a responsible agency for 80 %, a 2020 baseline for all but one
+ * quantity in twelve; milestones in 2025 and 2030 on a straight path; approved yearly actuals for
+ * several years up to last year — on the path, 10 % short of it, or half-way (on track, at risk, off
+ * track) — or none; then the projection each target keeps for the list's filter.
+ */
+async function insertTargets(bench: Bench) {
+  const { db } = bench.database;
+  const userId = bench.officerId as string;
+  const planIds = uuidArray(bench.plans.map((p) => p.planId));
+  const nodeIds = uuidArray(bench.plans.map((p) => p.nodeId));
+  const ids = uuidArray(bench.agencyIds);
+  const n = bench.plans.length;
+  await db.execute(sql`
+    with g as (
+      select i, h,
+        case when i % 10 < 5 then 'number' when i % 10 < 8 then 'percentage' else 'milestone' end as kind,
+        i % 7 = 3 as falling
+      from (select i, (i::bigint * 2654435761) % 4294967291 as h
+            from generate_series(0, ${TARGETS - 1}::int) i) x
+    ), d as (
+      select g.*,
+        case kind when 'number' then (100 + h % 900)::numeric when 'percentage' then (20 + h % 50)::numeric end as base,
+        case kind
+          when 'number' then (100 + h % 900) * case when falling then -(0.3 + ((h / 7) % 30) / 100.0) else 0.3 + ((h / 7) % 70) / 100.0 end
+          when 'percentage' then case when falling then -(5 + (h / 7) % 10) else least(30, 5 + (h / 7) % 20) end
+        end as delta
+      from g
+    )
+    insert into targets (tenant_id, plan_id, node_id, position, indicator, unit, baseline_value,
+      baseline_year, target_value, target_year, kind, comparator, responsible_agency_id, sector)
+    select ${bench.tenantId}::uuid, (${planIds})[1 + i % ${n}::int], (${nodeIds})[1 + i % ${n}::int],
+      i / ${n}::int,
+      'Chỉ tiêu thử tải số ' || (i + 1) || ': ' || case kind
+        when 'number' then (array['Giá trị sản xuất công nghiệp', 'Chiều dài đường giao thông nông thôn được cứng hóa', 'Diện tích trồng rừng mới', 'Số lao động được đào tạo nghề'])[1 + i % 4]
+        when 'percentage' then (array['Tỷ lệ hộ nghèo', 'Tỷ lệ xã đạt chuẩn nông thôn mới', 'Tỷ lệ che phủ rừng', 'Tỷ lệ hồ sơ giải quyết trực tuyến'])[1 + i % 4]
+        else 'Hoàn thành đưa vào sử dụng công trình trọng điểm' end,
+      case kind when 'number' then (array['tỷ đồng', 'km', 'ha', 'người'])[1 + i % 4] when 'percentage' then '%' end,
+      case when base is not null and i % 12 <> 0 then base end,
+      case when base is not null and i % 12 <> 0 then 2020 end,
+      round(base + delta, 6), case when kind = 'milestone' then 2024 + i % 6 else 2030 end,
+      kind, case when falling and kind <> 'milestone' then 'at_most' else 'at_least' end,
+      case when i % 5 <> 4 then (${ids})[1 + (i * 13) % ${bench.agencyIds.length}::int] end,
+      (array['Kinh tế', 'Xã hội', 'Môi trường', 'Hạ tầng'])[1 + (h / 3) % 4]
+    from d`);
+  // Quantities: 2025 half-way, 2030 the value asked; a yes/no milestone: its year.
+  await db.execute(sql`
+    insert into target_milestones (target_id, year, value)
+    select id, 2025, round(baseline_value + (target_value - baseline_value) / 2, 6) from targets
+    where tenant_id = ${bench.tenantId}::uuid and kind <> 'milestone' and baseline_value is not null
+    union all
+    select id, target_year, case when kind <> 'milestone' then target_value end from targets
+    where tenant_id = ${bench.tenantId}::uuid`);
+  await db.execute(sql`
+    insert into target_actuals (tenant_id, target_id, agency_id, year, period, period_end, value,
+      achieved, note, status, reported_by, reported_at, reviewed_by, reviewed_at)
+    select t.tenant_id, t.id, t.responsible_agency_id, y, y::text, make_date(y, 12, 31),
+      case when t.kind <> 'milestone' then round(t.baseline_value + (t.target_value - t.baseline_value) * (y - 2020) / 10.0
+        * case when t.k % 10 < 5 then 1.05 when t.k % 10 < 7 then 0.9 else 0.5 end, 6) end,
+      case when t.kind = 'milestone' then t.k % 3 = 0 and y = least(t.target_year, ${YEAR - 1}::int) end,
+      'Số liệu thử tải năm ' || y, 'approved', ${userId}, make_date(y + 1, 1, 15), ${userId},
+      make_date(y + 1, 1, 20)
+    from (select *, abs(hashtext(id::text)) as k from targets where tenant_id = ${bench.tenantId}::uuid) t
+    cross join generate_series(2021, ${YEAR - 1}::int) y
+    where t.k % 15 <> 0 and y >= 2021 + t.k % 3
+      and (t.kind <> 'milestone' and t.baseline_value is not null or t.kind = 'milestone' and y <= t.target_year)`);
+  const made = await rowsOf<{ id: string }>(
+    db.execute(sql`select id from targets where tenant_id = ${bench.tenantId}::uuid`),
+  );
+  for (let i = 0; i < made.length; i += 200) {
+    const batch = made.slice(i, i + 200).map((r) => r.id);
+    await db.transaction((tx) => refreshProjections(tx, batch));
+  }
+}
+
+async function makeGoals(bench: Bench, ownerAgencyId: string): Promise<Goals> {
+  const { db } = bench.database;
+  const started = performance.now();
+  const { detailProjectId, owned } = await insertProjects(bench, ownerAgencyId);
+  const projected = performance.now();
+  await insertTargets(bench);
+  await db.execute(sql`vacuum analyze projects, project_capital_plans, project_disbursements,
+    project_updates, project_milestones, targets, target_milestones, target_actuals`);
+  const [shape] = await rowsOf<Record<string, number>>(
+    db.execute(sql`
+      select (select count(*)::int from projects) as projects,
+        (select count(*)::int from project_capital_plans) as capital,
+        (select count(*)::int from project_disbursements) as disbursements,
+        (select count(*)::int from project_updates) as updates,
+        (select count(*)::int from project_milestones) as milestones,
+        (select count(*)::int from project_milestones where actual_on > planned_on) as late,
+        (select count(*)::int from targets) as targets,
+        (select count(*)::int from target_milestones) as target_milestones,
+        (select count(*)::int from target_actuals) as actuals`),
+  );
+  const states = await rowsOf<{ state: string; n: number }>(
+    db.execute(sql`select ${projectionSql(YEAR)} as state, count(*)::int as n from targets
+      group by 1 order by 2 desc`),
+  );
+  log(
+    `${bench.database.engine}: ${shape?.projects} projects (${shape?.capital} capital plan lines, ${shape?.disbursements} monthly disbursements, ${shape?.updates} approved updates, ${shape?.milestones} milestones of which ${shape?.late} reached late) in ${((projected - started) / 1000).toFixed(1)} s; ${shape?.targets} targets (${shape?.target_milestones} milestones, ${shape?.actuals} approved actuals; ${states.map((s) => `${s.state} ${s.n}`).join(', ')}) in ${seconds(projected)}`,
+  );
+  return {
+    projects: shape?.projects ?? 0,
+    targets: shape?.targets ?? 0,
+    detailProjectId,
+    ownerAgencyId,
+    owned,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Load.
 
 type Result = {
@@ -324,6 +590,8 @@ type Result = {
   bytes: number;
   /** Server and database CPU per request (ms). */
   cpuMs: number;
+  /** Of which the database backends' (PostgreSQL on this machine; 0 embedded, where it is the server's). */
+  dbCpuMs: number;
 };
 
 // autocannon runs in a child process, so that the load generator shares neither the server's event
@@ -383,7 +651,10 @@ function load(url: string, cookie: string, duration: number): Promise<Load> {
  * CPU time (ms) of the server process and, on PostgreSQL, of the database's backends: read before
  * and after a run, it gives the CPU one request costs, whatever else the machine is doing.
  */
-async function cpuNow(db: Db, engine: 'pglite' | 'postgres'): Promise<number> {
+async function cpuNow(
+  db: Db,
+  engine: 'pglite' | 'postgres',
+): Promise<{ total: number; database: number }> {
   const self = process.cpuUsage();
   let backends = 0;
   if (engine === 'postgres') {
@@ -402,7 +673,7 @@ async function cpuNow(db: Db, engine: 'pglite' | 'postgres'): Promise<number> {
       }
     }
   }
-  return (self.user + self.system) / 1000 + backends;
+  return { total: (self.user + self.system) / 1000 + backends, database: backends };
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -420,7 +691,7 @@ async function measure(bench: Bench, name: string, url: string, cookie: string):
   }
   const before = await cpuNow(bench.database.db, bench.database.engine);
   const r = await load(url, cookie, SECONDS);
-  const cpu = (await cpuNow(bench.database.db, bench.database.engine)) - before;
+  const after = await cpuNow(bench.database.db, bench.database.engine);
   if (profiler && args.profile) {
     const { profile } = await profiler.post('Profiler.stop');
     profiler.disconnect();
@@ -442,7 +713,8 @@ async function measure(bench: Bench, name: string, url: string, cookie: string):
     p99: percentile(sorted, 99),
     errors: r.non2xx + r.errors + r.timeouts,
     bytes: r.bytes,
-    cpuMs: sorted.length ? cpu / sorted.length : Number.NaN,
+    cpuMs: sorted.length ? (after.total - before.total) / sorted.length : Number.NaN,
+    dbCpuMs: sorted.length ? (after.database - before.database) / sorted.length : Number.NaN,
   };
 }
 
@@ -458,6 +730,9 @@ async function signIn(app: App, username: string): Promise<string> {
   return `tiendo_session=${cookie.value}`;
 }
 
+/** Which table, the name, the path, the session cookie. */
+type Endpoint = ['tasks' | 'goals', string, string, string];
+
 async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
   // As `npm start` runs it: counts and overviews cached until the database announces a change.
   const dataVersion = new DataVersion();
@@ -469,23 +744,45 @@ async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
   try {
     const officer = await signIn(app, 'bench.canbo');
     const consolidator = await signIn(app, 'bench.tonghop');
-    const endpoints: [string, string, string][] = [
+    const tasksEndpoints: Endpoint[] = [
       [
+        'tasks',
         'agency open tasks by deadline',
         `/api/tasks?agencyId=${officerAgency}&open=true&sort=due&limit=20`,
         officer,
       ],
-      ['overdue list', '/api/tasks?state=overdue&sort=due&limit=20', consolidator],
-      ['urging overview', '/api/urging', consolidator],
-      ['counts (province)', '/api/tasks/counts', consolidator],
-      ['counts (one agency)', `/api/tasks/counts?agencyId=${officerAgency}`, officer],
+      ['tasks', 'overdue list', '/api/tasks?state=overdue&sort=due&limit=20', consolidator],
+      ['tasks', 'urging overview', '/api/urging', consolidator],
+      ['tasks', 'counts (province)', '/api/tasks/counts', consolidator],
+      ['tasks', 'counts (one agency)', `/api/tasks/counts?agencyId=${officerAgency}`, officer],
     ];
-    const results: Result[] = [];
-    for (const [name, path, cookie] of endpoints) {
-      const result = await measure(bench, name, `${base}${path}`, cookie);
+    const goals = bench.goals;
+    const goalsEndpoints: Endpoint[] = goals
+      ? [
+          ['goals', 'projects (consolidator)', '/api/projects?limit=50', consolidator],
+          [
+            'goals',
+            `projects of one owner (${goals.owned})`,
+            `/api/projects?ownerAgencyId=${goals.ownerAgencyId}&limit=50`,
+            officer,
+          ],
+          ['goals', 'project detail (5 years)', `/api/projects/${goals.detailProjectId}`, officer],
+          ['goals', 'targets', '/api/targets?limit=50', consolidator],
+          [
+            'goals',
+            'targets off track',
+            '/api/targets?projection=off_track&limit=50',
+            consolidator,
+          ],
+        ]
+      : [];
+    const endpoints = [...(args['skip-tasks-endpoints'] ? [] : tasksEndpoints), ...goalsEndpoints];
+    const results: (Result & { group: Endpoint[0] })[] = [];
+    for (const [group, name, path, cookie] of endpoints) {
+      const result = { ...(await measure(bench, name, `${base}${path}`, cookie)), group };
       results.push(result);
       log(
-        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s, server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s, CPU ${(result.cpuMs - result.dbCpuMs).toFixed(2)} ms/req in the server and ${result.dbCpuMs.toFixed(2)} in the database, server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
       );
     }
     return results;
@@ -536,7 +833,7 @@ async function main() {
   log(
     `${CONNECTIONS} connections, ${SECONDS} s per endpoint (after 2 s of warm-up); today ${TODAY}; node ${process.version}; ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
   );
-  const rows: { engine: string; size: number; result: Result }[] = [];
+  const rows: { engine: string; size: number; result: Result & { group: string } }[] = [];
   for (const engine of ENGINES) {
     const started = performance.now();
     const bench = await openBench(engine);
@@ -566,6 +863,8 @@ async function main() {
       bench.officerId = officer.id;
       for (const size of SIZES) {
         await growTo(bench, size);
+        if (!bench.goals && !args['skip-goals'])
+          bench.goals = await makeGoals(bench, officerAgency);
         for (const result of await runEndpoints(bench, officerAgency, size))
           rows.push({ engine, size, result });
       }
@@ -575,8 +874,16 @@ async function main() {
       log(`${engine}: done in ${seconds(started)}`);
     }
   }
-  console.log();
-  table(rows);
+  for (const group of ['tasks', 'goals']) {
+    const of = rows.filter((r) => r.result.group === group);
+    if (of.length === 0) continue;
+    console.log();
+    if (group === 'goals')
+      console.log(
+        `Targets and key projects (${PROJECTS} projects with ${YEAR - 4}–${YEAR} of capital and disbursement, ${TARGETS} targets), beside the tasks:`,
+      );
+    table(of);
+  }
   log(
     `load average at the end ${loadavg()[0]?.toFixed(1)} (other work on the machine inflates latency, not CPU ms/req)`,
   );
