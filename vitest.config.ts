@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The web client's aliases (vite.config.ts), for its tests.
+  resolve: {
+    alias: {
+      '@features': fileURLToPath(new URL('./src/features', import.meta.url)),
+      '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)),
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -27,6 +27,7 @@ import { authHooks } from '../features/auth/hooks.js';
 import { authRoutes } from '../features/auth/routes.js';
 import type { SessionLimits } from '../features/auth/sessions.js';
 import type { SignInThrottleOptions } from '../features/auth/throttle.js';
+import { communeRoutes } from '../features/communes/routes.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
@@ -209,6 +210,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authRoutes, authOptions);
   await app.register(userRoutes);
   await app.register(agencyRoutes);
+  await app.register(communeRoutes);
   await app.register(planRoutes);
   // Tasks and projects store evidence in the same folder.
   const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-'));

@@ -148,6 +148,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: ['consolidator'],
       body: () => ({ atRiskShare: '0.75', aboutMargin: '0.05' }),
     },
+    { method: 'GET', path: '/api/communes', url: () => '/api/communes', allowed: EVERYONE },
     { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
     {
       method: 'GET',

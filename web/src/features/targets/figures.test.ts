@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actualText,
   expectedAt,
@@ -8,11 +8,6 @@ import {
   positionOf,
   withUnit,
 } from './figures';
-
-// The web client's @domain alias is Vite's (vite.config.ts); under Vitest the same modules are
-// loaded from src/domain.
-vi.mock('@domain/target-period', () => import('../../../../src/domain/target-period'));
-vi.mock('@domain/target-projection', () => import('../../../../src/domain/target-projection'));
 
 const target = {
   kind: 'count' as const,

@@ -1,9 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstReportableYear, reportablePeriods } from './periods';
-
-// The web client's @domain alias is Vite's (vite.config.ts); under Vitest the same modules are
-// loaded from src/domain.
-vi.mock('@domain/target-period', () => import('../../../../src/domain/target-period'));
 
 describe('reportablePeriods', () => {
   it('offers ended years only, a year from 1 December on, newest first', () => {

@@ -25,7 +25,11 @@ import { useState } from 'react';
 import { formatDate } from '../../../app/format';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { AgencyPicker, type AgencyValue } from '../../tasks/components/agency-picker';
-import { usePlanTargetOptions, usePlanTaskOptions } from '../hooks/use-link-options';
+import {
+  useCommuneOptions,
+  usePlanTargetOptions,
+  usePlanTaskOptions,
+} from '../hooks/use-link-options';
 import { useEditProject } from '../hooks/use-project-mutations';
 import {
   CLEARANCE_UNIT_LABELS,
@@ -215,6 +219,7 @@ export function EditForm({ project, open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const edit = useEditProject(project.id);
+  const communes = useCommuneOptions(open);
   const [problems, setProblems] = useState<string[]>([]);
   const totalInvestment = Form.useWatch('totalInvestment', form);
   const clearanceTotal = Form.useWatch('clearanceTotal', form);
@@ -383,12 +388,13 @@ export function EditForm({ project, open, onClose }: Props) {
         <Form.Item
           name="communeCodes"
           label="Xã, phường nơi có dự án"
-          extra="Gõ mã đơn vị hành chính cấp xã (theo danh mục từ 01/7/2025) rồi nhấn Enter để thêm."
+          extra="Xã, phường theo danh mục đơn vị hành chính từ 01/7/2025; gõ tên để tìm."
         >
           <Select
-            mode="tags"
-            tokenSeparators={[',', ';', ' ']}
-            options={project.communes.map((c) => ({
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={communes.isPending}
+            options={(communes.data?.items ?? project.communes).map((c) => ({
               value: c.code,
               label: `${c.name} (${c.code})`,
             }))}

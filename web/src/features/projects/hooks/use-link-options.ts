@@ -1,5 +1,6 @@
 // Look-ups for the consolidator's project form: tasks of the project's plan searched on the server
-// as the user types, and the plan's targets.
+// as the user types, the plan's targets, and the province's communes.
+import type { CommuneList } from '@features/communes/schema';
 import type { TargetList } from '@features/targets/schema';
 import type { taskListSchema } from '@features/tasks/schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -23,6 +24,16 @@ export function usePlanTargetOptions(planId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['targets', 'list', query],
     queryFn: ({ signal }) => apiGet<TargetList>('/api/targets', query, signal),
+    enabled,
+  });
+}
+
+/** The communes of the province (a few hundred at most; they change only with a reorganisation). */
+export function useCommuneOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['communes'],
+    queryFn: ({ signal }) => apiGet<CommuneList>('/api/communes', {}, signal),
+    staleTime: 60 * 60 * 1000,
     enabled,
   });
 }
