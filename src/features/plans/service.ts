@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { inTurn } from '../../db/in-turn.js';
 import {
   communes,
   documentReferences,
@@ -1295,7 +1296,7 @@ async function itemsWithLiveWork(
 ): Promise<string[]> {
   const t = [...targetIds];
   const p = [...projectIds];
-  const lists = await Promise.all([
+  const lists = await inTurn([
     ...(t.length === 0
       ? []
       : [

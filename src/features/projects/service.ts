@@ -8,6 +8,7 @@ import Decimal from 'decimal.js';
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { inTurn } from '../../db/in-turn.js';
 import {
   agencies,
   communes,
@@ -443,7 +444,7 @@ export async function editProject(
       );
     if (issues.length > 0) throw new InvalidInputError(issues);
 
-    const [locationsBefore, tasksBefore, targetsBefore, milestonesBefore] = await Promise.all([
+    const [locationsBefore, tasksBefore, targetsBefore, milestonesBefore] = await inTurn([
       tx
         .select({ code: projectLocations.communeCode })
         .from(projectLocations)

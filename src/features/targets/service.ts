@@ -4,6 +4,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { inTurn } from '../../db/in-turn.js';
 import {
   agencies,
   evidenceFiles,
@@ -57,9 +58,7 @@ function conditions(tenantId: string, filter: TargetFilter): SQL {
     filter.agencyId
       ? sql`(${targets.responsibleAgencyId} = ${filter.agencyId} or exists (select 1 from target_contributors c where c.target_id = ${targets.id} and c.agency_id = ${filter.agencyId}))`
       : undefined,
-    filter.projection
-      ? sql`${projectionSql(filter.projection.year)} = ${filter.projection.state}`
-      : undefined,
+    filter.projection ? projectionIs(filter.projection.state, filter.projection.year) : undefined,
   ) as SQL;
 }
 
@@ -325,7 +324,7 @@ async function withdrawActuals(tx: Db, tenantId: string, targetId: string, indic
 
 /** The agencies contributing to a target and the tasks linked to it (ids, for the audit trail). */
 async function links(db: Db, id: string) {
-  const [contributors, linked] = await Promise.all([
+  const [contributors, linked] = await inTurn([
     db
       .select({ id: targetContributors.agencyId })
       .from(targetContributors)
@@ -601,7 +600,7 @@ export async function reviewActual(
 export async function refreshProjections(tx: Db, targetIds: readonly string[]) {
   for (let i = 0; i < targetIds.length; i += 200) {
     const ids = targetIds.slice(i, i + 200);
-    const [rows, milestones, actuals] = await Promise.all([
+    const [rows, milestones, actuals] = await inTurn([
       tx
         .select({
           target: targets,
@@ -638,6 +637,20 @@ export async function refreshProjections(tx: Db, targetIds: readonly string[]) {
 /** The projection state as of `year`, in SQL: a stored "due" milestone past its year is overdue. */
 export const projectionSql = (year: number) =>
   sql<string>`case when ${targets.projectionState} = 'due' and ${targets.projectionDueYear} < ${year} then 'overdue' else coalesce(${targets.projectionState}, 'no_data') end`;
+
+/**
+ * The targets in a projection state as of `year` (projectionSql), written so that the index on
+ * (tenant, projection_state) serves it: only "due", "overdue" and "no data" need more than equality.
+ */
+function projectionIs(state: string, year: number): SQL {
+  if (state === 'overdue')
+    return sql`(${targets.projectionState} = 'overdue' or (${targets.projectionState} = 'due' and ${targets.projectionDueYear} < ${year}))`;
+  if (state === 'due')
+    return sql`(${targets.projectionState} = 'due' and (${targets.projectionDueYear} is null or ${targets.projectionDueYear} >= ${year}))`;
+  if (state === 'no_data')
+    return sql`(${targets.projectionState} = 'no_data' or ${targets.projectionState} is null)`;
+  return eq(targets.projectionState, state);
+}
 
 /** Targets never projected (stored before migration 0017, or by an older version): at start. */
 export async function refreshMissingProjections(db: Db): Promise<number> {
