@@ -330,9 +330,9 @@ describe.each(engines())('target actuals on %s', (engine) => {
     expect(after.reports.find((r) => r.id === id)?.status).toBe('withdrawn');
     // The former head can no longer decide it; the new agency reports.
     expect((await review('sxd-head', id, 'approve')).statusCode).toBe(404);
-    expect((await get<TargetDetail>(`/api/targets/${urbanId}`, 'sxd-officer')).abilities.report).toBe(
-      false,
-    );
+    expect(
+      (await get<TargetDetail>(`/api/targets/${urbanId}`, 'sxd-officer')).abilities.report,
+    ).toBe(false);
     expect(
       (await get<TargetDetail>(`/api/targets/${urbanId}`, 'stc-officer')).abilities.report,
     ).toBe(true);
