@@ -6,6 +6,7 @@ import { HOME_PATH } from '../features/auth/redirect';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { PageLoading } from './query-state';
+import { RouteError } from './route-error';
 
 const LoginPage = lazy(() =>
   import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })),
@@ -72,6 +73,7 @@ export function createRouter() {
   return createBrowserRouter([
     {
       path: 'dang-nhap',
+      errorElement: <RouteError />,
       element: (
         <Suspense fallback={<PageLoading />}>
           <LoginPage />
@@ -80,6 +82,7 @@ export function createRouter() {
     },
     {
       element: <AppLayout />,
+      errorElement: <RouteError />,
       children: [
         { index: true, element: <Navigate to={HOME_PATH} replace /> },
         { path: 'viec-cua-toi', element: <MyWorkPage /> },

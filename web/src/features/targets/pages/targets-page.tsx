@@ -7,6 +7,7 @@ import { Card, Empty, Flex, Table, type TableColumnsType, Tooltip, Typography } 
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
+import { ProjectionSettingsButton } from '../components/projection-settings';
 import { ProjectionTag } from '../components/projection-tag';
 import { TargetFilters } from '../components/target-filters';
 import { actualText, unitOf, withUnit } from '../figures';
@@ -116,6 +117,7 @@ export function TargetsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Chỉ tiêu
         </Typography.Title>
+        {state.planId && <ProjectionSettingsButton planId={state.planId} />}
       </Flex>
       <TargetFilters state={state} onChange={(change) => update({ ...change, page: 1 })} />
       {targets.isError ? (
