@@ -108,6 +108,17 @@ describe('urgingLetter', () => {
     );
   });
 
+  it('names a plan that has no number by its date and issuer', () => {
+    const unnumbered = urgingLetter(input({ plan: { ...input().plan, number: '' } }));
+    expect(paragraphs(unnumbered.body)[0]).toMatch(
+      /^Thực hiện Kế hoạch ngày 10\/9\/2024 của UBND tỉnh về thực hiện Quyết định số 693/,
+    );
+    expect(unnumbered.excerpt).toBe(
+      'V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ theo Kế hoạch ngày 10/9/2024 của UBND tỉnh',
+    );
+    expect(paragraphs(unnumbered.body).join('\n')).not.toContain('Kế hoạch số');
+  });
+
   it('counts the overdue tasks and the agencies as of the letter date', () => {
     expect(text).toContain(
       'Tính đến ngày 05/01/2026, còn 5 nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành của 3 cơ quan, đơn vị',

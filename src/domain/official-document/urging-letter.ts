@@ -133,7 +133,9 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const planNumber = input.plan.number.normalize('NFC').trim();
   const planIssuer = input.plan.issuer.normalize('NFC').trim();
   const planDate = input.plan.issuedOn ? ` ngày ${formatCitedDate(input.plan.issuedOn)}` : '';
-  const planRef = `Kế hoạch số ${planNumber}${planDate} của ${planIssuer}`;
+  // A plan with no number is identified by its date and issuer (and its subject, which follows).
+  const planName = planNumber ? `Kế hoạch số ${planNumber}` : 'Kế hoạch';
+  const planRef = `${planName}${planDate} của ${planIssuer}`;
   const replyBy = formatDateVi(addDays(input.date, input.replyWithinDays ?? DEFAULT_REPLY_DAYS));
   const asOf = formatDateVi(input.date);
   const single = agencies.length === 1;
@@ -200,7 +202,7 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   return {
     issuer: { parent: input.issuer.parent, name: input.issuer.name },
     number,
-    excerpt: `V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ theo Kế hoạch số ${planNumber}`,
+    excerpt: `V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ theo ${planNumber ? planName : `${planName}${planDate} của ${planIssuer}`}`,
     place: input.place,
     date: input.date,
     addressees: agencies.map((a) => a.name),

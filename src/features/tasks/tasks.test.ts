@@ -396,6 +396,10 @@ describe.each(engines())('live tasks on %s', (engine) => {
     expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(xml).toContain('Sở Xây dựng');
     expect(xml).toContain('Rà soát, báo cáo khó khăn, vướng mắc');
+    // The plan gave it no deadline: the consolidator's date is its deadline in the letter.
+    const [y, m, d] = daysAgo(40).split('-');
+    expect(xml).toContain(`${d}/${m}/${y}`);
+    expect(xml).not.toContain('Không xác định');
     expect(
       (await as(app, auth.leader, { method: 'GET', url: '/api/urging/letter.docx' })).statusCode,
     ).toBe(404);

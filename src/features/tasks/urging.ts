@@ -28,6 +28,9 @@ export async function buildUrgingLetter(
     entry.tasks.push(t);
     byAgency.set(t.agencyId, entry);
   }
+  // The letter is the consolidating department's: it does not urge itself (its own overdue work
+  // is in the overview, for its head).
+  if (p.agencyId) byAgency.delete(p.agencyId);
   const withOverdue = [...byAgency.values()].sort(
     (a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'vi'),
   );
@@ -77,7 +80,9 @@ export async function buildUrgingLetter(
         title: t.title,
         dueOn: t.dueOn,
         overdueDays: t.overdueDays,
-        dueLabel: describeDeadline(t.deadline),
+        // A task the plan gave no deadline is overdue against the consolidator's date: that date
+        // is its deadline in the letter, not "Không xác định".
+        dueLabel: t.deadline.kind === 'none' ? '' : describeDeadline(t.deadline),
         percent: t.percent,
       })),
     })),
