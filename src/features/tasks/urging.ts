@@ -28,9 +28,6 @@ export async function buildUrgingLetter(
     entry.tasks.push(t);
     byAgency.set(t.agencyId, entry);
   }
-  // The letter is the consolidating department's: it does not urge itself (its own overdue work
-  // is in the overview, for its head).
-  if (p.agencyId) byAgency.delete(p.agencyId);
   const withOverdue = [...byAgency.values()].sort(
     (a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'vi'),
   );
