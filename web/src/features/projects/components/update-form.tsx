@@ -1,7 +1,7 @@
 // "Cập nhật tháng": the owner agency's monthly update of a project – the month's disbursement, site
 // clearance done so far, construction %, milestones reached with their dates, what was done, and
 // evidence files – sent as one multipart form. An officer's update waits for the head's approval.
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectDetail } from '@features/projects/schema';
 import {
   Alert,
@@ -15,13 +15,12 @@ import {
   Modal,
   Select,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDecimal } from '../../../app/format';
-import { EVIDENCE_ACCEPT, evidenceProblem, MAX_EVIDENCE_FILES } from '../../tasks/evidence';
+import { EvidenceField } from '../../tasks/components/evidence-field';
 import { useSendMonthlyUpdate } from '../hooks/use-project-mutations';
 import { CLEARANCE_UNIT_LABELS, milestoneKindOptions } from '../labels';
 import { invalidInput, isConflict, projectMessage, serverFieldErrors } from '../messages';
@@ -259,37 +258,7 @@ export function UpdateForm({ project, open, onClose }: Props) {
             data-testid="project-update-narrative"
           />
         </Form.Item>
-        <Form.Item
-          name="evidence"
-          label="Minh chứng"
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-          extra={`PDF, Word, Excel, ảnh JPG/PNG, ZIP; tối đa 20 MB mỗi tệp, ${MAX_EVIDENCE_FILES} tệp mỗi lần.`}
-          rules={[
-            {
-              validator: (_, files: UploadFile[] | undefined) =>
-                (files?.length ?? 0) > MAX_EVIDENCE_FILES
-                  ? Promise.reject(new Error(`Tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng mỗi lần`))
-                  : Promise.resolve(),
-            },
-          ]}
-        >
-          <Upload
-            multiple
-            accept={EVIDENCE_ACCEPT}
-            beforeUpload={(file) => {
-              const problem = evidenceProblem(file);
-              if (problem) {
-                void message.error(problem);
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            data-testid="project-update-evidence"
-          >
-            <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-          </Upload>
-        </Form.Item>
+        <EvidenceField testId="project-update-evidence" />
         {send.isError && (
           <Alert
             type={isConflict(send.error) ? 'warning' : 'error'}

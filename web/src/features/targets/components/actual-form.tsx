@@ -1,10 +1,3 @@
-// "Báo cáo số liệu": the responsible agency reports a target's actual for a period – the value (a
-// quantity), achieved or not (a yes/no milestone) or its assessment (a qualitative target) – with a
-// note and evidence files, sent as one multipart form. Only periods that may be reported are
-// offered (the year, and the halves, quarters or months of the target's frequency, once ended); a
-// period whose report still waits for the head is shown but cannot be chosen. An officer's report
-// waits for the head's approval; a head's own counts at once.
-import { UploadOutlined } from '@ant-design/icons';
 import { isoDateInVietnam } from '@domain/calendar';
 import type { TargetDetail } from '@features/targets/schema';
 import {
@@ -18,12 +11,11 @@ import {
   Radio,
   Select,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../auth/hooks/use-session';
-import { EVIDENCE_ACCEPT, evidenceProblem, MAX_EVIDENCE_FILES } from '../../tasks/evidence';
+import { EvidenceField } from '../../tasks/components/evidence-field';
 import { actualText, typedValue, unitOf, valueEcho, valueRule } from '../figures';
 import { useReportActual } from '../hooks/use-target-mutations';
 import { type Assessment, assessmentOptions, isQuantity, KIND_LABELS } from '../labels';
@@ -232,37 +224,7 @@ export function ActualForm({ target, open, onClose }: Props) {
             data-testid="actual-note"
           />
         </Form.Item>
-        <Form.Item
-          name="evidence"
-          label="Minh chứng"
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-          extra={`PDF, Word, Excel, ảnh JPG/PNG, ZIP; tối đa 20 MB mỗi tệp, ${MAX_EVIDENCE_FILES} tệp mỗi lần.`}
-          rules={[
-            {
-              validator: (_, files: UploadFile[] | undefined) =>
-                (files?.length ?? 0) > MAX_EVIDENCE_FILES
-                  ? Promise.reject(new Error(`Tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng mỗi lần`))
-                  : Promise.resolve(),
-            },
-          ]}
-        >
-          <Upload
-            multiple
-            accept={EVIDENCE_ACCEPT}
-            beforeUpload={(file) => {
-              const problem = evidenceProblem(file);
-              if (problem) {
-                void message.error(problem);
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            data-testid="actual-evidence"
-          >
-            <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-          </Upload>
-        </Form.Item>
+        <EvidenceField testId="actual-evidence" />
         {send.isError && (
           <Alert
             type={isConflict(send.error) ? 'warning' : 'error'}

@@ -1,6 +1,3 @@
-// Reporting progress (the lead agency: date, percent, what was done, evidence) or contributing as a
-// coordinating agency (no percent). Files are collected here and sent with the form.
-import { UploadOutlined } from '@ant-design/icons';
 import type { TaskDetail } from '@features/tasks/schema';
 import {
   Alert,
@@ -14,13 +11,12 @@ import {
   Modal,
   Slider,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { EVIDENCE_ACCEPT, evidenceProblem, MAX_EVIDENCE_FILES } from '../evidence';
 import { useReportProgress } from '../hooks/use-task-mutations';
 import { taskMessage } from '../messages';
+import { EvidenceField } from './evidence-field';
 
 export type ProgressKind = 'progress' | 'contribution';
 
@@ -160,37 +156,7 @@ export function ProgressForm({ task, kind, open, onClose }: Props) {
             data-testid="progress-narrative"
           />
         </Form.Item>
-        <Form.Item
-          name="evidence"
-          label="Minh chứng"
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-          extra={`PDF, Word, Excel, ảnh JPG/PNG, ZIP; tối đa 20 MB mỗi tệp, ${MAX_EVIDENCE_FILES} tệp mỗi lần.`}
-          rules={[
-            {
-              validator: (_, files: UploadFile[] | undefined) =>
-                (files?.length ?? 0) > MAX_EVIDENCE_FILES
-                  ? Promise.reject(new Error(`Tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng mỗi lần`))
-                  : Promise.resolve(),
-            },
-          ]}
-        >
-          <Upload
-            multiple
-            accept={EVIDENCE_ACCEPT}
-            beforeUpload={(file) => {
-              const problem = evidenceProblem(file);
-              if (problem) {
-                void message.error(problem);
-                return Upload.LIST_IGNORE;
-              }
-              return false;
-            }}
-            data-testid="progress-evidence"
-          >
-            <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-          </Upload>
-        </Form.Item>
+        <EvidenceField testId="progress-evidence" />
         {report.isError && (
           <Alert
             type="error"
