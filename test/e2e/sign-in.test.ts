@@ -76,10 +76,22 @@ describe('signing in and out in a browser', { timeout: BROWSER_TEST_TIMEOUT }, (
 
   it('signs out to the login page; the pages need signing in again', async () => {
     await page.getByTestId('user-menu').click();
+    // The click must reach the server: a sign-out that never asked would otherwise look like a
+    // login page that never came.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
     await page.getByTestId('logout').click();
+    expect((await answered).status()).toBe(204);
     // The login page, or the error the client shows instead (so that a failure says why).
     const refused = page.locator('.ant-message-error');
-    await page.getByTestId('login-page').or(refused).first().waitFor();
+    await page
+      .getByTestId('login-page')
+      .or(refused)
+      .first()
+      .waitFor()
+      .catch(async (e: unknown) => {
+        const seen = ((await page.locator('body').textContent()) ?? '').slice(0, 600);
+        throw new Error(`no login page at ${page.url()}; the page shows:\n${seen}\n${e}`);
+      });
     expect(await refused.allTextContents()).toEqual([]);
     await page.getByTestId('login-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');

@@ -53,9 +53,12 @@ export function useSignedOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(
-    (notice?: string) => {
+    async (notice?: string) => {
       setCsrfToken(null);
       loginNotice = notice ?? null;
+      // A session request still on its way (sent before the server ended the session) would
+      // answer "signed in" after this and put the ended session back: cancel it first.
+      await queryClient.cancelQueries({ queryKey: sessionKey });
       navigate(LOGIN_PATH, { replace: true });
       forgetUserData(queryClient);
       queryClient.setQueryData(sessionKey, SIGNED_OUT);
