@@ -2,6 +2,7 @@
 // (`npm run db:generate`), read, and committed; they are never edited once landed.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -74,6 +75,12 @@ export const tenants = pgTable('tenants', {
   provinceCode: text('province_code')
     .notNull()
     .references(() => provinces.code),
+  /**
+   * What the province's documents say of it (features/tenant-settings/schema.ts): the authority's
+   * name, the place on the date line, the consolidating department, who signs, document symbols.
+   * Data a province sets up, never constants in code; empty means "derived from the province".
+   */
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -940,12 +947,15 @@ export const evidenceFiles = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantRef(),
-    // Exactly one owner: a task's progress report, a target's actual, a project's update, or a
-    // project's own documents (check constraint in migration 0016).
+    // Exactly one owner: a task's progress report, a target's actual, a project's update, a
+    // project's own documents, or a proposed adjustment (check constraint, migrations 0016, 0018).
     progressUpdateId: uuid('progress_update_id').references(() => progressUpdates.id),
     targetActualId: uuid('target_actual_id').references(() => targetActuals.id),
     projectUpdateId: uuid('project_update_id').references(() => projectUpdates.id),
     projectId: uuid('project_id').references(() => projects.id),
+    adjustmentProposalId: uuid('adjustment_proposal_id').references(
+      (): AnyPgColumn => adjustmentProposals.id,
+    ),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -957,6 +967,7 @@ export const evidenceFiles = pgTable(
     index('evidence_files_target_actual_idx').on(t.targetActualId),
     index('evidence_files_project_update_idx').on(t.projectUpdateId),
     index('evidence_files_project_idx').on(t.projectId),
+    index('evidence_files_adjustment_idx').on(t.adjustmentProposalId),
   ],
 );
 
@@ -1124,3 +1135,246 @@ export const reassignmentReviews = pgTable(
     index('reassignment_reviews_status_idx').on(t.tenantId, t.status),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// The yearly reporting cycle (issue #10): reporting periods, what recurring work did in each, the
+// agencies' reports, proposed adjustments of the plan, reminders, the consolidated report.
+
+/**
+ * A reporting period (kỳ báo cáo) of a plan: a type, a data window and a submission deadline, all
+ * editable by the consolidator (DOMAIN.md §5). Recurring tasks are judged in these records.
+ */
+export const reportingPeriods = pgTable(
+  'reporting_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    /** monthly | quarterly | six_month | nine_month | annual | ad_hoc */
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    windowFrom: date('window_from').notNull(),
+    windowTo: date('window_to').notNull(),
+    submissionDueOn: date('submission_due_on').notNull(),
+    /** Days before the deadline a reminder goes to agencies that have not submitted. */
+    reminderDaysBefore: jsonb('reminder_days_before').$type<number[]>().notNull().default([7, 2]),
+    /** Set when the consolidator opens the period: agencies' reports are expected from then on. */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    openedBy: uuid('opened_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reporting_periods_plan_kind_from_uq').on(t.planId, t.kind, t.windowFrom),
+    index('reporting_periods_tenant_due_idx').on(t.tenantId, t.submissionDueOn),
+  ],
+);
+
+/**
+ * What a recurring task did in a period: the first approved report counted for it, and whether it
+ * came by the task's date in that period. No row once the deadline has passed is "missing". Kept
+ * for ever: a later period never rewrites an earlier one's outcome.
+ */
+export const taskPeriodOutcomes = pgTable(
+  'task_period_outcomes',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id),
+    tenantId: tenantRef(),
+    progressUpdateId: uuid('progress_update_id')
+      .notNull()
+      .references(() => progressUpdates.id),
+    reportedOn: date('reported_on').notNull(),
+    onTime: boolean('on_time').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.periodId] }),
+    index('task_period_outcomes_period_idx').on(t.periodId),
+  ],
+);
+
+/** The agencies expected to report in a period: derived from what they lead, adjustable. */
+export const reportingPeriodAgencies = pgTable(
+  'reporting_period_agencies',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    tenantId: tenantRef(),
+    /** derived (from the tasks, targets and projects it leads) | added (by the consolidator) */
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.periodId, t.agencyId] }),
+    index('reporting_period_agencies_agency_idx').on(t.agencyId),
+  ],
+);
+
+/** An agency's report for a period: pre-filled from live data, then its own words and figures. */
+export const agencyReports = pgTable(
+  'agency_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** draft | submitted | accepted | returned */
+    state: text('state').notNull().default('draft'),
+    /** Its rows: tasks, targets and projects with what the agency reports on each. */
+    content: jsonb('content').notNull().default({}),
+    /** Kết quả thực hiện, khó khăn vướng mắc, đề xuất kiến nghị. */
+    results: text('results').notNull().default(''),
+    difficulties: text('difficulties').notNull().default(''),
+    proposals: text('proposals').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('agency_reports_period_agency_uq').on(t.periodId, t.agencyId),
+    index('agency_reports_period_state_idx').on(t.periodId, t.state),
+  ],
+);
+
+/** Every version of an agency's report, with the action that made it. */
+export const agencyReportVersions = pgTable(
+  'agency_report_versions',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => agencyReports.id),
+    version: integer('version').notNull(),
+    tenantId: tenantRef(),
+    /** created | saved | uploaded | submitted | accepted | returned | unlocked */
+    action: text('action').notNull(),
+    state: text('state').notNull(),
+    content: jsonb('content').notNull(),
+    results: text('results').notNull(),
+    difficulties: text('difficulties').notNull(),
+    proposals: text('proposals').notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.version] })],
+);
+
+/** The consolidator's bundle of proposals, with its opinion, sent to leadership. */
+export const adjustmentBatches = pgTable(
+  'adjustment_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    /** draft | submitted | decided */
+    state: text('state').notNull().default('draft'),
+    opinion: text('opinion').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('adjustment_batches_plan_idx').on(t.planId, t.state)],
+);
+
+/**
+ * A proposed adjustment of the plan (điều chỉnh): change a deadline, the lead, a task's content,
+ * drop or add a task, change a target's value or year. Decided by leadership; an accepted one is
+ * applied as a recorded plan revision.
+ */
+export const adjustmentProposals = pgTable(
+  'adjustment_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    /** The proposing agency. */
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** deadline | lead | content | drop_task | add_task | target */
+    kind: text('kind').notNull(),
+    taskId: uuid('task_id').references(() => tasks.id),
+    targetId: uuid('target_id').references(() => targets.id),
+    /** The proposed values, by kind (features/adjustments/schema.ts). */
+    change: jsonb('change').notNull(),
+    /** The values when proposed, for the reader. */
+    current: jsonb('current'),
+    reason: text('reason').notNull(),
+    /** proposed | submitted | accepted | rejected | withdrawn */
+    state: text('state').notNull().default('proposed'),
+    batchId: uuid('batch_id').references(() => adjustmentBatches.id),
+    decisionNote: text('decision_note'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The plan revision an accepted proposal was applied in. */
+    appliedRevision: integer('applied_revision'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('adjustment_proposals_plan_state_idx').on(t.planId, t.state),
+    index('adjustment_proposals_batch_idx').on(t.batchId),
+    index('adjustment_proposals_agency_idx').on(t.agencyId),
+  ],
+);
+
+/** A reminder or escalation sent for a period to an agency: each step once. */
+export const periodReminders = pgTable(
+  'period_reminders',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** before:<days> | after | escalation */
+    step: text('step').notNull(),
+    tenantId: tenantRef(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.agencyId, t.step] })],
+);
+
+/** The province's report for a period: the narrative a leader edits; the figures come from data. */
+export const consolidatedReports = pgTable('consolidated_reports', {
+  periodId: uuid('period_id')
+    .primaryKey()
+    .references(() => reportingPeriods.id),
+  tenantId: tenantRef(),
+  /** The parts leaders write: directions proposed, an opening, … (features/consolidated-report). */
+  narrative: jsonb('narrative').notNull().default({}),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
