@@ -482,3 +482,34 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
   });
   return Packer.toBuffer(document);
 }
+
+/**
+ * An appendix sent as a file of its own (the consolidated report's task list): its pages as in a
+ * document, numbered from the first, without the document's header and foot.
+ */
+export async function buildAppendixDocx(
+  appendix: Appendix,
+  meta: { title: string; creator: string },
+): Promise<Buffer> {
+  const document = new Document({
+    title: nfc(meta.title),
+    creator: nfc(meta.creator),
+    lastModifiedBy: nfc(meta.creator),
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: 28, color: BLACK, language: { value: 'vi-VN' } },
+          paragraph: { spacing: { after: 0, line: LINE_SINGLE } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: { page: pageProperties(appendix.landscape ?? false) },
+        headers: { default: pageNumberHeader() },
+        children: appendixChildren(appendix),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
