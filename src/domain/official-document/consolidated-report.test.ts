@@ -159,7 +159,7 @@ describe('consolidatedReport', () => {
       'Vướng quy hoạch',
     ]);
     expect(paragraphs).toContain('- Sở Công Thương:');
-    expect(all).not.toMatch(/\u0007/);
+    expect(all).not.toContain(String.fromCharCode(7));
   });
 
   it('counts adjustments proposed and decided', () => {

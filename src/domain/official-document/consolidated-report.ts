@@ -106,14 +106,19 @@ const money = (value: string) => formatNumberVi(Number(value), 3);
 
 /** Text cleaned for a paragraph: NFC, no control characters but line breaks, trimmed. */
 export function cleanText(text: string | undefined | null): string {
-  return (text ?? '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .join('\n');
+  return (
+    (text ?? '')
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // Input is refused with them (server/control-characters.ts); text from an uploaded file or an
+      // older row still never reaches the XML, where Word refuses the whole file.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)
+      .join('\n')
+  );
 }
 
 /** Paragraphs from a leader's text: one per line. */
