@@ -32,6 +32,7 @@ import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { projectRoutes } from '../features/projects/routes.js';
+import { reminderRoutes } from '../features/reminders/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(taskRoutes, { filesDir });
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
+  await app.register(reminderRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

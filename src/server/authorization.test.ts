@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
 import { numberedPlan } from '../../test/support/factories.js';
+import { insertOpenedPeriod } from '../../test/support/reminders.js';
 import { multipart, SAMPLE_PDF } from '../../test/support/multipart.js';
 import {
   type Auth,
@@ -499,6 +500,18 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: EVERYONE,
     },
     { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', allowed: ['admin'] },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/reminders',
+      url: (i) => `/api/periods/${i.reminderPeriod}/reminders`,
+      allowed: ['consolidator', 'leader'],
+    },
+    {
+      method: 'GET',
+      path: '/api/escalations',
+      url: () => '/api/escalations',
+      allowed: ['admin', 'leader', 'consolidator'],
+    },
   ];
 
   beforeAll(async () => {
@@ -642,6 +655,15 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       .from(notifications)
       .where(eq(notifications.userId, auth['stc-head'].userId));
     ids.notification = n?.id as string;
+    ids.reminderPeriod = (
+      await insertOpenedPeriod(database.db, database.tenantId, planId, {
+        label: 'Kỳ nhắc báo cáo',
+        windowFrom: '2026-01-01',
+        windowTo: '2026-06-30',
+        submissionDueOn: '2026-07-15',
+        agencies: [{ code: 'STC' }],
+      })
+    ).periodId;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
   afterAll(async () => {
