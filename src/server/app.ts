@@ -21,6 +21,7 @@ import type { TrustProxy } from '../config.js';
 import type { Db } from '../db/client.js';
 import { DataVersion } from '../db/data-changes.js';
 import { ReadCache } from '../db/read-cache.js';
+import { adjustmentRoutes } from '../features/adjustments/routes.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { authHooks } from '../features/auth/hooks.js';
@@ -216,6 +217,7 @@ export async function buildApp(options: AppOptions) {
   // Tasks and projects store evidence in the same folder.
   const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-'));
   await app.register(targetRoutes, { filesDir });
+  await app.register(adjustmentRoutes, { filesDir });
   await app.register(projectRoutes, { filesDir });
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);

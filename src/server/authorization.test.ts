@@ -198,6 +198,104 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: ['stc-head'],
       body: () => ({ decision: 'return', note: 'Bổ sung minh chứng' }),
     },
+    {
+      method: 'GET',
+      path: '/api/adjustments',
+      url: () => '/api/adjustments',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustments/{id}',
+      url: (i) => `/api/adjustments/${i.proposal}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments',
+      url: () => '/api/adjustments',
+      allowed: STC_STAFF,
+      raw: (i) =>
+        multipart([
+          { name: 'kind', value: 'deadline' },
+          { name: 'taskId', value: i.task as string },
+          { name: 'dueOn', value: '2027-06-30' },
+          { name: 'reason', value: 'Chờ vốn' },
+        ]),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments/{id}/withdraw',
+      url: (i) => `/api/adjustments/${i.withdrawable}/withdraw`,
+      allowed: STC_STAFF,
+      body: async (i) => ({
+        version: (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/adjustments/${i.withdrawable}` })
+        ).json().version,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments/{id}/decision',
+      url: (i) => `/api/adjustments/${i.proposal}/decision`,
+      allowed: ['leader'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/adjustments/${i.proposal}` })
+        ).json().version,
+        decision: 'reject',
+        note: 'Chưa đủ căn cứ',
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustment-batches',
+      url: () => '/api/adjustment-batches',
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustment-batches/{id}',
+      url: (i) => `/api/adjustment-batches/${i.batch}`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustment-batches',
+      url: () => '/api/adjustment-batches',
+      allowed: ['consolidator'],
+      body: (i) => ({ planId: i.plan, opinion: 'Thống nhất', proposalIds: [] }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/adjustment-batches/{id}',
+      url: (i) => `/api/adjustment-batches/${i.batch}`,
+      allowed: ['consolidator'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.consolidator, {
+            method: 'GET',
+            url: `/api/adjustment-batches/${i.batch}`,
+          })
+        ).json().version,
+        opinion: 'Thống nhất',
+        proposalIds: [],
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustment-batches/{id}/submit',
+      url: (i) => `/api/adjustment-batches/${i.batch}/submit`,
+      allowed: ['consolidator'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.consolidator, {
+            method: 'GET',
+            url: `/api/adjustment-batches/${i.batch}`,
+          })
+        ).json().version,
+      }),
+    },
     { method: 'GET', path: '/api/projects', url: () => '/api/projects', allowed: EVERYONE },
     {
       method: 'GET',
@@ -628,6 +726,41 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       payload: { title: 'Dự thảo', dueOn: null },
     });
     ids.item = item.json().id;
+    // Adjustments: one proposal submitted to leadership, one still waiting, an empty draft batch.
+    const propose = async () =>
+      (
+        await as(app, auth['stc-officer'], {
+          method: 'POST',
+          url: '/api/adjustments',
+          ...multipart([
+            { name: 'kind', value: 'deadline' },
+            { name: 'taskId', value: ids.task as string },
+            { name: 'dueOn', value: '2027-03-31' },
+            { name: 'reason', value: 'Chờ bố trí vốn' },
+          ]),
+        })
+      ).json().id as string;
+    ids.proposal = await propose();
+    ids.withdrawable = await propose();
+    const sent = (
+      await as(app, auth.consolidator, {
+        method: 'POST',
+        url: '/api/adjustment-batches',
+        payload: { planId: ids.plan, opinion: 'Thống nhất', proposalIds: [ids.proposal] },
+      })
+    ).json();
+    await as(app, auth.consolidator, {
+      method: 'POST',
+      url: `/api/adjustment-batches/${sent.id}/submit`,
+      payload: { version: sent.version },
+    });
+    ids.batch = (
+      await as(app, auth.consolidator, {
+        method: 'POST',
+        url: '/api/adjustment-batches',
+        payload: { planId: ids.plan, opinion: '', proposalIds: [] },
+      })
+    ).json().id;
     // Reorganisation: a merge to apply and a split's review to resolve.
     const successions = await database.db
       .select({ id: agencySuccessions.id, kind: agencySuccessions.kind, code: agencies.code })
