@@ -23,6 +23,7 @@ import { DataVersion } from '../db/data-changes.js';
 import { ReadCache } from '../db/read-cache.js';
 import { adjustmentRoutes } from '../features/adjustments/routes.js';
 import { agencyRoutes } from '../features/agencies/routes.js';
+import { agencyReportRoutes } from '../features/agency-reports/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { authHooks } from '../features/auth/hooks.js';
 import { authRoutes } from '../features/auth/routes.js';
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(targetRoutes, { filesDir });
   await app.register(adjustmentRoutes, { filesDir });
   await app.register(projectRoutes, { filesDir });
+  await app.register(agencyReportRoutes);
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
   await app.register(taskRoutes, { filesDir });

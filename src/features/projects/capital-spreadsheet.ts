@@ -7,9 +7,17 @@
 // in Vietnamese (shown to the user as is); nothing is stored unless there is none. The rules:
 // an empty amount cell changes nothing; 0 is zero; amounts are billion đồng, at most 3 decimals,
 // never negative; a row must name a project of the tenant (checked by the service) once.
-import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
-import { AppError, type ErrorIssue } from '../../server/errors.js';
+import type { ErrorIssue } from '../../server/errors.js';
+import {
+  integerOf,
+  loadWorkbook,
+  place,
+  protectSheet,
+  readAmount,
+  spreadsheetInvalid,
+  textOf,
+} from '../../server/spreadsheet.js';
 import { safeCellText } from '../audit/export.js';
 import { CAPITAL_SOURCE_LABELS, CAPITAL_SOURCES, type CapitalSource } from './schema.js';
 
@@ -31,22 +39,16 @@ const CAPITAL_COLUMNS: Record<CapitalSource, string> = {
   investor: 'G',
 };
 const DISBURSEMENT_COLUMN = 'D';
+
+// Where they were first written; routes and tests import them from here.
+export { readAmount, spreadsheetInvalid };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const UNKNOWN_PROJECT = {
   code: 'unknown_project',
   message: 'Mã dự án không đúng: không có dự án nào của tỉnh với mã này (không sửa cột Mã).',
 } as const;
-
-/** 400 for a spreadsheet with problems: the issues are the list the user sees. */
-export function spreadsheetInvalid(issues: readonly ErrorIssue[]) {
-  return new AppError(
-    400,
-    'spreadsheet_invalid',
-    `Bảng tính có ${issues.length} lỗi; chưa lưu số liệu nào. Sửa các ô được liệt kê rồi tải lên lại.`,
-    issues,
-  );
-}
 
 export type CapitalTemplateRow = {
   id: string;
@@ -90,16 +92,6 @@ function unlockAmounts(sheet: ExcelJS.Worksheet, columns: readonly string[], row
   }
 }
 
-async function protect(sheet: ExcelJS.Worksheet) {
-  // A guard against editing the reference columns by mistake, not a secret: no password.
-  await sheet.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-  });
-}
-
 /** The template, pre-filled with what is stored for the year and the month. */
 export async function buildCapitalTemplate(
   rows: readonly CapitalTemplateRow[],
@@ -126,7 +118,7 @@ export async function buildCapitalTemplate(
     'Không sửa năm, tháng và các ô của trang này: chúng cho biết tệp thuộc kỳ nào.',
   ]);
   info.getColumn(1).font = { bold: true };
-  await protect(info);
+  await protectSheet(info);
 
   const capital = workbook.addWorksheet(CAPITAL_SHEET, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 }],
@@ -153,7 +145,7 @@ export async function buildCapitalTemplate(
     ];
   });
   unlockAmounts(capital, Object.values(CAPITAL_COLUMNS), rows.length);
-  await protect(capital);
+  await protectSheet(capital);
 
   const disbursement = workbook.addWorksheet(DISBURSEMENT_SHEET, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 }],
@@ -181,7 +173,7 @@ export async function buildCapitalTemplate(
     ];
   });
   unlockAmounts(disbursement, [DISBURSEMENT_COLUMN], rows.length);
-  await protect(disbursement);
+  await protectSheet(disbursement);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -200,77 +192,6 @@ export type ParsedCapitalWorkbook = {
   }[];
   disbursements: { projectId: string; idCell: string; amount: string }[];
 };
-
-type CellReading =
-  | { kind: 'empty' }
-  | { kind: 'amount'; value: string }
-  | { kind: 'invalid'; code: string; message: string };
-
-/** What a cell holds, as exceljs reads it: formulas by their cached result, rich text as text. */
-function plainValue(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    if ('result' in value) return plainValue(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return value;
-  }
-  return value;
-}
-
-const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
-
-/** An amount cell: empty, or a non-negative amount of at most 3 decimals (as exact text). */
-export function readAmount(raw: ExcelJS.CellValue): CellReading {
-  const value = plainValue(raw);
-  if (value === null) return { kind: 'empty' };
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      return { kind: 'invalid', code: 'not_a_number', message: 'Ô phải là một số.' };
-    // The shortest text that reads back as the same double: what the user typed into Excel.
-    text = new Decimal(String(value)).toFixed();
-  } else if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (trimmed === '') return { kind: 'empty' };
-    // A number typed as text: a decimal point, or a Vietnamese decimal comma.
-    if (!/^-?\d+([.,]\d+)?$/.test(trimmed))
-      return {
-        kind: 'invalid',
-        code: 'not_a_number',
-        message: `Không phải là số: “${shown(trimmed)}”. Nhập số tỷ đồng, ví dụ 12,5.`,
-      };
-    text = trimmed.replace(',', '.');
-  } else {
-    return { kind: 'invalid', code: 'not_a_number', message: 'Ô phải là một số (tỷ đồng).' };
-  }
-  const amount = new Decimal(text);
-  if (amount.isNegative() && !amount.isZero())
-    return { kind: 'invalid', code: 'negative', message: 'Số tiền không được âm.' };
-  if (amount.decimalPlaces() > 3)
-    return {
-      kind: 'invalid',
-      code: 'too_many_decimals',
-      message: `Quá 3 chữ số thập phân (${shown(text)}): số tiền tính bằng tỷ đồng, làm tròn đến triệu đồng.`,
-    };
-  if (amount.abs().gte(new Decimal(10).pow(17)))
-    return { kind: 'invalid', code: 'too_large', message: 'Số tiền quá lớn.' };
-  return { kind: 'amount', value: amount.abs().toFixed() };
-}
-
-function textOf(raw: ExcelJS.CellValue): string {
-  const value = plainValue(raw);
-  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-}
-
-function integerOf(raw: ExcelJS.CellValue): number | null {
-  const value = plainValue(raw);
-  const n =
-    typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
-  return Number.isInteger(n) ? n : null;
-}
-
-const place = (sheet: string, cell: string) => `${sheet}!${cell}`;
 
 /** The data rows of a sheet: project id (checked for form and repetition) and its cells. */
 function dataRows(
@@ -349,19 +270,7 @@ function headerMatches(
  * project belongs to the tenant) are the service's.
  */
 export async function readCapitalWorkbook(bytes: Buffer): Promise<ParsedCapitalWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw spreadsheetInvalid([
-      {
-        field: 'file',
-        code: 'not_xlsx',
-        message:
-          'Không đọc được tệp như một bảng tính Excel (.xlsx): hãy dùng mẫu tải về từ Tiến Độ.',
-      },
-    ]);
-  }
+  const workbook = await loadWorkbook(bytes);
   const issues: ErrorIssue[] = [];
   const sheets = [INFO_SHEET, CAPITAL_SHEET, DISBURSEMENT_SHEET].map((name) => {
     const sheet = workbook.getWorksheet(name);
