@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
 import { numberedPlan } from '../../test/support/factories.js';
+import { insertOpenedPeriod } from '../../test/support/reminders.js';
 import { multipart, SAMPLE_PDF } from '../../test/support/multipart.js';
 import {
   type Auth,
@@ -210,6 +211,104 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: (i) => `/api/target-actuals/${i.actual}/review`,
       allowed: ['stc-head'],
       body: () => ({ decision: 'return', note: 'Bổ sung minh chứng' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustments',
+      url: () => '/api/adjustments',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustments/{id}',
+      url: (i) => `/api/adjustments/${i.proposal}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments',
+      url: () => '/api/adjustments',
+      allowed: STC_STAFF,
+      raw: (i) =>
+        multipart([
+          { name: 'kind', value: 'deadline' },
+          { name: 'taskId', value: i.task as string },
+          { name: 'dueOn', value: '2027-06-30' },
+          { name: 'reason', value: 'Chờ vốn' },
+        ]),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments/{id}/withdraw',
+      url: (i) => `/api/adjustments/${i.withdrawable}/withdraw`,
+      allowed: STC_STAFF,
+      body: async (i) => ({
+        version: (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/adjustments/${i.withdrawable}` })
+        ).json().version,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustments/{id}/decision',
+      url: (i) => `/api/adjustments/${i.proposal}/decision`,
+      allowed: ['leader'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.viewer, { method: 'GET', url: `/api/adjustments/${i.proposal}` })
+        ).json().version,
+        decision: 'reject',
+        note: 'Chưa đủ căn cứ',
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustment-batches',
+      url: () => '/api/adjustment-batches',
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/adjustment-batches/{id}',
+      url: (i) => `/api/adjustment-batches/${i.batch}`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustment-batches',
+      url: () => '/api/adjustment-batches',
+      allowed: ['consolidator'],
+      body: (i) => ({ planId: i.plan, opinion: 'Thống nhất', proposalIds: [] }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/adjustment-batches/{id}',
+      url: (i) => `/api/adjustment-batches/${i.batch}`,
+      allowed: ['consolidator'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.consolidator, {
+            method: 'GET',
+            url: `/api/adjustment-batches/${i.batch}`,
+          })
+        ).json().version,
+        opinion: 'Thống nhất',
+        proposalIds: [],
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/adjustment-batches/{id}/submit',
+      url: (i) => `/api/adjustment-batches/${i.batch}/submit`,
+      allowed: ['consolidator'],
+      body: async (i) => ({
+        version: (
+          await as(app, auth.consolidator, {
+            method: 'GET',
+            url: `/api/adjustment-batches/${i.batch}`,
+          })
+        ).json().version,
+      }),
     },
     { method: 'GET', path: '/api/projects', url: () => '/api/projects', allowed: EVERYONE },
     {
@@ -452,6 +551,50 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     },
     {
       method: 'GET',
+      path: '/api/tenant/settings',
+      url: () => '/api/tenant/settings',
+      allowed: ['admin', 'leader', 'consolidator'],
+    },
+    {
+      method: 'PUT',
+      path: '/api/tenant/settings',
+      url: () => '/api/tenant/settings',
+      allowed: ['admin'],
+      body: () => ({ version: 0, place: 'Lạng Sơn' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/consolidated-report',
+      url: (i) => `/api/periods/${i.reportPeriod}/consolidated-report`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'PUT',
+      path: '/api/periods/{periodId}/consolidated-report',
+      url: (i) => `/api/periods/${i.reportPeriod}/consolidated-report`,
+      allowed: ['leader', 'consolidator'],
+      body: () => ({ version: 0, narrative: { directions: 'Tập trung chỉ đạo' } }),
+    },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/consolidated-report.docx',
+      url: (i) => `/api/periods/${i.reportPeriod}/consolidated-report.docx`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/consolidated-report/appendix.docx',
+      url: (i) => `/api/periods/${i.reportPeriod}/consolidated-report/appendix.docx`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/consolidated-report/appendix.xlsx',
+      url: (i) => `/api/periods/${i.reportPeriod}/consolidated-report/appendix.xlsx`,
+      allowed: ['leader', 'consolidator'],
+    },
+    {
+      method: 'GET',
       path: '/api/reorganisation',
       url: () => '/api/reorganisation',
       allowed: ['admin', 'leader', 'consolidator'],
@@ -594,6 +737,18 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: STC_STAFF,
       raw: () => multipart([{ name: 'file', fileName: 'bao-cao.xlsx', content: SAMPLE_PDF }]),
     },
+    {
+      method: 'GET',
+      path: '/api/periods/{periodId}/reminders',
+      url: (i) => `/api/periods/${i.reminderPeriod}/reminders`,
+      allowed: ['consolidator', 'leader'],
+    },
+    {
+      method: 'GET',
+      path: '/api/escalations',
+      url: () => '/api/escalations',
+      allowed: ['admin', 'leader', 'consolidator'],
+    },
   ];
 
   beforeAll(async () => {
@@ -710,6 +865,41 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       payload: { title: 'Dự thảo', dueOn: null },
     });
     ids.item = item.json().id;
+    // Adjustments: one proposal submitted to leadership, one still waiting, an empty draft batch.
+    const propose = async () =>
+      (
+        await as(app, auth['stc-officer'], {
+          method: 'POST',
+          url: '/api/adjustments',
+          ...multipart([
+            { name: 'kind', value: 'deadline' },
+            { name: 'taskId', value: ids.task as string },
+            { name: 'dueOn', value: '2027-03-31' },
+            { name: 'reason', value: 'Chờ bố trí vốn' },
+          ]),
+        })
+      ).json().id as string;
+    ids.proposal = await propose();
+    ids.withdrawable = await propose();
+    const sent = (
+      await as(app, auth.consolidator, {
+        method: 'POST',
+        url: '/api/adjustment-batches',
+        payload: { planId: ids.plan, opinion: 'Thống nhất', proposalIds: [ids.proposal] },
+      })
+    ).json();
+    await as(app, auth.consolidator, {
+      method: 'POST',
+      url: `/api/adjustment-batches/${sent.id}/submit`,
+      payload: { version: sent.version },
+    });
+    ids.batch = (
+      await as(app, auth.consolidator, {
+        method: 'POST',
+        url: '/api/adjustment-batches',
+        payload: { planId: ids.plan, opinion: '', proposalIds: [] },
+      })
+    ).json().id;
     // Reorganisation: a merge to apply and a split's review to resolve.
     const successions = await database.db
       .select({ id: agencySuccessions.id, kind: agencySuccessions.kind, code: agencies.code })
@@ -737,6 +927,15 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       .from(notifications)
       .where(eq(notifications.userId, auth['stc-head'].userId));
     ids.notification = n?.id as string;
+    ids.reminderPeriod = (
+      await insertOpenedPeriod(database.db, database.tenantId, planId, {
+        label: 'Kỳ nhắc báo cáo',
+        windowFrom: '2026-01-01',
+        windowTo: '2026-06-30',
+        submissionDueOn: '2026-07-15',
+        agencies: [{ code: 'STC' }],
+      })
+    ).periodId;
     // A period expecting Sở Tài chính, opened (the periods feature is tested on its own).
     const [reportPeriod] = await database.db
       .insert(reportingPeriods)
