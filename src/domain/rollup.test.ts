@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { annualPeriod, reportedInPeriod } from './reporting-period.js';
 import { rollUp } from './rollup.js';
 
 describe('rollUp', () => {
@@ -23,21 +22,5 @@ describe('rollUp', () => {
         expect(r?.percent).toBeLessThanOrEqual(Math.max(...ps));
       }),
     );
-  });
-});
-
-describe('annual reporting period', () => {
-  it('uses the task’s annual date, else 31/12, with a window from 15/12 of the year before', () => {
-    expect(annualPeriod({ kind: 'annual', day: 15, month: 12 }, '2026-11-24')).toEqual({
-      label: 'Năm 2026',
-      from: '2025-12-15',
-      submissionDueOn: '2026-12-15',
-    });
-    expect(annualPeriod({ kind: 'continuous' }, '2026-03-01').submissionDueOn).toBe('2026-12-31');
-  });
-  it('counts the first report inside the window only', () => {
-    const period = annualPeriod({ kind: 'continuous' }, '2026-11-24');
-    expect(reportedInPeriod(period, ['2025-12-01', '2026-05-02', '2026-02-01'])).toBe('2026-02-01');
-    expect(reportedInPeriod(period, ['2025-12-14'])).toBeNull();
   });
 });

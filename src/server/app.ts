@@ -37,6 +37,7 @@ import { planRoutes } from '../features/plans/routes.js';
 import { projectRoutes } from '../features/projects/routes.js';
 import { reminderRoutes } from '../features/reminders/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
+import { reportingPeriodRoutes } from '../features/reporting-periods/routes.js';
 import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { tenantSettingsRoutes } from '../features/tenant-settings/routes.js';
@@ -225,6 +226,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(agencyReportRoutes);
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
+  await app.register(reportingPeriodRoutes);
   await app.register(taskRoutes, { filesDir });
   await app.register(tenantSettingsRoutes);
   await app.register(consolidatedReportRoutes);

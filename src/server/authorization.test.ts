@@ -7,8 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../test/support/database.js';
 import { numberedPlan } from '../../test/support/factories.js';
-import { insertOpenedPeriod } from '../../test/support/reminders.js';
 import { multipart, SAMPLE_PDF } from '../../test/support/multipart.js';
+import { insertOpenedPeriod } from '../../test/support/reminders.js';
 import {
   type Auth,
   as,
@@ -162,6 +162,65 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: (i) => `/api/plans/${i.plan}/projection-settings`,
       allowed: ['consolidator'],
       body: () => ({ atRiskShare: '0.75', aboutMargin: '0.05' }),
+    },
+    { method: 'GET', path: '/api/periods', url: () => '/api/periods', allowed: EVERYONE },
+    {
+      method: 'POST',
+      path: '/api/plans/{id}/periods',
+      url: (i) => `/api/plans/${i.plan}/periods`,
+      allowed: ['consolidator'],
+      body: () => ({
+        kind: 'ad_hoc',
+        label: 'Báo cáo đột xuất',
+        windowFrom: '2026-03-01',
+        windowTo: '2026-03-31',
+        submissionDueOn: '2026-04-05',
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/periods/{id}',
+      url: (i) => `/api/periods/${i.period}`,
+      allowed: EVERYONE,
+    },
+    {
+      method: 'PUT',
+      path: '/api/periods/{id}',
+      url: (i) => `/api/periods/${i.period}`,
+      allowed: ['consolidator'],
+      body: async (i) => {
+        const [p] = await database.db
+          .select()
+          .from(reportingPeriods)
+          .where(eq(reportingPeriods.id, i.period as string));
+        return {
+          kind: p?.kind,
+          label: p?.label,
+          windowFrom: p?.windowFrom,
+          windowTo: p?.windowTo,
+          submissionDueOn: p?.submissionDueOn,
+          version: p?.version,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/periods/{id}/open',
+      url: (i) => `/api/periods/${i.period}/open`,
+      allowed: ['consolidator'],
+    },
+    {
+      method: 'PUT',
+      path: '/api/periods/{id}/agencies',
+      url: (i) => `/api/periods/${i.reportPeriod}/agencies`,
+      allowed: ['consolidator'],
+      body: (i) => ({ add: [i.stc] }),
+    },
+    {
+      method: 'GET',
+      path: '/api/tasks/{id}/period-outcomes',
+      url: (i) => `/api/tasks/${i.task}/period-outcomes`,
+      allowed: EVERYONE,
     },
     { method: 'GET', path: '/api/communes', url: () => '/api/communes', allowed: EVERYONE },
     { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
@@ -957,6 +1016,14 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       tenantId: database.tenantId,
       source: 'derived',
     });
+    // A default annual period of the plan, not opened yet.
+    ids.period = (
+      await database.db
+        .select({ id: reportingPeriods.id })
+        .from(reportingPeriods)
+        .where(and(eq(reportingPeriods.planId, planId), eq(reportingPeriods.kind, 'annual')))
+        .limit(1)
+    )[0]?.id as string;
     expect(Object.values(ids).every(Boolean)).toBe(true);
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { evidenceFiles } from '../db/schema.js';
 import { releaseStoringDrafts } from '../features/imports/drafts.js';
 import { discardStoringPlans } from '../features/plans/service.js';
 import { loadReferenceData } from '../features/reference-data/service.js';
+import { ensureMissingPeriods } from '../features/reporting-periods/service.js';
 import { refreshMissingProjections } from '../features/targets/service.js';
 import { sweepEvidence } from '../features/tasks/evidence-store.js';
 
@@ -188,6 +189,9 @@ export async function openInstallation(
     // Targets stored before their projection was kept in columns (migration 0017).
     const projected = await refreshMissingProjections(database.db);
     if (projected) progress(`Computed the projection of ${projected} target(s).`);
+    // Plans stored before reporting periods were records get their default periods (0018).
+    const periods = await ensureMissingPeriods(database.db);
+    if (periods) progress(`Gave plans their ${periods} default reporting period(s).`);
     const released = await releaseStoringDrafts(database.db);
     if (released)
       progress(`Reopened ${released} import draft(s) whose confirmation was interrupted.`);

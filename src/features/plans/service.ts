@@ -21,6 +21,7 @@ import {
   projectTargets,
   projectTasks,
   projectUpdates,
+  reportingPeriods,
   targetActuals,
   targetContributors,
   targetMilestones,
@@ -43,6 +44,7 @@ import {
 import { type AgencyResolver, type AgencyRow, agencyResolver } from '../agencies/service.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { applyAppliedSuccessions } from '../reorganisation/service.js';
+import { ensureDefaultPeriods } from '../reporting-periods/service.js';
 import { refreshProjections } from '../targets/service.js';
 import {
   assignmentsFromPlan,
@@ -818,6 +820,8 @@ async function storePlan(
       tx,
       targetRows.map((t) => t.id as string),
     );
+    // Its reporting periods (a new plan's defaults; a revision keeps the plan's own).
+    await ensureDefaultPeriods(tx, tenantId, planId);
     // Complete: the plan shows.
     if (stored) await tx.update(plans).set({ storingSince: null }).where(eq(plans.id, planId));
   });
@@ -868,6 +872,7 @@ export async function discardStoringPlan(db: Db, actor: Actor, planId: string): 
     await tx.delete(targets).where(eq(targets.planId, planId));
     await tx.delete(planNodes).where(eq(planNodes.planId, planId));
     await tx.delete(planRevisions).where(eq(planRevisions.planId, planId));
+    await tx.delete(reportingPeriods).where(eq(reportingPeriods.planId, planId));
     await tx.delete(plans).where(eq(plans.id, planId));
     await tx.delete(documentReferences).where(eq(documentReferences.fromId, plan.documentId));
     await tx.delete(legalDocuments).where(eq(legalDocuments.id, plan.documentId));

@@ -181,6 +181,8 @@ type PageRow = {
   version: number;
   state: TaskState;
   statusDueOn: string | null;
+  periodLabel: string | null;
+  periodFrom: string | null;
   overdueDays: number | null;
   planNumber: string | null;
   planTitle: string | null;
@@ -252,6 +254,8 @@ function pageRows(
       ${tasks.completedOn} as "completedOn", ${tasks.progressPercent} as "percent",
       ${tasks.version} as "version",
       ${s.state} as "state", ${s.dueOn} as "statusDueOn", ${s.overdueDays} as "overdueDays",
+      (case when ${ofKind.recurring} then ${s.period.label} end) as "periodLabel",
+      (case when ${ofKind.recurring} then ${s.period.from} end) as "periodFrom",
       plan.number as "planNumber", plan.title as "planTitle",
       (select ${agencies.name} from ${agencies} where ${agencies.id} = ${tasks.leadAgencyId}) as "namedLeadName",
       (select json_agg(json_build_object('role', ${taskAssignments.role}, 'id', ${taskAssignments.agencyId},
@@ -268,7 +272,7 @@ function pageRows(
   });
 }
 
-function toFacts(t: PageRow, s: StatusSql): TaskFacts {
+function toFacts(t: PageRow): TaskFacts {
   const deadline = deadlineSchema.parse(t.deadline);
   const responsible = t.responsible ?? [];
   const leadRow = responsible.find((a) => a.role === 'lead');
@@ -283,8 +287,8 @@ function toFacts(t: PageRow, s: StatusSql): TaskFacts {
     overdueDays,
     age: overdueDays === null ? null : overdueAge(overdueDays),
     period:
-      isRecurring(deadline) && t.statusDueOn
-        ? { label: s.period.label, from: s.period.from, submissionDueOn: t.statusDueOn }
+      isRecurring(deadline) && t.statusDueOn && t.periodLabel && t.periodFrom
+        ? { label: t.periodLabel, from: t.periodFrom, submissionDueOn: t.statusDueOn }
         : null,
   };
   return {
@@ -369,7 +373,7 @@ export async function listTasks(
       ),
       count(),
     ]);
-    return { items: rows.map((r) => toFacts(r, s)), total };
+    return { items: rows.map((r) => toFacts(r)), total };
   }
   // The page and its total in one statement; past the end there is no row to carry the total.
   const rows = await pageRows(
@@ -380,7 +384,7 @@ export async function listTasks(
   );
   const total =
     rows[0]?.total ?? (page.offset === 0 ? 0 : await countMatching(db, tenantId, filter, asOf));
-  return { items: rows.map((r) => toFacts(r, s)), total };
+  return { items: rows.map((r) => toFacts(r)), total };
 }
 
 export async function loadTask(db: Db, tenantId: string, id: string, asOf: string) {
@@ -391,7 +395,7 @@ export async function loadTask(db: Db, tenantId: string, id: string, asOf: strin
     () => orderedIds(tenantId, { taskId: id }, s, { limit: 1, offset: 0 }, true),
     s,
   );
-  return row ? toFacts(row, s) : null;
+  return row ? toFacts(row) : null;
 }
 
 const AGES = ['over_120', 'over_60', 'over_30', 'under_30'] as const;
@@ -420,28 +424,16 @@ export async function countTasks(
 ): Promise<TaskCounts> {
   const s = statusSql(asOf);
   const where = (kind: Kind) => whereAll(taskConditions(tenantId, filter, s, kind));
-  // Recurring tasks are counted by their latest report, then the few it judges late wrongly are
-  // counted apart (one index probe each): no per-row lookup over every recurring task.
-  const rows = await rowsOf<{
-    state: TaskState | 'misjudged_late';
-    age: OverdueAge | null;
-    n: number;
-  }>(
+  const rows = await rowsOf<{ state: TaskState; age: OverdueAge | null; n: number }>(
     db,
     ['counts', tenantId, filter, asOf],
     () =>
       sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${tasks} where ${where('oneOff')} group by 1, 2)
-    union all (select ${s.recurringByLatest.state} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${tasks} where ${where('recurring')} group by 1, 2)
-    union all (select 'misjudged_late' as state, null as age, count(*)::int as n from ${tasks} where ${where('recurring')} and ${s.recurringByLatest.misjudgedLate})`,
+    union all (select ${s.stateOf.recurring} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${tasks} where ${where('recurring')} group by 1, 2)`,
   );
   const states = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<TaskState, number>;
   const overdueByAge = Object.fromEntries(AGES.map((a) => [a, 0])) as TaskCounts['overdueByAge'];
   for (const r of rows) {
-    if (r.state === 'misjudged_late') {
-      states.done_late -= r.n;
-      states.done_on_time += r.n;
-      continue;
-    }
     states[r.state] += r.n;
     if (r.age) overdueByAge[r.age] += r.n;
   }

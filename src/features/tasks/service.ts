@@ -28,6 +28,7 @@ import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.
 import type { UserPrincipal } from '../../server/principal.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import { notify, usersOfAgencies, usersWithRole } from '../notifications/service.js';
+import { refreshRecurringOutcomes } from '../reporting-periods/outcomes.js';
 import { withdrawPendingReports } from './assignments.js';
 import type { TaskFacts } from './queries.js';
 
@@ -258,8 +259,8 @@ export async function addProgress(
 }
 
 /**
- * An approved progress report dates the task's latest report (`last_reported_on`: "started", and
- * the period's report for recurring work, as status-sql.ts reads it), moves its percent and, at
+ * An approved progress report dates the task's latest report (`last_reported_on`: "started"),
+ * records what recurring work did in its periods (reporting-periods/outcomes.ts), moves its percent and, at
  * 100%, completes it. Called wherever a progress report becomes approved.
  */
 async function applyApproved(tx: Tx, actor: Actor, update: typeof progressUpdates.$inferSelect) {
@@ -268,6 +269,8 @@ async function applyApproved(tx: Tx, actor: Actor, update: typeof progressUpdate
     .update(tasks)
     .set({ lastReportedOn: sql`greatest(${tasks.lastReportedOn}, ${update.reportedOn}::date)` })
     .where(eq(tasks.id, update.taskId));
+  // Recurring work: which period the report answers, and whether in time (skipped for one-off).
+  await refreshRecurringOutcomes(tx, [update.taskId]);
   const [task] = await tx.select().from(tasks).where(eq(tasks.id, update.taskId));
   if (!task || update.percent === null) return;
   const [latest] = await tx

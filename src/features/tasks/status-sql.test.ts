@@ -8,11 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
 import { numberedPlan } from '../../../test/support/factories.js';
 import { agencyIdByCode, createTestUser } from '../../../test/support/users.js';
-import { planNodes, progressUpdates, taskAssignments, tasks } from '../../db/schema.js';
+import {
+  planNodes,
+  progressUpdates,
+  taskAssignments,
+  taskPeriodOutcomes,
+  tasks,
+} from '../../db/schema.js';
 import { type Deadline, dueDate } from '../../domain/deadline.js';
+import type { PeriodRecord } from '../../domain/reporting-period.js';
 import { overdueAge, type TaskState } from '../../domain/task-status.js';
 import { planFileSchema } from '../plans/plan-file.js';
 import { createPlanFromFile } from '../plans/service.js';
+import { planPeriodRecords, refreshRecurringOutcomes } from '../reporting-periods/outcomes.js';
 import { countMatching, countTasks, listTasks, urgingCounts } from './queries.js';
 import { isDueSoon, statusOf } from './status.js';
 import { addDays, statusSql } from './status-sql.js';
@@ -128,6 +136,7 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
   let agencyId: string;
   let userId: string;
   let position = 0;
+  let periods: PeriodRecord[];
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -144,6 +153,9 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
       .from(planNodes)
       .where(eq(planNodes.planId, planId));
     nodeId = node?.id as string;
+    // The plan's own period records, as storing it made them (2026–2030 for a plan of 2026).
+    periods = await planPeriodRecords(database.db, planId);
+    expect(periods.map((p) => p.label)).toContain('Năm 2026');
     agencyId = await agencyIdByCode(database.db, database.tenantId, 'STC');
     userId = (
       await createTestUser(database.db, database.tenantId, 'reporter', 'agency_officer', 'STC')
@@ -158,6 +170,7 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ facts, asOf, soonDays }) => {
         // Each run in a plan of its own rows: clear the previous run's.
+        await db.delete(taskPeriodOutcomes).where(eq(taskPeriodOutcomes.tenantId, tenantId));
         await db.delete(progressUpdates).where(eq(progressUpdates.tenantId, tenantId));
         await db
           .delete(taskAssignments)
@@ -219,6 +232,8 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
             lastReportedOn: sql`(select max(${progressUpdates.reportedOn}) from ${progressUpdates} where ${progressUpdates.taskId} = ${tasks.id} and ${progressUpdates.status} = 'approved' and ${progressUpdates.kind} = 'progress')`,
           })
           .where(inArray(tasks.id, ids));
+        // As approving a report does: what recurring work did in the plan's period records.
+        await refreshRecurringOutcomes(db, ids);
 
         const s = statusSql(asOf);
         const soonLast = addDays(asOf, soonDays);
@@ -246,7 +261,7 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
           const approved = f.reports
             .filter((r) => r.status === 'approved' && r.kind === 'progress')
             .map((r) => r.reportedOn);
-          const want = statusOf(f, approved, asOf);
+          const want = statusOf(f, approved, asOf, periods);
           const row = byId.get(ids[i] as string);
           const context = JSON.stringify({ asOf, facts: f, want, row });
           expect(row, context).toBeDefined();
@@ -282,6 +297,7 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
               .filter((r) => r.status === 'approved' && r.kind === 'progress')
               .map((r) => r.reportedOn),
             asOf,
+            periods,
           ),
         );
         const counts = await countTasks(db, tenantId, { planId }, asOf);

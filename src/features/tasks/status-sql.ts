@@ -9,17 +9,18 @@
 // date, else the consolidator's for a task the plan gives none; null for recurring work),
 // `completed_on`, `recurrence_month`/`recurrence_day` (generated: annual → its day, continuous →
 // 31/12; null for one-off work), `last_reported_on` (the day of the latest approved progress
-// report, kept by service.ts#applyApproved). Nothing here is stored: the state depends on the day.
+// report, kept by service.ts#applyApproved: "started"), and for recurring work the plan's period
+// records with the task's outcome in each (drizzle/0018). Nothing here is stored: the state
+// depends on the day.
 //
 // Every expression comes in two halves, one for one-off work (`recurrence_month is null`) and one
 // for recurring work, and whole (a CASE or an OR of the halves). Queries that scan many tasks ask
 // each half separately (queries.ts): each half then uses its own partial index
-// (tasks_open_due_idx, tasks_recurring_idx), sorts by its own date, and the one correlated lookup
-// (a recurring report's timeliness) is costed over recurring rows only, which keeps PostgreSQL's
-// plans cheap (and its JIT compiler, triggered by estimated cost, out of the way).
+// (tasks_open_due_idx, tasks_recurring_idx), sorts by its own date, and the correlated lookups
+// (the current period, the outcome in it) are costed over recurring rows only, which keeps
+// PostgreSQL's plans cheap (and its JIT compiler, triggered by estimated cost, out of the way).
 import { type SQL, sql } from 'drizzle-orm';
-import { progressUpdates, tasks } from '../../db/schema.js';
-import { periodWindow } from '../../domain/reporting-period.js';
+import { reportingPeriods, taskPeriodOutcomes, tasks } from '../../db/schema.js';
 import type { OverdueAge, TaskState } from '../../domain/task-status.js';
 
 /** The two kinds of work, each judged its own way. */
@@ -47,54 +48,31 @@ const whole = <T>(v: Halves) =>
 const started = sql`${tasks.lastReportedOn} is not null`;
 
 /**
- * The reporting period recurring tasks are judged in on `asOf`: the calendar year's annual report
- * (domain/reporting-period.ts#annualPeriod). The one place to change when periods become records
- * (issue #10): its first day, its label, and each task's submission date in it.
+ * The reporting period recurring tasks are judged in on `asOf`, and what each did in it, from the
+ * records (domain/reporting-period.ts): the task's plan's current annual period
+ * (`currentPeriod`: of the periods begun, the earliest whose deadline has not passed, else the
+ * latest), the task's date in it (`taskDueInPeriod`), and its stored outcome there
+ * (task_period_outcomes, kept by reporting-periods/outcomes.ts). Each is a correlated lookup
+ * along reporting_periods_plan_kind_from_uq and the outcomes' primary key, over recurring rows only.
  */
 export function recurringPeriodSql(asOf: string) {
-  const { year, label, from } = periodWindow(asOf);
-  const y = sql`${year}::int`;
-  // The task's day in that year, clamped to the month (29/2 in 2027 → 28/2): annualDueOn. The
-  // months' lengths in that year are a constant of the query.
-  const lengths = Array.from({ length: 12 }, (_, m) =>
-    new Date(Date.UTC(year, m + 1, 0)).getUTCDate(),
+  const today = date(asOf);
+  const rp = reportingPeriods;
+  const current = (select: SQL) =>
+    sql`(select ${select} from ${rp} where ${rp.planId} = ${tasks.planId} and ${rp.kind} = 'annual' and ${rp.windowFrom} <= ${today} order by (${rp.submissionDueOn} < ${today}), (case when ${rp.submissionDueOn} >= ${today} then ${rp.windowFrom} end), ${rp.windowFrom} desc limit 1)`;
+  const periodId = current(sql`${rp.id}`);
+  const label = current(sql`${rp.label}`);
+  const from = current(sql`${rp.windowFrom}`);
+  // An annual task's own day in the period's year (clamped to the month: 29/2 in 2027 → 28/2),
+  // else the period's deadline.
+  const firstOfMonth = sql`make_date(extract(year from ${rp.windowTo})::int, ${tasks.recurrenceMonth}, 1)`;
+  const dueOn = current(
+    sql`(case when ${tasks.deadlineKind} = 'annual' then least((${firstOfMonth} + interval '1 month - 1 day')::date, ${firstOfMonth} + (${tasks.recurrenceDay} - 1)) else ${rp.submissionDueOn} end)`,
   );
-  const lastDay = sql`(${`{${lengths.join(',')}}`}::int[])[${tasks.recurrenceMonth}]`;
-  const dueOn = sql`make_date(${y}, ${tasks.recurrenceMonth}, least(${tasks.recurrenceDay}, ${lastDay}))`;
-  /**
-   * The order of dueOn, written so that an index on the month serves it: sorted month by month
-   * (an incremental sort), a page of recurring work by date reads a month's rows, not them all.
-   */
-  const dueOrder = sql`${tasks.recurrenceMonth}, least(${tasks.recurrenceDay}, ${lastDay})`;
-  /** The period's report is in: an approved report on or after the window's first day. */
-  const reported = sql`${tasks.lastReportedOn} >= ${date(from)}`;
-  const notReported = sql`(${tasks.lastReportedOn} is null or ${tasks.lastReportedOn} < ${date(from)})`;
-  /** The latest approved report came by the submission date: then the first one did too. */
-  const latestInTime = sql`${tasks.lastReportedOn} <= ${dueOn}`;
-  /** An approved report in the period by the submission date (one probe of the approved index). */
-  const anyInTime = sql`exists (select 1 from ${progressUpdates} where ${progressUpdates.taskId} = ${tasks.id} and ${progressUpdates.status} = 'approved' and ${progressUpdates.kind} = 'progress' and ${progressUpdates.reportedOn} >= ${date(from)} and ${progressUpdates.reportedOn} <= ${dueOn})`;
-  /** The first approved report in the period came by the submission date. */
-  const reportedInTime = sql`(${latestInTime} or ${anyInTime})`;
-  const asOfMonth = Number(asOf.slice(5, 7));
-  const asOfDay = Number(asOf.slice(8, 10));
-  /**
-   * The submission date is before `asOf`, as an index-friendly row comparison on the stored month
-   * and day (tasks_recurring_idx): a clamped day is before asOf's day exactly when the day is.
-   */
-  const dueBeforeAsOf = sql`(${tasks.recurrenceMonth}, ${tasks.recurrenceDay}) < (${asOfMonth}::int, ${asOfDay}::int)`;
-  return {
-    year,
-    label,
-    from,
-    dueOn,
-    dueOrder,
-    reported,
-    notReported,
-    latestInTime,
-    anyInTime,
-    reportedInTime,
-    dueBeforeAsOf,
-  };
+  /** The outcome in the current period: true on time, false late, null not reported (yet). */
+  const onTime = sql`(select ${taskPeriodOutcomes.onTime} from ${taskPeriodOutcomes} where ${taskPeriodOutcomes.taskId} = ${tasks.id} and ${taskPeriodOutcomes.periodId} = ${periodId})`;
+  const notReported = sql`(${onTime} is null)`;
+  return { periodId, label, from, dueOn, onTime, notReported };
 }
 
 export type StatusSql = ReturnType<typeof buildStatusSql>;
@@ -115,35 +93,27 @@ function buildStatusSql(asOf: string) {
   /** The date judged against: the one-off due date, or the period's submission date. */
   const dueOnOf: Halves = { oneOff: sql`${due}`, recurring: period.dueOn };
   /** ORDER BY terms giving the order of dueOnOf, each along its kind's index. */
-  const dueOrderOf: Halves = { oneOff: sql`${due} asc nulls last`, recurring: period.dueOrder };
+  const dueOrderOf: Halves = {
+    oneOff: sql`${due} asc nulls last`,
+    recurring: sql`${period.dueOn} asc nulls last`,
+  };
 
-  const recurringState = (inTime: SQL) => sql`(case
-      when ${period.reported} then (case when ${inTime} then 'done_on_time' else 'done_late' end)
-      when ${period.dueBeforeAsOf} then 'overdue'
-      when ${started} then 'in_progress'
-      else 'not_started' end)`;
   const stateOf: Halves = {
     oneOff: sql`(case
       when ${tasks.completedOn} is not null then (case when ${due} is null or ${tasks.completedOn} <= ${due} then 'done_on_time' else 'done_late' end)
       when ${due} < ${today} then 'overdue'
       when ${started} then 'in_progress'
       else 'not_started' end)`,
-    recurring: recurringState(period.reportedInTime),
-  };
-  /**
-   * For counting many recurring tasks without a lookup per row: the state judged by the latest
-   * report alone (done_late where it came after the date), and the tasks it misjudges: their
-   * latest report came late but an earlier one in the period was in time (done_on_time).
-   */
-  const recurringByLatest = {
-    state: recurringState(period.latestInTime),
-    misjudgedLate: sql`(${period.reported} and not ${period.latestInTime} and ${period.anyInTime})`,
+    recurring: sql`(case ${period.onTime}
+      when true then 'done_on_time'
+      when false then 'done_late'
+      else (case when ${period.dueOn} < ${today} then 'overdue' when ${started} then 'in_progress' else 'not_started' end) end)`,
   };
 
   /** Overdue: each half written so that it can use its partial index. */
   const overdueOf: Halves = {
     oneOff: sql`(${tasks.completedOn} is null and ${due} < ${today})`,
-    recurring: sql`(${period.notReported} and ${period.dueBeforeAsOf})`,
+    recurring: sql`(${period.notReported} and ${period.dueOn} < ${today})`,
   };
 
   /** Days past the date judged against, for overdue work; null otherwise. */
@@ -201,7 +171,6 @@ function buildStatusSql(asOf: string) {
     dueOnOf,
     dueOrderOf,
     stateOf,
-    recurringByLatest,
     overdueOf,
     overdueDaysOf,
     ageOf,

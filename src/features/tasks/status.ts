@@ -4,16 +4,23 @@
 // (status-sql.ts); status-sql.test.ts holds the two together.
 import type { Deadline } from '../../domain/deadline.js';
 import {
-  annualPeriod,
+  currentPeriod,
   isRecurring,
-  type ReportingPeriod,
-  reportedInPeriod,
+  type PeriodRecord,
+  recurringOutcomes,
+  taskDueInPeriod,
 } from '../../domain/reporting-period.js';
 import { type TaskStatus, taskStatus } from '../../domain/task-status.js';
 
-export type LiveTaskStatus = TaskStatus & { period: ReportingPeriod | null };
+/** The period recurring work is judged in, as the API shows it. */
+export type StatusPeriod = { label: string; from: string; submissionDueOn: string };
 
-/** Status on a day: one-off deadlines against the (extended) due date, recurring ones per period. */
+export type LiveTaskStatus = TaskStatus & { period: StatusPeriod | null };
+
+/**
+ * Status on a day: one-off deadlines against the (extended) due date, recurring ones in the plan's
+ * current period (`periods`: the plan's period records) by the outcome the reports give there.
+ */
 export function statusOf(
   t: {
     deadline: Deadline;
@@ -23,6 +30,7 @@ export function statusOf(
   },
   approvedReports: readonly string[],
   asOf: string,
+  periods: readonly PeriodRecord[],
 ): LiveTaskStatus {
   const started = approvedReports.length > 0;
   // A task the plan gave no deadline is judged against the date the consolidator set, if any.
@@ -31,13 +39,19 @@ export function statusOf(
       ? { kind: 'date', date: t.assignedDueOn }
       : t.deadline;
   if (isRecurring(deadline)) {
-    const period = annualPeriod(deadline, asOf);
+    const period = currentPeriod(periods, asOf);
+    if (!period) return { ...taskStatus({ deadline, started }, asOf), period: null };
+    const dueOn = taskDueInPeriod(deadline, period);
+    const outcome = recurringOutcomes(deadline, periods, approvedReports).get(period.id);
     const status = taskStatus({ deadline, started }, asOf, {
-      submissionDueOn: period.submissionDueOn,
-      reportedOn: reportedInPeriod(period, approvedReports),
+      submissionDueOn: dueOn,
+      reportedOn: outcome?.reportedOn ?? null,
       started,
     });
-    return { ...status, period };
+    return {
+      ...status,
+      period: { label: period.label, from: period.windowFrom, submissionDueOn: dueOn },
+    };
   }
   const extensions = t.extendedDueOn
     ? [{ approvedOn: '0000-01-01', newDueOn: t.extendedDueOn }]
