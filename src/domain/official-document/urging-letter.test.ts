@@ -225,3 +225,23 @@ describe('issuerNameInText', () => {
     expect(issuerNameInText('Sở Kế hoạch và Đầu tư')).toBe('Sở Kế hoạch và Đầu tư');
   });
 });
+
+describe('urgingLetter: a plan title printed in capitals', () => {
+  it('is put into the sentence in sentence case, symbols and names kept', () => {
+    const letter = urgingLetter(
+      input({
+        plan: {
+          number: '125/KH-UBND',
+          issuedOn: '2024-09-10',
+          title:
+            'KẾ HOẠCH TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 693/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ TRÊN ĐỊA BÀN TỈNH LẠNG SƠN',
+          issuer: 'UBND tỉnh',
+        },
+      }),
+    );
+    const first = letter.body[0];
+    expect(first?.kind === 'paragraph' && first.text).toBe(
+      'Thực hiện Kế hoạch số 125/KH-UBND ngày 10/9/2024 của UBND tỉnh về triển khai thực hiện Quyết định số 693/QĐ-TTg của Thủ tướng Chính phủ trên địa bàn tỉnh Lạng Sơn; Sở Tài chính đã theo dõi, tổng hợp tình hình thực hiện các nhiệm vụ được giao tại Kế hoạch.',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // The urging letter (công văn đôn đốc) the consolidating department sends to agencies whose tasks
 // under a plan are overdue (DOMAIN.md §2: it "urges"): a letter citing the plan, the count of
 // overdue tasks, what each agency must do and by when, and an appendix listing the tasks by agency.
+import { sentenceCase } from '../sentence-case.js';
 import { addDays, formatCitedDate, formatDateVi, formatNumberVi } from './format.js';
 import type { Block, OfficialDocument, TableRow } from './types.js';
 
@@ -39,6 +40,11 @@ export type UrgingLetterInput = {
   recipientsExtra?: string[];
   /** Days the agencies have to report back; 10 by default. */
   replyWithinDays?: number;
+  /**
+   * Names a plan title written in capitals keeps as written when it is put into the sentence
+   * (the province, agencies of the registry); national institutions are known already.
+   */
+  keepNames?: readonly string[];
 };
 
 /** Six no-break spaces where the clerk writes the number by hand or the register fills it in. */
@@ -97,12 +103,15 @@ export function archiveLine(symbol: string): string {
 const DOCUMENT_NAME =
   /^(Luật|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Kế hoạch|Chương trình|Đề án|Công văn|Thông báo)\s+(số\s|\d)/u;
 
-/** A plan title made to follow "về": first letter in lower case unless it starts a proper name. */
-function titleAfterVe(title: string): string {
-  const t = title
-    .normalize('NFC')
-    .trim()
-    .replace(/[.;]+$/, '');
+/**
+ * A plan title made to follow "về": in sentence case when the document printed it in capitals,
+ * without its own leading "Kế hoạch" (the sentence has just named the plan), first letter in lower
+ * case unless it starts a proper name.
+ */
+export function titleAfterVe(title: string, keepNames: readonly string[] = []): string {
+  const t = sentenceCase(title, keepNames)
+    .replace(/[.;]+$/, '')
+    .replace(/^Kế hoạch\s+(?!số\s)/u, '');
   if (DOCUMENT_NAME.test(t)) return t;
   // "Thực hiện ..." → "thực hiện ...", but "UBND ..." or "Lạng Sơn ..." stay.
   if (/^\p{Lu}\p{Ll}/u.test(t) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(t)) {
@@ -144,7 +153,7 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const body: Block[] = [
     {
       kind: 'paragraph',
-      text: `Thực hiện ${planRef} về ${titleAfterVe(input.plan.title)}; ${issuerText} đã theo dõi, tổng hợp tình hình thực hiện các nhiệm vụ được giao tại Kế hoạch.`,
+      text: `Thực hiện ${planRef} về ${titleAfterVe(input.plan.title, [input.place, ...(input.keepNames ?? [])])}; ${issuerText} đã theo dõi, tổng hợp tình hình thực hiện các nhiệm vụ được giao tại Kế hoạch.`,
     },
     {
       kind: 'paragraph',

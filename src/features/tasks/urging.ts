@@ -8,6 +8,7 @@ import { buildOfficialDocx } from '../../domain/official-document/build.js';
 import { urgingLetter } from '../../domain/official-document/urging-letter.js';
 import { AppError } from '../../server/errors.js';
 import type { UserPrincipal } from '../../server/principal.js';
+import { loadSettings } from '../tenant-settings/service.js';
 import { overdueOfAgencies } from './queries.js';
 
 /**
@@ -33,12 +34,10 @@ export async function buildUrgingLetter(
   );
   if (withOverdue.length === 0)
     throw new AppError(400, 'no_overdue_tasks', 'no overdue tasks to urge');
-  const [issuer] = p.agencyId
-    ? await db
-        .select({ name: agencies.name, code: agencies.code })
-        .from(agencies)
-        .where(and(eq(agencies.tenantId, p.tenantId), eq(agencies.id, p.agencyId)))
-    : [];
+  // The consolidating department of the settings, else the consolidator's own agency (its role
+  // identifies it); the province's name, place and symbols come from the settings too.
+  const { resolved } = await loadSettings(db, p.tenantId, p.agencyId);
+  const issuer = resolved.consolidatingAgency;
   // The plan cited: the one asked for, else the plan of the first overdue task.
   const citedPlanId = planId ?? withOverdue[0]?.tasks[0]?.planId;
   const [plan] = citedPlanId
@@ -53,16 +52,20 @@ export async function buildUrgingLetter(
         .innerJoin(legalDocuments, eq(legalDocuments.id, plans.documentId))
         .where(and(eq(plans.tenantId, p.tenantId), eq(plans.id, citedPlanId)))
     : [];
-  const issuerName = issuer?.name ?? 'Sở Tài chính';
-  const code = (issuer?.code ?? 'STC').replace(/-\d+$/, '');
+  const issuerName = issuer?.name ?? resolved.authorityShortName;
+  // Names a capitalised plan title keeps: the registry's agencies (bounded by the registry).
+  const names = await db
+    .select({ name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.tenantId, p.tenantId));
   const document = urgingLetter({
     issuer: {
-      parent: 'UBND TỈNH LẠNG SƠN',
+      parent: issuer ? resolved.authorityShortName.toLocaleUpperCase('vi') : undefined,
       name: issuerName.toLocaleUpperCase('vi'),
       nameInText: issuerName,
-      symbol: `${code}-KH`,
+      symbol: resolved.urgingSymbol || 'KH',
     },
-    place: 'Lạng Sơn',
+    place: resolved.place,
     date: asOf,
     plan: {
       number: plan?.number ?? '',
@@ -83,7 +86,13 @@ export async function buildUrgingLetter(
         percent: t.percent,
       })),
     })),
-    signature: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: '' },
+    signature: {
+      authority: resolved.urgingSigner.authority || undefined,
+      deputy: resolved.urgingSigner.deputy || undefined,
+      position: resolved.urgingSigner.position,
+      name: resolved.urgingSigner.name,
+    },
+    keepNames: [resolved.authorityName, ...names.map((n) => n.name)],
   });
   return buildOfficialDocx(document);
 }
