@@ -10,6 +10,8 @@ import { createPlanFromFile } from '../features/plans/service.js';
 import { createDemoAccounts } from '../features/users/demo.js';
 import { buildApp, WEB_DIST } from './app.js';
 import { DataDirLockedError, openInstallation } from './bootstrap.js';
+import { jobScheduleFromEnv } from './jobs/jobs.js';
+import { startJobs } from './jobs/runner.js';
 
 export const EXAMPLE_PLAN = fileURLToPath(
   new URL('../../examples/ke-hoach-693-lang-son.json', import.meta.url),
@@ -19,6 +21,7 @@ const log = (message: string) => console.log(`[tiendo] ${message}`);
 
 async function main() {
   const config = loadConfig();
+  const jobSchedule = jobScheduleFromEnv();
   const opened = await openInstallation(config, 'system', log);
   // A new embedded database gets the example plan so that a first start shows something real;
   // a PostgreSQL server (production) starts empty unless TIENDO_DEMO=1.
@@ -69,12 +72,20 @@ async function main() {
   await prune();
   const pruning = setInterval(prune, 60 * 60_000);
   pruning.unref();
+  // Reminders of missing period reports (server/jobs): at start, then on a schedule; pg-boss on
+  // PostgreSQL, in this process on the embedded database.
+  const jobs = await startJobs(opened.database, {
+    ...jobSchedule,
+    connectionString: config.databaseUrl,
+    log,
+  });
   // A second signal ends the process at once (the handlers are `once`): nothing acknowledged is
   // lost by that, since a commit is on disk before its answer is sent.
   const shutdown = async (signal: string) => {
     log(`${signal}: stopping…`);
     clearInterval(pruning);
     try {
+      await jobs.stop(); // a run under way finishes its batch
       await stopMail();
       await app.close(); // requests in progress finish; new ones are refused
       await listener.stop();
