@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildAppendixDocx, buildOfficialDocx } from './build.js';
 import {
@@ -233,5 +234,36 @@ describe('consolidatedAppendix', () => {
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('Quá hạn chưa hoàn thành');
     expect(xml).toContain('w:orient="landscape"');
+  });
+
+  it('writes a long appendix from row templates with the same table, every row escaped', async () => {
+    const task = (title: string) => ({
+      code: null,
+      title,
+      lead: 'Sở Xây dựng',
+      coordinators: ['Sở Tài chính', 'Sở Y tế'],
+      deadline: '31/12/2026',
+      state: 'in_progress' as const,
+      percent: 10,
+      note: null,
+    });
+    const many = Array.from({ length: 450 }, (_, i) => task(`Nhiệm vụ <${i}> & "khác"`));
+    const appendix = consolidatedAppendix(input(), [
+      { section: 'I. Giao thông', tasks: many.slice(0, 300) },
+      { section: 'II. Đô thị', tasks: many.slice(300) },
+    ]);
+    const bytes = await buildAppendixDocx(appendix, { title: 'Phụ lục', creator: 'UBND' });
+    const xml =
+      (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+    // 450 tasks, 2 groups and the header row, in order; the text escaped, the XML well formed.
+    expect(xml.match(/<w:tr[ >]/g)).toHaveLength(453);
+    expect(xml).toContain('Nhiệm vụ &lt;449&gt; &amp; &quot;khác&quot;');
+    expect(xml.indexOf('&lt;299&gt;')).toBeLessThan(xml.indexOf('II. Đô thị'));
+    expect(xml.indexOf('II. Đô thị')).toBeLessThan(xml.indexOf('&lt;300&gt;'));
+    expect(xml).not.toContain('TIENDO');
+    // Both coordinators, one paragraph each, in every row.
+    expect(xml.match(/Sở Y tế/g)).toHaveLength(450);
+    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    expect(text).toContain('Nhiệm vụ <0> & "khác"');
   });
 });

@@ -29,7 +29,7 @@ import {
 import { formatDateVi } from '../../domain/official-document/format.js';
 import { percentOf, plainDecimal } from '../../domain/project-progress.js';
 import { completionRateOf, type TaskState } from '../../domain/task-status.js';
-import { NotFoundError, StaleVersionError } from '../../server/errors.js';
+import { StaleVersionError } from '../../server/errors.js';
 import { safeCellText } from '../audit/export.js';
 import { type Actor, recordAudit, startOfDayInVietnam } from '../audit/service.js';
 import { projectionSql } from '../targets/service.js';
