@@ -131,7 +131,12 @@ describe.each(engines())('reporting periods on %s', (engine) => {
       openedAt: null,
       expected: 0,
     });
-    expect(periods[0]?.abilities).toEqual({ update: false, open: false, manageAgencies: false });
+    expect(periods[0]?.abilities).toEqual({
+      update: false,
+      open: false,
+      manageAgencies: false,
+      readReminders: false,
+    });
   });
 
   it('judges recurring work per period: 20/12/2026 answers 2026, and 2026 unreported stays missing', async () => {

@@ -1,6 +1,7 @@
 // Reporting periods as the API shows them: the record, its plan, its counts, what the caller may do.
 import { abilities } from '../../server/policy.js';
 import type { Principal } from '../../server/principal.js';
+import { reminderPolicy } from '../reminders/policy.js';
 import { periodPolicy } from './policy.js';
 import type { Completeness, PeriodDetail, PeriodSummary } from './schema.js';
 import type { PeriodRow } from './service.js';
@@ -23,7 +24,12 @@ export function presentPeriod(p: Principal, row: PeriodRow): PeriodSummary {
     version: period.version,
     expected: row.expected,
     submitted: row.submitted,
-    abilities: { update: can.update, open: can.open, manageAgencies: can.manageAgencies },
+    abilities: {
+      update: can.update,
+      open: can.open,
+      manageAgencies: can.manageAgencies,
+      readReminders: abilities(reminderPolicy, p, { tenantId: period.tenantId }).readReminders,
+    },
   };
 }
 

@@ -36,6 +36,8 @@ export const periodAbilitiesSchema = z.object({
   update: z.boolean(),
   open: z.boolean(),
   manageAgencies: z.boolean(),
+  /** What the reminder job sent for the period (features/reminders). */
+  readReminders: z.boolean(),
 });
 
 export const periodSummarySchema = z.object({

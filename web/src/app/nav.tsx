@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
   InboxOutlined,
@@ -13,6 +14,7 @@ import {
   ProjectOutlined,
   SettingOutlined,
   SwapOutlined,
+  SwitcherOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -38,6 +40,7 @@ export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in 
 
 const URGERS: readonly Role[] = ['consolidator', 'leadership', 'administrator'];
 const ADMINS: readonly Role[] = ['administrator'];
+const AGENCY_STAFF: readonly Role[] = ['agency_head', 'agency_officer'];
 // The consolidator chooses new leads in the reorganisation queue; leadership reads it.
 const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
@@ -47,7 +50,15 @@ export const NAV: readonly NavEntry[] = [
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined /> },
   { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined /> },
   { path: '/du-an', label: 'Dự án trọng điểm', icon: <ProjectOutlined /> },
+  { path: '/dieu-chinh', label: 'Điều chỉnh kế hoạch', icon: <SwitcherOutlined /> },
   { path: '/co-quan', label: 'Cơ quan', icon: <ApartmentOutlined /> },
+  // Before "/bao-cao": the menu entry of a path is the first whose path starts it.
+  {
+    path: '/bao-cao/cua-don-vi',
+    label: 'Báo cáo của đơn vị',
+    icon: <FileDoneOutlined />,
+    roles: AGENCY_STAFF,
+  },
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
   {

@@ -63,9 +63,31 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import('../features/projects/pages/project-page').then((m) => ({ default: m.ProjectPage })),
 );
-const PlaceholderPage = lazy(() =>
-  import('../features/placeholders/placeholder-page').then((m) => ({
-    default: m.PlaceholderPage,
+const AdjustmentsPage = lazy(() =>
+  import('../features/adjustments/pages/adjustments-page').then((m) => ({
+    default: m.AdjustmentsPage,
+  })),
+);
+const AdjustmentBatchPage = lazy(() =>
+  import('../features/adjustments/pages/batch-page').then((m) => ({ default: m.BatchPage })),
+);
+const AdjustmentPage = lazy(() =>
+  import('../features/adjustments/pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
+);
+const PeriodsPage = lazy(() =>
+  import('../features/periods/pages/periods-page').then((m) => ({ default: m.PeriodsPage })),
+);
+const PeriodPage = lazy(() =>
+  import('../features/periods/pages/period-page').then((m) => ({ default: m.PeriodPage })),
+);
+const AgencyReportPage = lazy(() =>
+  import('../features/agency-reports/pages/agency-report-page').then((m) => ({
+    default: m.AgencyReportPage,
+  })),
+);
+const MyReportsPage = lazy(() =>
+  import('../features/agency-reports/pages/my-reports-page').then((m) => ({
+    default: m.MyReportsPage,
   })),
 );
 
@@ -97,7 +119,13 @@ export function createRouter() {
         { path: 'chi-tieu/:id', element: <TargetPage /> },
         { path: 'du-an', element: <ProjectsPage /> },
         { path: 'du-an/:id', element: <ProjectPage /> },
-        { path: 'bao-cao', element: <PlaceholderPage area="reports" /> },
+        { path: 'dieu-chinh', element: <AdjustmentsPage /> },
+        { path: 'dieu-chinh/dot/:id', element: <AdjustmentBatchPage /> },
+        { path: 'dieu-chinh/:id', element: <AdjustmentPage /> },
+        { path: 'bao-cao', element: <PeriodsPage /> },
+        { path: 'bao-cao/ky/:id', element: <PeriodPage /> },
+        { path: 'bao-cao/cua-don-vi', element: <MyReportsPage /> },
+        { path: 'bao-cao/ky/:periodId/co-quan/:agencyId', element: <AgencyReportPage /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
         { path: 'quan-tri/nhat-ky', element: <AuditPage /> },

@@ -7,6 +7,7 @@ import { Breadcrumb, Card, Col, Flex, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
+import { ProposeAdjustmentButton } from '../../adjustments/components/propose-button';
 import { ActualForm } from '../components/actual-form';
 import { ActualsSection } from '../components/actuals-section';
 import { EditForm } from '../components/edit-form';
@@ -47,6 +48,10 @@ export function TargetPage() {
             target={data}
             onEdit={() => setOpen('edit')}
             onReport={() => setOpen('report')}
+          />
+          <ProposeAdjustmentButton
+            subject={{ type: 'target', id: data.id, indicator: data.indicator, unit: data.unit }}
+            agencyId={data.responsibleAgency?.id}
           />
           <ActualsSection target={data} />
           <Row gutter={[16, 16]}>

@@ -5,6 +5,8 @@
 import { Breadcrumb, Card, Flex, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
+import { ProposeAdjustmentButton } from '../../adjustments/components/propose-button';
+import { TaskPeriodsSection } from '../../periods/components/task-periods-section';
 import { AgencyPlanSection } from '../components/agency-plan-section';
 import { AssignmentSection } from '../components/assignment-section';
 import { CommentsSection } from '../components/comments-section';
@@ -43,8 +45,13 @@ export function TaskPage() {
       {data && (
         <Flex vertical gap={16}>
           <TaskHeader task={data} />
+          <ProposeAdjustmentButton
+            subject={{ type: 'task', id: data.id, title: data.title }}
+            agencyId={data.lead?.id}
+          />
           <DeliversSection task={data} />
           <ProgressSection task={data} />
+          <TaskPeriodsSection taskId={data.id} />
           <ExtensionSection task={data} />
           <CommentsSection task={data} />
           <AgencyPlanSection task={data} />

@@ -25,6 +25,7 @@ import { formatDate } from '../../../app/format';
 import { QueryError } from '../../../app/query-state';
 import { TaskList } from '../../my-work/components/task-list';
 import { usePlans } from '../../plans/hooks/use-plans';
+import { EscalationsPanel } from '../../reminders/components/escalations-panel';
 import { useTaskPage } from '../../tasks/hooks/use-tasks';
 import { UrgingTable } from '../components/urging-table';
 import { useUrging } from '../hooks/use-urging';
@@ -174,6 +175,7 @@ export function UrgingPage() {
       {data && (
         <Flex vertical gap={16}>
           <Totals urging={data} unassigned={unassigned.data?.total} />
+          <EscalationsPanel />
           <Card
             title="Theo cơ quan chủ trì"
             extra={
