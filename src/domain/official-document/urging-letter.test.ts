@@ -186,11 +186,46 @@ describe('urgingLetter', () => {
     expect(archiveLine('STC')).toBe('Lưu: VT.');
   });
 
-  it('throws when there is nothing overdue', () => {
-    expect(() => urgingLetter(input({ agencies: [] }))).toThrow('no overdue tasks');
-    expect(() => urgingLetter(input({ agencies: [{ name: 'Sở Y tế', tasks: [] }] }))).toThrow(
-      'no overdue tasks',
+  it('throws when there is nothing overdue and no report missing', () => {
+    expect(() => urgingLetter(input({ agencies: [] }))).toThrow('nothing to urge');
+    expect(() =>
+      urgingLetter(input({ agencies: [{ name: 'Sở Y tế', tasks: [] }], lateReports: [] })),
+    ).toThrow('nothing to urge');
+  });
+
+  const late = (agency: string, workingDaysLate = 7) => ({
+    agency,
+    period: 'Năm 2025',
+    dueOn: '2025-12-31',
+    workingDaysLate,
+  });
+
+  it('urges agencies escalated for a missing period report, with or without overdue tasks', async () => {
+    const both = urgingLetter(input({ lateReports: [late('Sở Xây dựng'), late('Sở Y tế', 12)] }));
+    const body = paragraphs(both.body).join('\n');
+    expect(body).toContain(
+      'Đến ngày 05/01/2026, 2 cơ quan, đơn vị sau chưa gửi báo cáo kết quả thực hiện Kế hoạch (kỳ báo cáo: Năm 2025, hạn nộp 31/12/2025), đã chậm từ 5 ngày làm việc trở lên: Sở Xây dựng (chậm 7 ngày làm việc); Sở Y tế (chậm 12 ngày làm việc).',
     );
+    expect(body).toContain('- Khẩn trương gửi báo cáo kết quả thực hiện Kế hoạch của kỳ còn thiếu');
+    // Sở Y tế has no overdue task but is addressed; Sở Xây dựng once.
+    expect(both.addressees).toEqual([
+      'Sở Xây dựng',
+      'Sở Nông nghiệp và Môi trường',
+      'UBND xã Đồng Đăng',
+      'Sở Y tế',
+    ]);
+
+    const onlyLate = urgingLetter(input({ agencies: [], lateReports: [late('Sở Y tế')] }));
+    const only = paragraphs(onlyLate.body).join('\n');
+    expect(only).not.toContain('nhiệm vụ đã quá thời hạn');
+    expect(only).not.toContain('hoàn thành các nhiệm vụ quá hạn');
+    expect(only).toContain('Sở Tài chính đề nghị Sở Y tế:');
+    expect(onlyLate.excerpt).toBe('V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 125/KH-UBND');
+    expect(onlyLate.appendices).toEqual([]);
+    const zip = await JSZip.loadAsync(await buildOfficialDocx(onlyLate));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('Khẩn trương gửi báo cáo');
+    expect(xml).not.toContain('DANH MỤC NHIỆM VỤ QUÁ HẠN');
   });
 
   it('addresses a single agency by name', () => {

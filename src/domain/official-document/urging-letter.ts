@@ -16,6 +16,15 @@ export type OverdueTask = {
   percent: number | null;
 };
 
+export type LateReport = {
+  agency: string;
+  /** The period's label: "Năm 2026". */
+  period: string;
+  /** ISO date of the period's submission deadline. */
+  dueOn: string;
+  workingDaysLate: number;
+};
+
 export type UrgingLetterInput = {
   issuer: {
     parent?: string;
@@ -35,6 +44,11 @@ export type UrgingLetterInput = {
   date: string;
   plan: { number: string; issuedOn: string | null; title: string; issuer: string };
   agencies: { name: string; tasks: OverdueTask[] }[];
+  /**
+   * Agencies still missing a period's report 5 working days after its deadline (escalated,
+   * features/reminders): the letter asks them for it, with or without overdue tasks.
+   */
+  lateReports?: LateReport[];
   signature: OfficialDocument['signature'];
   /** More recipients, between "UBND tỉnh (b/c);" and "Lưu: ...". */
   recipientsExtra?: string[];
@@ -132,7 +146,17 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
     .map((a) => ({ name: a.name.normalize('NFC').trim(), tasks: a.tasks }))
     .filter((a) => a.tasks.length > 0);
   const taskCount = agencies.reduce((n, a) => n + a.tasks.length, 0);
-  if (taskCount === 0) throw new Error('no overdue tasks');
+  const lateReports = (input.lateReports ?? []).map((r) => ({
+    ...r,
+    agency: r.agency.normalize('NFC').trim(),
+    period: r.period.normalize('NFC').trim(),
+  }));
+  if (taskCount === 0 && lateReports.length === 0) throw new Error('nothing to urge');
+  // Every agency urged, those with overdue tasks first (their order), then those only late with
+  // a report.
+  const addressees = [
+    ...new Set([...agencies.map((a) => a.name), ...lateReports.map((r) => r.agency)]),
+  ];
 
   const symbol = input.issuer.symbol.normalize('NFC').trim();
   const number = input.number?.normalize('NFC').trim() || `${BLANK_NUMBER}/${symbol}`;
@@ -147,29 +171,48 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   const planRef = `${planName}${planDate} của ${planIssuer}`;
   const replyBy = formatDateVi(addDays(input.date, input.replyWithinDays ?? DEFAULT_REPLY_DAYS));
   const asOf = formatDateVi(input.date);
-  const single = agencies.length === 1;
-  const addressed = single ? (agencies[0]?.name ?? '') : 'các cơ quan, đơn vị';
+  const single = addressees.length === 1;
+  const addressed = single ? (addressees[0] ?? '') : 'các cơ quan, đơn vị';
 
   const body: Block[] = [
     {
       kind: 'paragraph',
       text: `Thực hiện ${planRef} về ${titleAfterVe(input.plan.title, [input.place, ...(input.keepNames ?? [])])}; ${issuerText} đã theo dõi, tổng hợp tình hình thực hiện các nhiệm vụ được giao tại Kế hoạch.`,
     },
-    {
-      kind: 'paragraph',
-      text:
-        `Tính đến ngày ${asOf}, còn ${formatNumberVi(taskCount)} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành` +
-        (single ? '' : ` của ${formatNumberVi(agencies.length)} cơ quan, đơn vị`) +
-        ' (chi tiết tại Phụ lục kèm theo).',
-    },
+    ...(taskCount > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text:
+              `Tính đến ngày ${asOf}, còn ${formatNumberVi(taskCount)} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành` +
+              (agencies.length === 1
+                ? ''
+                : ` của ${formatNumberVi(agencies.length)} cơ quan, đơn vị`) +
+              ' (chi tiết tại Phụ lục kèm theo).',
+          },
+        ]
+      : []),
+    ...lateReportParagraphs(lateReports, asOf),
     {
       kind: 'paragraph',
       text: `Để bảo đảm tiến độ thực hiện Kế hoạch, ${issuerText} đề nghị ${addressed}:`,
     },
-    {
-      kind: 'paragraph',
-      text: `- Tập trung chỉ đạo, khẩn trương hoàn thành các nhiệm vụ quá hạn được giao.`,
-    },
+    ...(taskCount > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `- Tập trung chỉ đạo, khẩn trương hoàn thành các nhiệm vụ quá hạn được giao.`,
+          },
+        ]
+      : []),
+    ...(lateReports.length > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `- Khẩn trương gửi báo cáo kết quả thực hiện Kế hoạch của kỳ còn thiếu về ${issuerText}.`,
+          },
+        ]
+      : []),
     {
       kind: 'paragraph',
       text: `- Báo cáo kết quả thực hiện, nêu rõ khó khăn, vướng mắc (nếu có); đối với nhiệm vụ không thể hoàn thành, đề xuất điều chỉnh, gia hạn thời hạn thực hiện, nêu rõ lý do, gửi về ${issuerText} trước ngày ${replyBy} để tổng hợp, báo cáo ${planIssuer}.`,
@@ -211,32 +254,61 @@ export function urgingLetter(input: UrgingLetterInput): OfficialDocument {
   return {
     issuer: { parent: input.issuer.parent, name: input.issuer.name },
     number,
-    excerpt: `V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ theo ${planNumber ? planName : `${planName}${planDate} của ${planIssuer}`}`,
+    excerpt: `V/v đôn đốc ${taskCount > 0 ? 'thực hiện các nhiệm vụ chậm tiến độ theo' : 'báo cáo kết quả thực hiện'} ${planNumber ? planName : `${planName}${planDate} của ${planIssuer}`}`,
     place: input.place,
     date: input.date,
-    addressees: agencies.map((a) => a.name),
+    addressees,
     body,
     recipients,
     signature: input.signature,
-    appendices: [
-      {
-        label: 'Phụ lục',
-        title: 'DANH MỤC NHIỆM VỤ QUÁ HẠN',
-        subtitle: `(Kèm theo Công văn số ${number} ngày ${formatCitedDate(input.date)} của ${issuerText})`,
-        blocks: [
-          {
-            kind: 'table',
-            columns: [
-              { title: 'STT', widthPct: 7, align: 'center' },
-              { title: 'Nội dung nhiệm vụ', widthPct: 48 },
-              { title: 'Thời hạn', widthPct: 17, align: 'center' },
-              { title: 'Số ngày quá hạn', widthPct: 14, align: 'center' },
-              { title: 'Tiến độ (%)', widthPct: 14, align: 'center' },
-            ],
-            rows,
-          },
-        ],
-      },
-    ],
+    // No overdue task (only late reports): no appendix.
+    appendices:
+      taskCount === 0
+        ? []
+        : [
+            {
+              label: 'Phụ lục',
+              title: 'DANH MỤC NHIỆM VỤ QUÁ HẠN',
+              subtitle: `(Kèm theo Công văn số ${number} ngày ${formatCitedDate(input.date)} của ${issuerText})`,
+              blocks: [
+                {
+                  kind: 'table',
+                  columns: [
+                    { title: 'STT', widthPct: 7, align: 'center' },
+                    { title: 'Nội dung nhiệm vụ', widthPct: 48 },
+                    { title: 'Thời hạn', widthPct: 17, align: 'center' },
+                    { title: 'Số ngày quá hạn', widthPct: 14, align: 'center' },
+                    { title: 'Tiến độ (%)', widthPct: 14, align: 'center' },
+                  ],
+                  rows,
+                },
+              ],
+            },
+          ],
   };
+}
+
+/**
+ * The agencies escalated for a missing period report, by period: "Đến ngày …, các cơ quan sau
+ * chưa gửi báo cáo kết quả thực hiện Kế hoạch (kỳ báo cáo: Năm
+ * 2026, hạn nộp 31/12/2026), đã chậm từ 5 ngày làm việc trở lên: A (chậm 7 ngày làm việc); B (…)."
+ */
+function lateReportParagraphs(late: readonly LateReport[], asOf: string): Block[] {
+  const byPeriod = new Map<string, LateReport[]>();
+  for (const r of late) {
+    const key = `${r.period}\u0000${r.dueOn}`;
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), r]);
+  }
+  return [...byPeriod.values()].map((group) => {
+    const first = group[0] as LateReport;
+    const who = group
+      .map((r) => `${r.agency} (chậm ${formatNumberVi(r.workingDaysLate)} ngày làm việc)`)
+      .join('; ');
+    const subject =
+      group.length === 1 ? 'cơ quan sau' : `${formatNumberVi(group.length)} cơ quan, đơn vị sau`;
+    return {
+      kind: 'paragraph' as const,
+      text: `Đến ngày ${asOf}, ${subject} chưa gửi báo cáo kết quả thực hiện Kế hoạch (kỳ báo cáo: ${first.period}, hạn nộp ${formatDateVi(first.dueOn)}), đã chậm từ 5 ngày làm việc trở lên: ${who}.`,
+    };
+  });
 }

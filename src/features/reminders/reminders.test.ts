@@ -3,6 +3,7 @@
 // after 5 working days, and what the consolidator and leadership read. The job is called with the
 // day it judges on: nothing here depends on the clock.
 import { and, eq, like } from 'drizzle-orm';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines, type TestDatabase } from '../../../test/support/database.js';
 import { numberedPlan } from '../../../test/support/factories.js';
@@ -25,6 +26,7 @@ import {
 import { type App, buildApp } from '../../server/app.js';
 import { planFileSchema } from '../plans/plan-file.js';
 import { createPlanFromFile } from '../plans/service.js';
+import { buildUrgingLetter } from '../tasks/urging.js';
 import type { EscalationList, PeriodReminders } from './schema.js';
 import { escalatedAgencies, reminderEventKey, sendPeriodReminders } from './service.js';
 
@@ -302,6 +304,29 @@ describe.each(engines())('period reminders on %s', (engine) => {
       );
     const after = await escalatedAgencies(database.db, database.tenantId, '2026-12-14');
     expect(after.map((e) => e.agency.name)).toEqual(['Sở Tài chính']);
+    // The next urging letter asks the one still missing for its report.
+    const letter = await buildUrgingLetter(
+      database.db,
+      {
+        kind: 'user',
+        tenantId: database.tenantId,
+        userId: auth.consolidator?.userId as string,
+        username: 'consolidator',
+        displayName: 'consolidator',
+        role: 'consolidator',
+        agencyId: null,
+        sessionId: 'test',
+        csrfToken: 'test',
+        demo: false,
+      },
+      { planId: undefined, agencyIds: null },
+      '2026-12-14',
+    );
+    const text = (await mammoth.extractRawText({ buffer: letter })).value;
+    expect(text).toContain(
+      'chưa gửi báo cáo kết quả thực hiện Kế hoạch (kỳ báo cáo: Tháng 11 năm 2026, hạn nộp 04/12/2026), đã chậm từ 5 ngày làm việc trở lên: Sở Tài chính (chậm 6 ngày làm việc).',
+    );
+    expect(text).not.toContain('Sở Công Thương (chậm');
   });
 
   it('shows the consolidator what was sent, to whom and when', async () => {

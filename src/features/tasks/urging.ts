@@ -8,12 +8,13 @@ import { buildOfficialDocx } from '../../domain/official-document/build.js';
 import { urgingLetter } from '../../domain/official-document/urging-letter.js';
 import { AppError } from '../../server/errors.js';
 import type { UserPrincipal } from '../../server/principal.js';
+import { escalatedAgencies } from '../reminders/service.js';
 import { loadSettings } from '../tenant-settings/service.js';
 import { overdueOfAgencies } from './queries.js';
 
 /**
- * The letter for the chosen agencies' overdue tasks (every agency with overdue tasks when none is
- * chosen), signed for the consolidator's agency: agencies with the most overdue work first.
+ * The letter for the chosen agencies' overdue tasks and missing period reports (every agency with
+ * overdue tasks or escalated when none is chosen), signed for the consolidator's agency: agencies with the most overdue work first.
  */
 export async function buildUrgingLetter(
   db: Db,
@@ -32,14 +33,21 @@ export async function buildUrgingLetter(
   const withOverdue = [...byAgency.values()].sort(
     (a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'vi'),
   );
-  if (withOverdue.length === 0)
-    throw new AppError(400, 'no_overdue_tasks', 'no overdue tasks to urge');
+  // Agencies escalated for a period report still missing 5 working days after its deadline
+  // (features/reminders) are urged in the same letter.
+  const late = (await escalatedAgencies(db, p.tenantId, asOf)).filter(
+    (e) =>
+      (!planId || e.plan.id === planId) &&
+      (filter.agencyIds === null || filter.agencyIds.includes(e.agency.id)),
+  );
+  if (withOverdue.length === 0 && late.length === 0)
+    throw new AppError(400, 'no_overdue_tasks', 'no overdue tasks or late reports to urge');
   // The consolidating department of the settings, else the consolidator's own agency (its role
   // identifies it); the province's name, place and symbols come from the settings too.
   const { resolved } = await loadSettings(db, p.tenantId, p.agencyId);
   const issuer = resolved.consolidatingAgency;
   // The plan cited: the one asked for, else the plan of the first overdue task.
-  const citedPlanId = planId ?? withOverdue[0]?.tasks[0]?.planId;
+  const citedPlanId = planId ?? withOverdue[0]?.tasks[0]?.planId ?? late[0]?.plan.id;
   const [plan] = citedPlanId
     ? await db
         .select({
@@ -85,6 +93,12 @@ export async function buildUrgingLetter(
         dueLabel: t.deadline.kind === 'none' ? '' : describeDeadline(t.deadline),
         percent: t.percent,
       })),
+    })),
+    lateReports: late.map((e) => ({
+      agency: e.agency.name,
+      period: e.period.label,
+      dueOn: e.period.submissionDueOn,
+      workingDaysLate: e.workingDaysLate,
     })),
     signature: {
       authority: resolved.urgingSigner.authority || undefined,

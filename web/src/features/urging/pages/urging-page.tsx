@@ -26,6 +26,7 @@ import { QueryError } from '../../../app/query-state';
 import { TaskList } from '../../my-work/components/task-list';
 import { usePlans } from '../../plans/hooks/use-plans';
 import { EscalationsPanel } from '../../reminders/components/escalations-panel';
+import { useEscalations } from '../../reminders/hooks/use-reminders';
 import { useTaskPage } from '../../tasks/hooks/use-tasks';
 import { UrgingTable } from '../components/urging-table';
 import { useUrging } from '../hooks/use-urging';
@@ -117,7 +118,10 @@ export function UrgingPage() {
   const selected = picked.filter((id) => rows.some((r) => r.agency.id === id && r.overdue > 0));
   const data = urging.data;
   const canWrite = data?.abilities.letter ?? false;
-  const noOverdue = (data?.totals.overdue ?? 0) === 0;
+  // Agencies escalated for a missing period report are urged in the same letter.
+  const escalations = useEscalations();
+  const noOverdue =
+    (data?.totals.overdue ?? 0) === 0 && (escalations.data?.items.length ?? 0) === 0;
 
   const setParam = (name: string, value: string | undefined) =>
     setParams(
