@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  ControlOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -43,6 +44,9 @@ const ADMINS: readonly Role[] = ['administrator'];
 const AGENCY_STAFF: readonly Role[] = ['agency_head', 'agency_officer'];
 // The consolidator chooses new leads in the reorganisation queue; leadership reads it.
 const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
+// The province's settings (tenant-settings/policy.ts): the administrator changes them; the
+// consolidating department and leadership, who produce and sign the documents, read them.
+const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
@@ -81,6 +85,12 @@ export const NAV: readonly NavEntry[] = [
       },
       { path: '/quan-tri/nhat-ky', label: 'Nhật ký', icon: <AuditOutlined />, roles: ADMINS },
       { path: '/quan-tri/thu-di', label: 'Thư đi', icon: <MailOutlined />, roles: ADMINS },
+      {
+        path: '/quan-tri/cai-dat',
+        label: 'Cài đặt của tỉnh',
+        icon: <ControlOutlined />,
+        roles: SETTINGS_READERS,
+      },
     ],
   },
 ];

@@ -51,6 +51,11 @@ const ReorganisationPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../features/admin/pages/outbox-page').then((m) => ({ default: m.OutboxPage })),
 );
+const SettingsPage = lazy(() =>
+  import('../features/tenant-settings/pages/settings-page').then((m) => ({
+    default: m.SettingsPage,
+  })),
+);
 const TargetsPage = lazy(() =>
   import('../features/targets/pages/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
@@ -79,6 +84,11 @@ const PeriodsPage = lazy(() =>
 );
 const PeriodPage = lazy(() =>
   import('../features/periods/pages/period-page').then((m) => ({ default: m.PeriodPage })),
+);
+const ConsolidatedReportPage = lazy(() =>
+  import('../features/consolidated-report/pages/consolidated-report-page').then((m) => ({
+    default: m.ConsolidatedReportPage,
+  })),
 );
 const AgencyReportPage = lazy(() =>
   import('../features/agency-reports/pages/agency-report-page').then((m) => ({
@@ -124,12 +134,14 @@ export function createRouter() {
         { path: 'dieu-chinh/:id', element: <AdjustmentPage /> },
         { path: 'bao-cao', element: <PeriodsPage /> },
         { path: 'bao-cao/ky/:id', element: <PeriodPage /> },
+        { path: 'bao-cao/ky/:id/tong-hop', element: <ConsolidatedReportPage /> },
         { path: 'bao-cao/cua-don-vi', element: <MyReportsPage /> },
         { path: 'bao-cao/ky/:periodId/co-quan/:agencyId', element: <AgencyReportPage /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
         { path: 'quan-tri/nhat-ky', element: <AuditPage /> },
         { path: 'quan-tri/thu-di', element: <OutboxPage /> },
+        { path: 'quan-tri/cai-dat', element: <SettingsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
