@@ -279,6 +279,9 @@ describe.each(engines())('reporting periods on %s', (engine) => {
     if (!first) throw new Error('no period');
     const open = (who: CastName) =>
       as(ctx.app, cast[who], { method: 'POST', url: `/api/periods/${first.id}/open` });
+    // A task still led by an agency the 2025 reorganisation ended: that agency is not expected.
+    const ended = await agencyIdByCode(db, tenantId, 'SKHDT');
+    await db.update(tasks).set({ currentLeadAgencyId: ended }).where(eq(tasks.id, unreported));
     expect((await open('leader')).statusCode).toBe(404);
     const opened = await open('consolidator');
     expect(opened.statusCode, opened.body).toBe(200);
@@ -287,6 +290,7 @@ describe.each(engines())('reporting periods on %s', (engine) => {
     const sxd = await agencyIdByCode(db, tenantId, 'SXD');
     expect(detail.openedAt).not.toBeNull();
     expect(detail.completeness.agencies.map((a) => a.agency.id)).toContain(stc);
+    expect(detail.completeness.agencies.map((a) => a.agency.id)).not.toContain(ended);
     expect(detail.completeness.agencies.find((a) => a.agency.id === stc)).toMatchObject({
       source: 'derived',
       standing: 'not_started',

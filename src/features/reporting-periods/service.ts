@@ -1,6 +1,6 @@
 // Reporting periods of a plan: their default records, the consolidator's edits, opening a period
 // (which agencies must report), and its completeness and timeliness, all counted in SQL.
-import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agencies,
@@ -15,7 +15,7 @@ import {
   taskPeriodOutcomes,
   tasks,
 } from '../../db/schema.js';
-import { PROVINCE_TIME_ZONE } from '../../domain/calendar.js';
+import { isoDateInVietnam, PROVINCE_TIME_ZONE } from '../../domain/calendar.js';
 import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
 import {
   defaultAnnualPeriods,
@@ -249,11 +249,23 @@ async function derivedAgencies(tx: Db, planId: string): Promise<string[]> {
     .selectDistinct({ id: projects.ownerAgencyId })
     .from(projects)
     .where(and(eq(projects.planId, planId), isNotNull(projects.ownerAgencyId)));
-  return [
+  const ids = [
     ...new Set(
       [...leads, ...responsible, ...owners].map((r) => r.id).filter((id): id is string => !!id),
     ),
   ];
+  if (ids.length === 0) return [];
+  // An agency that has ended (the 2025 reorganisation) reports no more: its work waits for a new
+  // lead in the reorganisation queue, and the consolidator can add whoever reports for it.
+  const today = isoDateInVietnam();
+  const inForce = await tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(
+      and(inArray(agencies.id, ids), or(isNull(agencies.inForceTo), gt(agencies.inForceTo, today))),
+    );
+  const kept = new Set(inForce.map((a) => a.id));
+  return ids.filter((id) => kept.has(id));
 }
 
 /** Opens a period: from now on, the agencies it expects owe their reports. */

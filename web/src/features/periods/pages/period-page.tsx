@@ -228,10 +228,18 @@ export function PeriodPage() {
                 type="primary"
                 loading={open.isPending}
                 onClick={() =>
-                  open
-                    .mutateAsync(p.id)
-                    .then(() => void message.success(`Đã mở kỳ ${p.label}.`))
-                    .catch((e: unknown) => void message.error(periodMessage(e)))
+                  modal.confirm({
+                    title: `Mở kỳ báo cáo "${p.label}"?`,
+                    content:
+                      'Các cơ quan dưới đây sẽ phải nộp báo cáo của kỳ này và được nhắc khi đến hạn.',
+                    okText: 'Mở kỳ',
+                    cancelText: 'Hủy',
+                    onOk: () =>
+                      open
+                        .mutateAsync(p.id)
+                        .then(() => void message.success(`Đã mở kỳ ${p.label}.`))
+                        .catch((e: unknown) => void message.error(periodMessage(e))),
+                  })
                 }
                 data-testid="period-open"
               >
@@ -248,6 +256,8 @@ export function PeriodPage() {
             {
               key: 'plan',
               label: 'Kế hoạch',
+              // A plan without a number shows its long title: the whole row, not half of it.
+              span: 'filled',
               children: (
                 <Link to={`/ke-hoach/${p.planId}`}>
                   {p.planNumber ? `Kế hoạch số ${p.planNumber}` : (p.planTitle ?? 'Kế hoạch')}
