@@ -41,10 +41,9 @@ export function splitProvinceName(full: string): { kind: string; name: string } 
 const AUTHORITY = 'Ủy ban nhân dân';
 
 const or = (value: string, fallback: string) => (value.trim() ? value.trim() : fallback);
+// Titles given: the signer as written. A name alone signs under the default titles.
 const signerOr = (s: Signer, fallback: Signer): Signer =>
-  s.authority || s.deputy || s.position || s.name
-    ? s
-    : { ...fallback, name: s.name || fallback.name };
+  s.authority || s.deputy || s.position ? s : { ...fallback, name: s.name || fallback.name };
 
 export const DEFAULT_REPORT_SIGNER: Signer = {
   authority: 'TM. ỦY BAN NHÂN DÂN',

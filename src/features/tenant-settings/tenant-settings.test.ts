@@ -57,6 +57,20 @@ describe('resolveSettings', () => {
     expect(r.reportSigner).toEqual({ authority: '', deputy: '', position: 'CHỦ TỊCH', name: 'A' });
     expect(r.urgingSymbol).toBe('');
   });
+
+  it('signs a name given alone under the default titles', () => {
+    const r = resolveSettings(
+      { ...empty, urgingSigner: { authority: '', deputy: '', position: '', name: 'Lê Văn B' } },
+      'Tỉnh Lạng Sơn',
+      null,
+    );
+    expect(r.urgingSigner).toEqual({
+      authority: '',
+      deputy: 'KT. GIÁM ĐỐC',
+      position: 'PHÓ GIÁM ĐỐC',
+      name: 'Lê Văn B',
+    });
+  });
 });
 
 describe.each(engines())('tenant settings API on %s', (engine) => {

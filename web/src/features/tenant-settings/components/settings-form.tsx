@@ -76,6 +76,10 @@ const trimSigner = (s: Partial<Signer> | undefined): Signer => ({
   name: s?.name?.trim() ?? '',
 });
 
+/** The default titles (when known) over the name typed, as the server resolves a signer. */
+const withName = <T extends Signer | null>(defaults: T, typed: Partial<Signer> | undefined) =>
+  defaults && typed?.name?.trim() ? { ...defaults, name: typed.name.trim() } : defaults;
+
 function initialValues(view: TenantSettingsView): Values {
   const s = view.settings;
   return {
@@ -142,10 +146,10 @@ export function SettingsForm({
     reportSymbol: or(watched.reportSymbol, defaults.reportSymbol),
     urgingSymbol: or(watched.urgingSymbol, urgingDefault),
     reportSigner: isBlankSigner(watched.reportSigner)
-      ? defaults.reportSigner
+      ? withName(defaults.reportSigner, watched.reportSigner)
       : trimSigner(watched.reportSigner),
     urgingSigner: isBlankSigner(watched.urgingSigner)
-      ? defaults.urgingSigner
+      ? withName(defaults.urgingSigner, watched.urgingSigner)
       : trimSigner(watched.urgingSigner),
     recipients: lines.length ? lines : defaults.recipients,
     draftingUnit: agency ? symbolCode(agency.code) : null,

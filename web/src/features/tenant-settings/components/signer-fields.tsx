@@ -4,8 +4,9 @@
 import type { Signer } from '@features/tenant-settings/schema';
 import { Button, Col, Form, type FormInstance, Input, Row } from 'antd';
 
+/** No title typed: the documents print the default titles (and the name, when one is typed). */
 export const isBlankSigner = (s: Partial<Signer> | undefined) =>
-  !s || ![s.authority, s.deputy, s.position, s.name].some((v) => v?.trim());
+  !s || ![s.authority, s.deputy, s.position].some((v) => v?.trim());
 
 const TITLES = [
   {
@@ -33,7 +34,9 @@ export function SignerFields({
   testId: string;
 }) {
   const current = Form.useWatch([name], form) as Partial<Signer> | undefined;
-  const blank = isBlankSigner(current);
+  // No title typed: the default titles are printed (above the name, when one is typed).
+  const blank =
+    !current?.authority?.trim() && !current?.deputy?.trim() && !current?.position?.trim();
   const placeholder = (key: (typeof TITLES)[number]['key'], example: string) => {
     if (!blank) return 'Để trống: không in dòng này';
     if (!defaults) return `Mặc định của tỉnh, ví dụ: ${example}`;
@@ -61,8 +64,10 @@ export function SignerFields({
         extra={
           <>
             {blank
-              ? 'Để trống cả bốn ô: in các dòng chức danh mặc định, không in họ tên.'
-              : 'Đã nhập: văn bản in đúng các ô đã nhập, ô chức danh để trống không được in.'}
+              ? current?.name?.trim()
+                ? 'Chưa nhập chức danh: in các dòng chức danh mặc định và họ tên đã nhập.'
+                : 'Để trống cả bốn ô: in các dòng chức danh mặc định, không in họ tên.'
+              : 'Đã nhập chức danh: văn bản in đúng các ô đã nhập, ô chức danh để trống không được in.'}
             {defaults && !disabled && !blank && !current?.position?.trim() && (
               <Button
                 type="link"
