@@ -69,6 +69,10 @@ const FILE_DOWNLOADS = new Set([
   '/api/urging/letter.docx',
   '/api/audit/export.xlsx',
   '/api/projects/capital-template',
+  '/api/periods/{periodId}/agency-reports/{agencyId}/template.xlsx',
+  '/api/periods/{periodId}/consolidated-report.docx',
+  '/api/periods/{periodId}/consolidated-report/appendix.docx',
+  '/api/periods/{periodId}/consolidated-report/appendix.xlsx',
 ]);
 
 describe('the HTTP application', () => {
