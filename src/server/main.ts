@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { DataVersion } from '../db/data-changes.js';
 import { pruneSessions } from '../features/auth/sessions.js';
+import { closeDocumentPool } from '../features/consolidated-report/document-pool.js';
 import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
@@ -86,6 +87,7 @@ async function main() {
     clearInterval(pruning);
     try {
       await jobs.stop(); // a run under way finishes its batch
+      await closeDocumentPool();
       await stopMail();
       await app.close(); // requests in progress finish; new ones are refused
       await listener.stop();

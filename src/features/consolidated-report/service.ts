@@ -1,10 +1,10 @@
 // The consolidated report of a period: its figures, counted by the database (GROUP BY over the
 // plan's tasks, targets and projects — never a walk over every task in JavaScript), the narrative a
 // leader edits (one row per period, versioned, audited), and the files: the report (.docx), its
-// appendix (.docx) and the task list (.xlsx), whose rows are read in keyset pages in plan order.
+// appendix (.docx) and the task list (.xlsx), whose rows are read in keyset pages in plan order
+// and built into files in a worker thread (document-pool.ts).
 import Decimal from 'decimal.js';
 import { and, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import {
   consolidatedReports,
@@ -16,26 +16,23 @@ import {
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { type Deadline, deadlineSchema } from '../../domain/deadline.js';
 import { describeDeadline } from '../../domain/deadline-text.js';
-import { buildAppendixDocx, buildOfficialDocx } from '../../domain/official-document/build.js';
 import {
-  APPENDIX_COLUMNS,
   type AppendixTask,
-  appendixCells,
   type ConsolidatedReportInput,
   consolidatedAppendix,
-  consolidatedReport,
   reportSubject,
 } from '../../domain/official-document/consolidated-report.js';
 import { formatDateVi } from '../../domain/official-document/format.js';
 import { percentOf, plainDecimal } from '../../domain/project-progress.js';
 import { completionRateOf, type TaskState } from '../../domain/task-status.js';
 import { StaleVersionError } from '../../server/errors.js';
-import { safeCellText } from '../audit/export.js';
 import { type Actor, recordAudit, startOfDayInVietnam } from '../audit/service.js';
 import { projectionSql } from '../targets/service.js';
 import { countTasks, taskConditions } from '../tasks/queries.js';
 import { addDays, statusSql } from '../tasks/status-sql.js';
 import { type LoadedSettings, loadSettings, symbolCode } from '../tenant-settings/service.js';
+import { buildInWorker } from './document-pool.js';
+import type { AppendixRow } from './documents.js';
 import { type Figures, type Narrative, narrativeSchema } from './schema.js';
 
 const STATES: readonly TaskState[] = [
@@ -98,6 +95,7 @@ export async function findPeriod(
 
 /** The day the figures are counted on: the window's last day, or today while it runs. */
 export const figuresAsOf = (p: Pick<Period, 'windowTo'>, today = isoDateInVietnam()) =>
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, compared as such.
   p.windowTo < today ? p.windowTo : today;
 
 const ADJUSTMENT_KINDS: Record<string, string> = {
@@ -433,12 +431,10 @@ export async function buildReportDocx(db: Db, period: Period, asOf = figuresAsOf
   const figures = await computeFigures(db, period, asOf);
   const { narrative } = await loadNarrative(db, period.id);
   const { input } = await reportContext(db, period, figures, narrative);
-  return { bytes: await buildOfficialDocx(consolidatedReport(input)), figures };
+  return { bytes: await buildInWorker({ kind: 'report', input }), figures };
 }
 
 const PAGE = 1000;
-
-type AppendixRow = AppendixTask & { section: string };
 
 /** Section headings in the plan's order (depth first): "1. Giao thông". */
 async function sectionOrder(db: Db, planId: string) {
@@ -562,41 +558,18 @@ export async function buildAppendixFile(db: Db, period: Period, asOf = figuresAs
     { symbol: settings.resolved.reportSymbol, date: today, authorityInText: 'UBND tỉnh' },
     groups,
   );
-  const bytes = await buildAppendixDocx(appendix, {
-    title: `Phụ lục: ${period.label}`,
-    creator: settings.resolved.authorityName,
+  const bytes = await buildInWorker({
+    kind: 'appendix-docx',
+    appendix,
+    meta: { title: `Phụ lục: ${period.label}`, creator: settings.resolved.authorityName },
   });
   return { bytes, count };
 }
 
-/** The task list as a spreadsheet: the appendix's columns, a section column, text cells guarded. */
+/** The task list as a spreadsheet (documents.ts), built in the document worker. */
 export async function buildAppendixWorkbook(db: Db, period: Period, asOf = figuresAsOf(period)) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Tiến Độ';
-  const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const widths = [6, 60, 28, 36, 18, 24, 10, 48, 40];
-  sheet.columns = [...APPENDIX_COLUMNS.map((c) => c.title), 'Phần của Kế hoạch'].map(
-    (header, i) => ({
-      header,
-      width: widths[i],
-    }),
-  );
-  sheet.getRow(1).font = { bold: true };
-  let stt = 0;
-  for await (const page of appendixRows(db, period, asOf)) {
-    for (const { section, ...task } of page) {
-      stt += 1;
-      const cells = appendixCells(stt, task);
-      sheet.addRow([
-        stt,
-        ...cells.slice(1, 6).map((c) => safeCellText(c)),
-        task.percent,
-        safeCellText(cells[7] ?? ''),
-        safeCellText(section),
-      ]);
-    }
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { bytes, count: stt };
+  const all: AppendixRow[] = [];
+  for await (const page of appendixRows(db, period, asOf)) all.push(...page);
+  const bytes = await buildInWorker({ kind: 'appendix-xlsx', rows: all });
+  return { bytes, count: all.length };
 }

@@ -1,0 +1,41 @@
+// The consolidated report's files are built in a worker thread (piscina), not on the thread that
+// answers requests and, on the embedded database, runs every query: a province's appendix is a
+// second or more of CPU. One thread is enough (a report is an occasional click); its heap is
+// capped, and it ends after a few idle minutes. TIENDO_DOCUMENT_WORKER=0 builds in the calling
+// thread instead (a machine where worker threads are not wanted).
+import { Piscina } from 'piscina';
+import { buildDocument, type DocumentTask } from './documents.js';
+
+const WORKER = new URL('./document-worker.mjs', import.meta.url).href;
+
+let pool: Piscina | null = null;
+
+function workers(): Piscina {
+  pool ??= new Piscina({
+    filename: WORKER,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 5 * 60_000,
+    // No inherited flags (the parent's --import tsx, the test runner's): the worker sets up its
+    // own loader.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: 768 },
+  });
+  return pool;
+}
+
+const inWorker = () => process.env.TIENDO_DOCUMENT_WORKER !== '0';
+
+/** Builds one of the report's files off the main thread. */
+export async function buildInWorker(task: DocumentTask): Promise<Buffer> {
+  if (!inWorker()) return buildDocument(task);
+  const bytes = (await workers().run(task)) as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Ends the worker thread (server shutdown, tests). */
+export async function closeDocumentPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.destroy();
+}
