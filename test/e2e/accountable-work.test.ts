@@ -223,6 +223,11 @@ describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOU
       return res.status;
     }, taskId);
     expect(status).toBe(404);
+    // Nor may it import a plan document: the plans page shows it no import button.
+    await page.goto(`${server.url}/ke-hoach`);
+    await page.getByTestId('plans-table').waitFor();
+    await page.getByTestId('plans-table').getByRole('row').nth(1).waitFor();
+    expect(await page.getByTestId('import-upload').count()).toBe(0);
     await page.context().close();
   });
 

@@ -291,6 +291,10 @@ describe.each(engines())('plans on %s', (engine) => {
         list.json<PlanList>().items.some((p) => p.id === planId),
         username,
       ).toBe(true);
+      // Only the consolidating department imports plan documents (its button shows to it alone).
+      expect(list.json<PlanList>().abilities, username).toEqual({
+        import: username === 'consolidator',
+      });
     }
     for (const url of ['/api/plans', `/api/plans/${planId}`]) {
       const anonymous = await read(url, null);

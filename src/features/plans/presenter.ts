@@ -37,12 +37,17 @@ export function presentDocument(d: DocumentRow) {
 
 type Counts = { targets: number; tasks: number; projects: number };
 
-export function presentPlanList(data: Awaited<ReturnType<typeof listPlans>>): {
+export function presentPlanList(
+  data: Awaited<ReturnType<typeof listPlans>>,
+  abilities: { import: boolean },
+): {
   items: PlanSummary[];
   total: number;
+  abilities: { import: boolean };
 } {
   return {
     total: data.total,
+    abilities,
     items: data.rows.map(({ plan, document }) => ({
       id: plan.id,
       document: presentDocument(document),

@@ -9,6 +9,7 @@ import { authorize, can } from '../../server/policy.js';
 import { actorOf } from '../../server/principal.js';
 import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../agencies/service.js';
 import { requireUser } from '../auth/hooks.js';
+import { canCreateImport } from '../imports/policy.js';
 import { planPolicy } from './policy.js';
 import { presentPlan, presentPlanList } from './presenter.js';
 import {
@@ -34,7 +35,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = requireUser(request);
-      return presentPlanList(await listPlans(app.db, principal.tenantId, request.query));
+      return presentPlanList(await listPlans(app.db, principal.tenantId, request.query), {
+        import: canCreateImport(principal),
+      });
     },
   );
 

@@ -53,6 +53,8 @@ export const planSummarySchema = z.object({
 export const planListSchema = z.object({
   items: z.array(planSummarySchema),
   total: z.number().int(),
+  /** What the caller may do with plans: `import`, upload a plan document (features/imports). */
+  abilities: z.object({ import: z.boolean() }),
 });
 
 export const agencyAssignmentSchema = z.object({

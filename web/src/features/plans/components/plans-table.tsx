@@ -56,7 +56,8 @@ const columns: TableColumnsType<PlanSummary> = [
   },
 ];
 
-export function NoPlans() {
+/** No plan yet: the consolidating department imports one; everyone else waits for it. */
+export function NoPlans({ canImport }: { canImport: boolean }) {
   return (
     <Empty
       data-testid="plans-empty"
@@ -65,12 +66,11 @@ export function NoPlans() {
           <Typography.Paragraph strong style={{ marginBottom: 4 }}>
             Chưa có kế hoạch nào
           </Typography.Paragraph>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            Nạp một kế hoạch bằng lệnh:
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {canImport
+              ? 'Bấm “Nhập văn bản kế hoạch” và chọn tệp văn bản đã ban hành (.docx, .pdf, .txt): hệ thống tách nhiệm vụ, chỉ tiêu, dự án để bạn rà soát trước khi tạo kế hoạch.'
+              : 'Cơ quan tổng hợp chưa nhập kế hoạch nào. Khi kế hoạch được nhập, nhiệm vụ, chỉ tiêu và dự án sẽ hiện ở đây.'}
           </Typography.Paragraph>
-          <Typography.Text code copyable>
-            npx tiendo plan load examples/ke-hoach-693-lang-son.json
-          </Typography.Text>
         </>
       }
     />
@@ -84,9 +84,19 @@ type Props = {
   pageSize: number;
   loading: boolean;
   onPageChange: (page: number, pageSize: number) => void;
+  /** The caller may import a plan document (the empty message says how). */
+  canImport: boolean;
 };
 
-export function PlansTable({ plans, total, page, pageSize, loading, onPageChange }: Props) {
+export function PlansTable({
+  plans,
+  total,
+  page,
+  pageSize,
+  loading,
+  onPageChange,
+  canImport,
+}: Props) {
   return (
     <Table<PlanSummary>
       data-testid="plans-table"
@@ -95,7 +105,9 @@ export function PlansTable({ plans, total, page, pageSize, loading, onPageChange
       dataSource={plans}
       loading={loading}
       scroll={{ x: 900 }}
-      locale={{ emptyText: loading ? <div style={{ height: 160 }} /> : <NoPlans /> }}
+      locale={{
+        emptyText: loading ? <div style={{ height: 160 }} /> : <NoPlans canImport={canImport} />,
+      }}
       pagination={
         total > 0 && {
           current: page,

@@ -15,13 +15,14 @@ export function PlansPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Kế hoạch
         </Typography.Title>
-        <ImportUpload />
+        {/* Only the consolidating department imports plan documents (the server says who may). */}
+        {plans.data?.abilities.import && <ImportUpload />}
       </Flex>
       {plans.isError ? (
         <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
       ) : plans.data?.total === 0 ? (
         <Card>
-          <NoPlans />
+          <NoPlans canImport={plans.data.abilities.import} />
         </Card>
       ) : (
         <PlansTable
@@ -30,6 +31,7 @@ export function PlansPage() {
           page={page}
           pageSize={pageSize}
           loading={plans.isFetching}
+          canImport={plans.data?.abilities.import ?? false}
           onPageChange={(p, size) => setPaging({ page: size === pageSize ? p : 1, pageSize: size })}
         />
       )}
