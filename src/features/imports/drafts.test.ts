@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/database.js';
@@ -175,6 +175,20 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     const again = await confirm(draft.id, { version: after.version });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('import_closed');
+
+    // The same document uploaded again is recognised at once: no draft to review for nothing.
+    const drafts = async () =>
+      (
+        await ctx.database.db
+          .select({ n: count() })
+          .from(importDrafts)
+          .where(eq(importDrafts.tenantId, ctx.database.tenantId))
+      )[0]?.n;
+    const before = await drafts();
+    const duplicate = await upload('ke-hoach-cao-bang.docx');
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.code).toBe('already_imported');
+    expect(await drafts()).toBe(before);
   });
 
   it('answers a bad file with a machine-readable code and stores nothing', async () => {

@@ -10,7 +10,7 @@ import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import type { ExtractionPool } from './extraction-pool.js';
 import { presentExtraction } from './presenter.js';
 import type { ExtractionDocument, ImportDraftUpdate } from './schema.js';
-import { type Extracted, planFileForStoring, storePlan } from './service.js';
+import { type Extracted, planFileForStoring, refuseImportedText, storePlan } from './service.js';
 
 type StoredDraft = typeof importDrafts.$inferSelect;
 /** A draft as services use it: the extraction read back whatever way it was stored. */
@@ -50,6 +50,8 @@ export async function createDraft(
     format: extracted.source.format,
     characters: extracted.source.text.length,
   });
+  // A document already imported is recognised now, not after the review.
+  await refuseImportedText(db, actor.tenantId, extracted.source.text);
   const packed = await packExtraction(extraction);
   return db.transaction(async (tx): Promise<DraftRow> => {
     const values = {

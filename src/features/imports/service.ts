@@ -148,6 +148,32 @@ export async function planFileForStoring(
 }
 
 /**
+ * 409 `already_imported` when a plan of the tenant was stored from this very text: at upload (a
+ * draft is not even made) and again at confirmation (another draft of it may have been confirmed
+ * meanwhile). Plans of the same size in bytes are read (from the stored value's header, nothing
+ * decompressed), then compared here, so the text (a megabyte for a large plan) is not sent as a
+ * query parameter; PGlite encodes parameters on the server's main thread.
+ */
+export async function refuseImportedText(db: Db, tenantId: string, sourceText: string) {
+  const sameSize = await db
+    .select({ id: plans.id, sourceText: plans.sourceText })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        sql`octet_length(${plans.sourceText}) = ${Buffer.byteLength(sourceText, 'utf8')}`,
+      ),
+    );
+  const same = sameSize.find((p) => p.sourceText === sourceText);
+  if (same)
+    throw new AppError(
+      409,
+      'already_imported',
+      `This document was already imported as plan ${same.id}`,
+    );
+}
+
+/**
  * Stores a (possibly corrected) extraction as a plan. The same text twice is refused; a document
  * whose number the tenant already has is a new version: refused unless `newVersion`, which
  * replaces the plan's content and keeps the previous one as a revision. `file` is the extraction's
@@ -161,25 +187,7 @@ export async function storePlan(
   options: { newVersion?: boolean; file?: PlanFile } = {},
 ) {
   const file = options.file ?? (await planFileForStoring(extraction, sourceText));
-  // The same text: plans of the same size in bytes (read from the stored value's header, nothing
-  // decompressed), then compared here, so the text (a megabyte for a large plan) is not sent as a
-  // query parameter; PGlite encodes parameters on the server's main thread.
-  const sameSize = await db
-    .select({ id: plans.id, sourceText: plans.sourceText })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.tenantId, actor.tenantId),
-        sql`octet_length(${plans.sourceText}) = ${Buffer.byteLength(sourceText, 'utf8')}`,
-      ),
-    );
-  const same = sameSize.find((p) => p.sourceText === sourceText);
-  if (same)
-    throw new AppError(
-      409,
-      'already_imported',
-      `This document was already imported as plan ${same.id}`,
-    );
+  await refuseImportedText(db, actor.tenantId, sourceText);
   const previous = await previousVersion(db, actor.tenantId, extraction, sourceText, file);
   if (previous && !options.newVersion) throw new PlanExistsError(previous.planId, previous.changes);
   return createPlanFromFile(db, actor, file, previous ? { revising: previous.planId } : {});

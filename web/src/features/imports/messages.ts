@@ -8,6 +8,8 @@ import { ApiError, errorMessage } from '../../app/api';
 export const MAX_UPLOAD_MB = 20;
 
 const IMPORT_MESSAGES: Record<string, string> = {
+  already_imported:
+    'Văn bản này đã được nhập: kế hoạch của nó đã có trong danh sách “Kế hoạch”. Nếu văn bản đã được sửa đổi, bổ sung, hãy tải lên văn bản mới.',
   file_too_large: `Tệp lớn hơn ${MAX_UPLOAD_MB} MB nên không tải lên được. Hãy bỏ bớt hình ảnh, phụ lục hoặc tệp đính kèm trong văn bản (hoặc tách văn bản thành nhiều phần) rồi tải lên lại.`,
   too_large:
     'Văn bản quá lớn để đọc: nội dung trong tệp quá nhiều (tệp Word chứa dữ liệu nén vượt giới hạn, hoặc tệp PDF quá 2.000 trang). Hãy bỏ bớt hình ảnh, tệp đính kèm, phụ lục dài, hoặc tách văn bản rồi tải lên lại.',
