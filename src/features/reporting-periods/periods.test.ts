@@ -279,8 +279,10 @@ describe.each(engines())('reporting periods on %s', (engine) => {
     if (!first) throw new Error('no period');
     const open = (who: CastName) =>
       as(ctx.app, cast[who], { method: 'POST', url: `/api/periods/${first.id}/open` });
-    // A task still led by an agency the 2025 reorganisation ended: that agency is not expected.
-    const ended = await agencyIdByCode(db, tenantId, 'SKHDT');
+    // A task still led by an agency the 2025 reorganisation merged into another: the agency that
+    // carries the work today is expected, not the one that ended.
+    const ended = await agencyIdByCode(db, tenantId, 'STNMT');
+    const successor = await agencyIdByCode(db, tenantId, 'SNNMT');
     await db.update(tasks).set({ currentLeadAgencyId: ended }).where(eq(tasks.id, unreported));
     expect((await open('leader')).statusCode).toBe(404);
     const opened = await open('consolidator');
@@ -291,6 +293,9 @@ describe.each(engines())('reporting periods on %s', (engine) => {
     expect(detail.openedAt).not.toBeNull();
     expect(detail.completeness.agencies.map((a) => a.agency.id)).toContain(stc);
     expect(detail.completeness.agencies.map((a) => a.agency.id)).not.toContain(ended);
+    expect(detail.completeness.agencies.find((a) => a.agency.id === successor)).toMatchObject({
+      source: 'derived',
+    });
     expect(detail.completeness.agencies.find((a) => a.agency.id === stc)).toMatchObject({
       source: 'derived',
       standing: 'not_started',

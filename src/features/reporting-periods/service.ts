@@ -25,7 +25,9 @@ import {
   planReportingDay,
   type recurringOutcomes,
 } from '../../domain/reporting-period.js';
+import { responsibleOn } from '../../domain/succession.js';
 import { AppError, NotFoundError, StaleVersionError } from '../../server/errors.js';
+import { loadSuccessionIndex } from '../agencies/service.js';
 import { type Actor, recordAudit } from '../audit/service.js';
 import { planPeriodRecords, refreshPlanOutcomes } from './outcomes.js';
 import type { Completeness, PeriodFields } from './schema.js';
@@ -234,9 +236,10 @@ export async function updatePeriod(
 
 /**
  * The agencies a period expects reports from, as what they lead in its plan: tasks (their current
- * lead), targets (the responsible agency) and key projects (an owner of the registry).
+ * lead), targets (the responsible agency) and key projects (an owner of the registry); for an
+ * agency that has ended, its successor after a merge.
  */
-async function derivedAgencies(tx: Db, planId: string): Promise<string[]> {
+async function derivedAgencies(tx: Db, tenantId: string, planId: string): Promise<string[]> {
   const leads = await tx
     .selectDistinct({ id: tasks.currentLeadAgencyId })
     .from(tasks)
@@ -255,17 +258,37 @@ async function derivedAgencies(tx: Db, planId: string): Promise<string[]> {
     ),
   ];
   if (ids.length === 0) return [];
-  // An agency that has ended (the 2025 reorganisation) reports no more: its work waits for a new
-  // lead in the reorganisation queue, and the consolidator can add whoever reports for it.
+  // An agency that has ended (the 2025 reorganisation) reports no more: the agency that carries
+  // its work today does when that is one (a merge); after a split or an abolition a person
+  // chooses in the reorganisation queue, and the consolidator adds whoever reports meanwhile.
   const today = isoDateInVietnam();
-  const inForce = await tx
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(
-      and(inArray(agencies.id, ids), or(isNull(agencies.inForceTo), gt(agencies.inForceTo, today))),
-    );
-  const kept = new Set(inForce.map((a) => a.id));
-  return ids.filter((id) => kept.has(id));
+  const inForce = async (candidates: string[]) =>
+    candidates.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await tx
+              .select({ id: agencies.id })
+              .from(agencies)
+              .where(
+                and(
+                  inArray(agencies.id, candidates),
+                  or(isNull(agencies.inForceTo), gt(agencies.inForceTo, today)),
+                ),
+              )
+          ).map((a) => a.id),
+        );
+  const current = await inForce(ids);
+  const ended = ids.filter((id) => !current.has(id));
+  const index = ended.length ? await loadSuccessionIndex(tx, tenantId) : new Map();
+  const successors = ended.flatMap((id) => {
+    const r = responsibleOn(id, today, index);
+    return r.kind === 'successor' ? [r.agencyId] : [];
+  });
+  const carrying = await inForce(successors);
+  return [...new Set([...ids.filter((id) => current.has(id)), ...successors])].filter(
+    (id) => current.has(id) || carrying.has(id),
+  );
 }
 
 /** Opens a period: from now on, the agencies it expects owe their reports. */
@@ -287,7 +310,7 @@ export async function openPeriod(
       })
       .where(eq(reportingPeriods.id, id))
       .returning();
-    const derived = await derivedAgencies(tx, before.planId);
+    const derived = await derivedAgencies(tx, actor.tenantId, before.planId);
     if (derived.length) {
       await tx
         .insert(reportingPeriodAgencies)
