@@ -17,6 +17,7 @@ import {
   ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
+  pickOption,
   type RunningServer,
   startServer,
 } from '../support/browser.js';
@@ -124,14 +125,15 @@ describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOU
       // Pinned by its key: the queue may still grow or reorder while earlier applications land.
       const key = await reviews.filter({ hasText: rowText }).first().getAttribute('data-row-key');
       const row = queue.locator(`[data-testid="review-row"][data-row-key="${key}"]`);
-      await row.getByTestId('review-candidate').click();
-      await page.keyboard.type(candidate);
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: candidate })
-        .first()
-        .click();
-      await row.getByTestId('review-resolve').click();
+      const resolve = row.getByTestId('review-resolve');
+      await pickOption(
+        page,
+        row.getByTestId('review-candidate'),
+        candidate,
+        () => expect.poll(() => resolve.isEnabled(), { timeout: 10_000 }).toBe(true),
+        candidate,
+      );
+      await resolve.click();
       await row.waitFor({ state: 'detached' });
     };
     await choose('Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ');

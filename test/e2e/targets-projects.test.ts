@@ -19,6 +19,7 @@ import {
   ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
+  pickOption,
   type RunningServer,
   startServer,
 } from '../support/browser.js';
@@ -201,11 +202,10 @@ describe('targets and key projects on the imported plan', { timeout: BROWSER_TES
     await form.getByTestId('project-update-disbursed').fill('450,25');
     await form.getByTestId('project-update-clearance').fill('125');
     await form.getByTestId('project-update-milestone-add').click();
-    await form.getByTestId('project-update-milestone-kind').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'Khởi công' })
-      .click();
+    const kind = form.getByTestId('project-update-milestone-kind');
+    await pickOption(page, kind, 'Khởi công', () =>
+      expect.poll(() => kind.textContent(), { timeout: 10_000 }).toContain('Khởi công'),
+    );
     await form.getByTestId('project-update-milestone-date').click();
     await page.keyboard.type(daysAgo(10).typed);
     await page.keyboard.press('Enter');
@@ -259,12 +259,14 @@ describe('targets and key projects on the imported plan', { timeout: BROWSER_TES
     await page.goto(`${server.url}/chi-tieu/${targetId}`);
     await page.getByTestId('actual-open').click();
     const form = page.getByTestId('actual-form');
-    await form.getByTestId('actual-period').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: `năm ${YEAR}` })
-      .first()
-      .click();
+    const period = form.getByTestId('actual-period');
+    await pickOption(page, period, `năm ${YEAR}`, () =>
+      expect
+        .poll(async () => ((await period.textContent()) ?? '').toLocaleLowerCase('vi'), {
+          timeout: 10_000,
+        })
+        .toContain(`năm ${YEAR}`),
+    );
     await form.getByTestId('actual-value').fill('14');
     await form.getByTestId('actual-note').fill('Theo quyết định công nhận loại đô thị năm 2026.');
     const evidence = join(work, 'quyet-dinh-cong-nhan.pdf');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -98,4 +98,35 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Picks `option` in an Ant Design select: opens it, types `search` when given, clicks the option,
+ * then waits for `chosen` (the choice's visible effect, e.g. a button that becomes enabled). On a
+ * loaded machine a click can land while the list is still opening and choose nothing: then the
+ * list is closed and the pick tried again, up to three times.
+ */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  option: string,
+  chosen: () => Promise<unknown>,
+  search?: string,
+): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    if (search !== undefined) await page.keyboard.type(search);
+    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await chosen();
+      if (await open.count()) await page.keyboard.press('Escape');
+      return;
+    } catch (e) {
+      last = e;
+      if (await open.count()) await page.keyboard.press('Escape');
+    }
+  }
+  throw last;
 }
