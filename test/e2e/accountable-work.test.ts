@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTION_TIMEOUT,
+  applySuccession,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
   pickOption,
@@ -98,20 +99,7 @@ describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOU
   it('the administrator applies the 2025 reorganisation; splits and the district level wait for a person', async () => {
     const page = await signedIn('quantri');
     await page.goto(`${server.url}/quan-tri/to-chuc-lai`);
-    const rows = page.getByTestId('succession-row');
-    const apply = async (name: string | RegExp) => {
-      const row = rows.filter({ hasText: name }).first();
-      await row.getByTestId('succession-apply').click();
-      // The confirmation of this row (an earlier one may still be fading out).
-      await page
-        .locator('.ant-popconfirm')
-        .filter({ hasText: name })
-        .getByRole('button', { name: 'Áp dụng' })
-        .click();
-      // The row shows the applied state once the server has moved the tasks and the list has
-      // been fetched again: wait for that, however long the machine takes.
-      await row.getByTestId('succession-state').filter({ hasText: 'Đã áp dụng' }).waitFor();
-    };
+    const apply = (name: string | RegExp) => applySuccession(page, name);
     await apply('Sở Kế hoạch và Đầu tư');
     await apply('Sở Tài nguyên và Môi trường');
     await apply('Sở Thông tin và Truyền thông');

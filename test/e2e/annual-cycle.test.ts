@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTION_TIMEOUT,
+  applySuccession,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
   pickOption,
@@ -152,16 +153,8 @@ describe('the yearly reporting cycle on the seed plan', { timeout: BROWSER_TEST_
   it('has the administrator apply the 2025 mergers: Sở Tài chính leads the planning tasks', async () => {
     const page = await as('quantri');
     await page.goto(`${server.url}/quan-tri/to-chuc-lai`);
-    const rows = page.getByTestId('succession-row');
     for (const name of ['Sở Kế hoạch và Đầu tư', 'Sở Tài nguyên và Môi trường']) {
-      const row = rows.filter({ hasText: name }).first();
-      await row.getByTestId('succession-apply').click();
-      await page
-        .locator('.ant-popconfirm')
-        .filter({ hasText: name })
-        .getByRole('button', { name: 'Áp dụng' })
-        .click();
-      await row.getByTestId('succession-state').filter({ hasText: 'Đã áp dụng' }).waitFor();
+      await applySuccession(page, name);
     }
   });
 

@@ -130,3 +130,35 @@ export async function pickOption(
   }
   throw last;
 }
+
+/**
+ * Applies the succession of the reorganisation page's row naming `name` and waits until the row
+ * says it is applied. A confirmation clicked while its popover was still opening does nothing on
+ * a loaded machine: while the row is not applied and its button is free again, the click and the
+ * confirmation are repeated (a request still running keeps the button busy, so nothing is sent
+ * twice).
+ */
+export async function applySuccession(page: Page, name: string | RegExp): Promise<void> {
+  const row = page.getByTestId('succession-row').filter({ hasText: name }).first();
+  const applied = row.getByTestId('succession-state').filter({ hasText: 'Đã áp dụng' });
+  const button = row.getByTestId('succession-apply');
+  for (let attempt = 1; ; attempt++) {
+    if ((await applied.count()) > 0) return;
+    if ((await button.isVisible()) && (await button.isEnabled())) {
+      await button.click();
+      // The confirmation of this row (an earlier one may still be fading out).
+      await page
+        .locator('.ant-popconfirm')
+        .filter({ hasText: name })
+        .getByRole('button', { name: 'Áp dụng' })
+        .click();
+    }
+    try {
+      // The row changes once the server has moved the tasks and the list is fetched again.
+      await applied.waitFor({ timeout: attempt < 3 ? 20_000 : 60_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
