@@ -142,6 +142,8 @@ export async function applySuccession(page: Page, name: string | RegExp): Promis
   const row = page.getByTestId('succession-row').filter({ hasText: name }).first();
   const applied = row.getByTestId('succession-state').filter({ hasText: 'Đã áp dụng' });
   const button = row.getByTestId('succession-apply');
+  // The list first (the checks below do not wait for it).
+  await row.waitFor();
   for (let attempt = 1; ; attempt++) {
     if ((await applied.count()) > 0) return;
     if ((await button.isVisible()) && (await button.isEnabled())) {
@@ -155,7 +157,7 @@ export async function applySuccession(page: Page, name: string | RegExp): Promis
     }
     try {
       // The row changes once the server has moved the tasks and the list is fetched again.
-      await applied.waitFor({ timeout: attempt < 3 ? 20_000 : 60_000 });
+      await applied.waitFor({ timeout: 60_000 });
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
