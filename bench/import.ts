@@ -1,9 +1,14 @@
 // `npm run bench:import`: how well and how fast the importer reads plans.
 // 1. Precision and recall per field on the annotated corpus (test/fixtures/import/corpus/*.expected.json,
 //    written by hand against each document; every document is read with the Lạng Sơn registry).
-// 2. Parse time of the Lạng Sơn plan, and throughput on a generated 300-page plan.
-// It prints figures; it asserts nothing.
-import { readdirSync, readFileSync } from 'node:fs';
+// 2. The same on the real plans of other provinces (../shared/real-plans/*.txt, not in the repository;
+//    skipped when absent) against expectations written by reading them (bench/real-plans/*.expected.json):
+//    tasks, lead agencies and coordinators by name as written (their registries are not ours), deadlines,
+//    number and date; per document, then pooled apart from the synthetic corpus.
+// 3. Parse time of the Lạng Sơn plan, and throughput on a generated 300-page plan.
+// It prints figures; it asserts nothing. `--real` runs only part 2; `--show <stem>` lists one real
+// plan's misses (what a parser change should look at).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,11 +17,14 @@ import type { Deadline } from '../src/domain/deadline.js';
 import { parseDocumentNumber } from '../src/domain/document-number.js';
 import type { AgencyDirectory, AgencyMention } from '../src/domain/plan-import/agencies.js';
 import { type Extraction, parsePlanDocument } from '../src/domain/plan-import/parse.js';
+import { canonicalTones } from '../src/domain/vietnamese-text.js';
 import { loadAgencyDirectory } from '../src/features/imports/directory.js';
 import { readSourceDocument } from '../src/features/imports/readers/index.js';
 import { loadReferenceData } from '../src/features/reference-data/service.js';
 
 const CORPUS = fileURLToPath(new URL('../test/fixtures/import/corpus', import.meta.url));
+const REAL_PLANS = fileURLToPath(new URL('../../shared/real-plans', import.meta.url));
+const REAL_EXPECTED = fileURLToPath(new URL('./real-plans', import.meta.url));
 const TODAY = '2026-11-24';
 
 type ExpectedTask = {
@@ -35,7 +43,8 @@ type Expected = {
 };
 
 type Score = { tp: number; fp: number; fn: number };
-const scores = new Map<string, Score>();
+type Scores = Map<string, Score>;
+let scores: Scores = new Map();
 const score = (field: string) => {
   let s = scores.get(field);
   if (!s) {
@@ -192,8 +201,160 @@ function generatedPlan(pages: number): string {
   return lines.join('\n');
 }
 
+type RealTask = { contains: string; lead: string[]; coordinators: string[]; deadline: Deadline };
+type RealExpected = {
+  file: string;
+  document: { number: string | null; date: string | null; place?: string | null };
+  tasks: RealTask[];
+  optional_tasks?: string[];
+  targets?: { contains: string; value: string; unit: string | null; year: number | null }[];
+};
+
+/** An agency's name compared as written: case, tone placement, "UBND" and punctuation aside. */
+function agencyKey(name: string): string {
+  return canonicalTones(norm(name.normalize('NFC')))
+    .replace(/\bubnd\b/gu, 'ủy ban nhân dân')
+    .replace(/\bmttq\b/gu, 'mặt trận tổ quốc')
+    .replace(/^(?:giao|đề nghị|thủ trưởng|chủ tịch)\s+/u, '')
+    .replace(/\s*\([^)]*\)\s*/gu, ' ')
+    .replace(/[.,;:]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const haystack = (s: string) => canonicalTones(norm(s.normalize('NFC')));
+
+function taskName(m: AgencyMention): string {
+  return agencyKey(m.as_written);
+}
+
+/** Scores one real plan; returns its misses for `--show`. */
+function evaluateReal(x: Extraction, e: RealExpected): string[] {
+  const misses: string[] = [];
+  for (const field of ['number', 'date'] as const) {
+    const want = e.document[field];
+    const got = x.document[field];
+    const s = score(`document.${field}`);
+    if (want === null && got === null) continue;
+    const same =
+      field === 'number' && want && got ? numberKey(want) === numberKey(got) : want === got;
+    if (same) s.tp++;
+    else {
+      if (want !== null) s.fn++;
+      if (got !== null) s.fp++;
+      misses.push(`document.${field}: want ${want} got ${got}`);
+    }
+  }
+  const unmatched = [...x.tasks];
+  const detection = score('tasks');
+  for (const t of e.tasks) {
+    const needle = haystack(t.contains);
+    const i = unmatched.findIndex((u) => haystack(u.text).includes(needle));
+    if (i < 0) {
+      detection.fn++;
+      score('tasks.lead').fn += t.lead.length;
+      score('tasks.coordinators').fn += t.coordinators.length;
+      score('tasks.deadline').fn++;
+      misses.push(`MISSED task: ${t.contains}`);
+      continue;
+    }
+    detection.tp++;
+    const [found] = unmatched.splice(i, 1);
+    if (!found) continue;
+    const leads = found.lead.map(taskName);
+    const before = score('tasks.lead').fn + score('tasks.lead').fp;
+    compare('tasks.lead', t.lead.map(agencyKey), leads);
+    if (score('tasks.lead').fn + score('tasks.lead').fp !== before)
+      misses.push(
+        `lead of "${t.contains}": want ${JSON.stringify(t.lead)} got ${JSON.stringify(found.lead.map((m) => m.as_written))}`,
+      );
+    compare('tasks.coordinators', t.coordinators.map(agencyKey), found.coordinators.map(taskName));
+    const wantDeadline = JSON.stringify(t.deadline);
+    const gotDeadline = JSON.stringify(found.deadline.deadline);
+    compare('tasks.deadline', [wantDeadline], [gotDeadline]);
+    if (wantDeadline !== gotDeadline)
+      misses.push(`deadline of "${t.contains}": want ${wantDeadline} got ${gotDeadline}`);
+  }
+  // A task the annotation leaves open (named by no agency anywhere) is neither right nor wrong.
+  for (const optional of e.optional_tasks ?? []) {
+    const needle = haystack(optional);
+    const i = unmatched.findIndex((u) => haystack(u.text).includes(needle));
+    if (i >= 0) unmatched.splice(i, 1);
+  }
+  detection.fp += unmatched.length;
+  for (const u of unmatched) misses.push(`EXTRA task: ${clip(u.text)}`);
+  if (e.targets) {
+    compare(
+      'targets',
+      e.targets.map((t) => `${t.value}|${t.unit ?? ''}|${t.year}`),
+      x.targets.map((t) => `${t.value}|${t.unit ?? ''}|${t.year}`),
+    );
+  }
+  return misses;
+}
+
+const clip = (s: string) => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 140 ? `${one.slice(0, 140)}…` : one;
+};
+
+function printScores(title: string, of: Scores) {
+  console.log(`\n${title}\nfield                  TP    FP    FN  precision  recall`);
+  for (const [field, s] of of) {
+    console.log(
+      `${field.padEnd(20)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}    ${pct(s.tp, s.tp + s.fp)}   ${pct(s.tp, s.tp + s.fn)}`,
+    );
+  }
+}
+
+async function realPlans(dir: AgencyDirectory, show: string | null) {
+  if (!existsSync(REAL_PLANS)) {
+    console.log(`\nReal plans: ${REAL_PLANS} is absent, skipped.`);
+    return;
+  }
+  const pooled: Scores = new Map();
+  console.log(`\nReal plans: ${REAL_PLANS}`);
+  console.log(
+    'document                               tasks  found  recall  lead recall  lead prec.  deadline',
+  );
+  const files = readdirSync(REAL_EXPECTED)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
+  for (const f of files) {
+    const e = JSON.parse(readFileSync(join(REAL_EXPECTED, f), 'utf8')) as RealExpected;
+    const path = join(REAL_PLANS, e.file);
+    if (!existsSync(path)) continue;
+    scores = new Map();
+    const source = await readSourceDocument(readFileSync(path), basename(path));
+    const x = parsePlanDocument(source, dir, { today: TODAY });
+    const misses = evaluateReal(x, e);
+    const t = score('tasks');
+    const l = score('tasks.lead');
+    const d = score('tasks.deadline');
+    console.log(
+      `${e.file.padEnd(38)} ${String(e.tasks.length).padStart(5)}  ${String(x.tasks.length).padStart(5)}  ${pct(t.tp, t.tp + t.fn)}     ${pct(l.tp, l.tp + l.fn)}     ${pct(l.tp, l.tp + l.fp)}   ${pct(d.tp, d.tp + d.fn)}`,
+    );
+    if (show && e.file.startsWith(show)) for (const m of misses) console.log(`    ${m}`);
+    for (const [field, s] of scores) {
+      const p = pooled.get(field) ?? { tp: 0, fp: 0, fn: 0 };
+      p.tp += s.tp;
+      p.fp += s.fp;
+      p.fn += s.fn;
+      pooled.set(field, p);
+    }
+  }
+  printScores('Real plans, pooled', pooled);
+}
+
 async function main() {
   const dir = await directory();
+  const args = process.argv.slice(2);
+  const showAt = args.indexOf('--show');
+  const show = showAt >= 0 ? (args[showAt + 1] ?? null) : null;
+  if (args.includes('--real') || show) {
+    await realPlans(dir, show);
+    return;
+  }
   const files = readdirSync(CORPUS)
     .filter((f) => f.endsWith('.expected.json'))
     .sort();
@@ -213,12 +374,8 @@ async function main() {
       );
     }
   }
-  console.log('\nfield                  TP    FP    FN  precision  recall');
-  for (const [field, s] of scores) {
-    console.log(
-      `${field.padEnd(20)} ${String(s.tp).padStart(4)}  ${String(s.fp).padStart(4)}  ${String(s.fn).padStart(4)}    ${pct(s.tp, s.tp + s.fp)}   ${pct(s.tp, s.tp + s.fn)}`,
-    );
-  }
+  printScores('Synthetic corpus, pooled', scores);
+  await realPlans(dir, null);
 
   const seed = readFileSync(join(CORPUS, '../ke-hoach-693-lang-son.txt'), 'utf8').normalize('NFC');
   const times: number[] = [];
