@@ -200,7 +200,12 @@ describe.each(engines())('agencies API on %s', (engine) => {
     for (const { username } of CAST) {
       const one = await read(`/api/agencies/${stc.id}`, cast[username]);
       expect(one.statusCode, username).toBe(200);
-      expect(one.json<AgencyDetail>().abilities, username).toEqual({ read: true });
+      // Editing is for the administrator and the consolidator; ending, the administrator (policy.ts).
+      expect(one.json<AgencyDetail>().abilities, username).toEqual({
+        read: true,
+        update: username === 'admin' || username === 'consolidator',
+        end: username === 'admin',
+      });
       const found = await read(`/api/agencies?${q}`, cast[username]);
       expect(
         found.json<AgencyList>().items.map((a) => a.id),

@@ -43,3 +43,50 @@ export function agencySearchText(
 ): string {
   return foldForSearch([name, shortName ?? '', ...aliases].join(' | '));
 }
+
+/** The keys an agency's own name and short name stand for (every variant). */
+function ownKeys(name: string, shortName: string | null): Set<string> {
+  return new Set(
+    [name, ...(shortName ? [shortName] : [])].flatMap((n) => nameVariants(n).map(nameKey)),
+  );
+}
+
+/**
+ * The other names among an agency's aliases, as a person edits them: the written forms that its
+ * name and short name do not produce, without the variants of one already listed ("UBND huyện X"
+ * stands for "Ủy ban nhân dân huyện X" too). aliasRows(id, name, shortName, otherNames) gives the
+ * same alias rows back.
+ */
+export function otherNamesOf(
+  aliases: readonly string[],
+  name: string,
+  shortName: string | null,
+): string[] {
+  const covered = ownKeys(name, shortName);
+  const out: string[] = [];
+  for (const alias of [...aliases].sort()) {
+    if (covered.has(nameKey(alias))) continue;
+    out.push(alias);
+    for (const v of nameVariants(alias)) covered.add(nameKey(v));
+  }
+  return out;
+}
+
+/** Where each alias key of an agency comes from: its name, its short name or its other names. */
+export function keySources(
+  name: string,
+  shortName: string | null,
+  otherNames: readonly string[],
+): Map<string, { field: 'name' | 'shortName' | 'aliases'; written: string }> {
+  const out = new Map<string, { field: 'name' | 'shortName' | 'aliases'; written: string }>();
+  const add = (field: 'name' | 'shortName' | 'aliases', written: string) => {
+    for (const v of nameVariants(written)) {
+      const key = nameKey(v);
+      if (!out.has(key)) out.set(key, { field, written });
+    }
+  };
+  add('name', name);
+  if (shortName) add('shortName', shortName);
+  for (const o of otherNames) add('aliases', o);
+  return out;
+}

@@ -2,6 +2,7 @@
 import type { Responsibility as DomainResponsibility } from '../../domain/succession.js';
 import { abilities } from '../../server/policy.js';
 import type { Principal } from '../../server/principal.js';
+import { otherNamesOf } from './names.js';
 import { agencyPolicy } from './policy.js';
 import type { AgencyDetail, AgencyKind, AgencySummary, Responsibility } from './schema.js';
 import { type AgencyRow, type getAgencyDetail, responsibleAgencyIds } from './service.js';
@@ -59,6 +60,7 @@ export function presentAgencyDetail(
     ...presentAgencySummary(d.agency, today),
     note: d.agency.note,
     aliases: d.aliases,
+    otherNames: otherNamesOf(d.aliases, d.agency.name, d.agency.shortName),
     commune: d.commune ? { code: d.commune.code, name: d.commune.name } : null,
     succession: d.own
       ? {

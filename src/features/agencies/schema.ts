@@ -41,6 +41,8 @@ export const agencySummarySchema = z.object({
 export const agencyListSchema = z.object({
   items: z.array(agencySummarySchema),
   total: z.number().int(),
+  /** Whether the caller may add an agency to the registry (policy.ts#canCreateAgency). */
+  abilities: z.object({ create: z.boolean() }),
 });
 
 export const responsibilitySchema = z.object({
@@ -56,7 +58,13 @@ export const successionKindSchema = z.enum(['merge', 'split', 'abolish']);
 
 export const agencyDetailSchema = agencySummarySchema.extend({
   note: z.string().nullable(),
+  /** Every written form the registry matches (the name and short name among them). */
   aliases: z.array(z.string()),
+  /**
+   * The other names, as edited (PUT …/aliases): written forms that do not come from the current
+   * name or short name (a former name, an abbreviation plans use).
+   */
+  otherNames: z.array(z.string()),
   commune: z.object({ code: z.string(), name: z.string() }).nullable(),
   succession: z
     .object({
@@ -74,7 +82,85 @@ export const agencyDetailSchema = agencySummarySchema.extend({
     }),
   ),
   responsible: responsibilitySchema,
-  abilities: z.object({ read: z.boolean() }),
+  abilities: z.object({ read: z.boolean(), update: z.boolean(), end: z.boolean() }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Editing the registry.
+
+/** A name as people write it: trimmed, inner runs of spaces collapsed, never empty. */
+const writtenName = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/gu, ' ').trim())
+    .pipe(z.string().min(1).max(max));
+
+export const agencyNameSchema = writtenName(300);
+export const agencyShortNameSchema = writtenName(100);
+export const agencyAliasesSchema = z.array(writtenName(300)).max(50);
+
+/** Codes are what plan files name agencies by: capitals, digits and dashes; never changed. */
+export const agencyCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{0,39}$/u);
+
+export const createAgencyBodySchema = z.object({
+  name: agencyNameSchema,
+  shortName: agencyShortNameSchema.nullable().optional(),
+  kind: agencyKindSchema,
+  /** Other names plans write it as. */
+  aliases: agencyAliasesSchema.default([]),
+  /** Made from the short name (or the name) when absent. */
+  code: agencyCodeSchema.optional(),
+  /** The first day it exists; unknown (null) for an agency that always existed. */
+  inForceFrom: z.iso.date().nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const updateAgencyBodySchema = z
+  .object({
+    name: agencyNameSchema.optional(),
+    shortName: agencyShortNameSchema.nullable().optional(),
+    kind: agencyKindSchema.optional(),
+    inForceFrom: z.iso.date().nullable().optional(),
+    note: z.string().trim().max(2000).nullable().optional(),
+    /** The other names, replaced in the same change (as PUT …/aliases does). */
+    aliases: agencyAliasesSchema.optional(),
+    /**
+     * A former name (and short name) stays an other name, so that plans written before still
+     * resolve (default). false: correcting a typo, the wrong form is not kept.
+     */
+    keepFormerNames: z.boolean().default(true),
+  })
+  .refine(
+    (b) =>
+      b.name !== undefined ||
+      b.shortName !== undefined ||
+      b.kind !== undefined ||
+      b.inForceFrom !== undefined ||
+      b.note !== undefined ||
+      b.aliases !== undefined,
+    { message: 'nothing to change' },
+  );
+
+export const agencyAliasesBodySchema = z.object({ aliases: agencyAliasesSchema });
+
+export const endAgencyBodySchema = z.object({
+  /** The first day the agency no longer exists (its in_force_to). */
+  endsOn: z.iso.date(),
+  /**
+   * Who takes over, recorded as a succession (reorganisation): merge (one successor) or split
+   * (two or more). Absent: it just ends; its work stays with it until a person reassigns it.
+   */
+  succession: z
+    .object({
+      kind: z.enum(['merge', 'split']),
+      successorIds: z.array(z.uuid()).min(1).max(200),
+    })
+    .optional(),
+  note: z.string().trim().max(2000).optional(),
 });
 
 export type AgencyKind = z.infer<typeof agencyKindSchema>;
@@ -83,3 +169,7 @@ export type AgencyList = z.infer<typeof agencyListSchema>;
 export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
 export type Responsibility = z.infer<typeof responsibilitySchema>;
 export type AgencyListQuery = z.infer<typeof agencyListQuerySchema>;
+export type CreateAgencyBody = z.input<typeof createAgencyBodySchema>;
+export type UpdateAgencyBody = z.input<typeof updateAgencyBodySchema>;
+export type AgencyAliasesBody = z.input<typeof agencyAliasesBodySchema>;
+export type EndAgencyBody = z.input<typeof endAgencyBodySchema>;

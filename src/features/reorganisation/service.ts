@@ -744,6 +744,18 @@ export async function createSuccession(
   actor: ReorganisationActor,
   input: CreateSuccessionBody,
 ): Promise<string> {
+  return db.transaction((tx) => recordSuccession(tx, actor, input));
+}
+
+/**
+ * createSuccession inside the caller's transaction (ending an agency with its successors,
+ * agencies/service.ts#endAgency): the succession, the predecessor's end and their audit records.
+ */
+export async function recordSuccession(
+  tx: Tx,
+  actor: ReorganisationActor,
+  input: CreateSuccessionBody,
+): Promise<string> {
   const tenantId = actor.tenantId;
   const successorIds = [...new Set(input.successorIds)];
   const issue = (field: string, code: string, message: string) =>
@@ -754,71 +766,68 @@ export async function createSuccession(
     throw issue('successorIds', 'merge_needs_one', 'a merge has exactly one successor');
   if (input.kind === 'split' && successorIds.length < 2)
     throw issue('successorIds', 'split_needs_several', 'a split has at least two successors');
-  return db.transaction(async (tx) => {
-    const ids = [input.predecessorId, ...successorIds];
-    const found = await tx
-      .select()
-      .from(agencies)
-      .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
-    const predecessor = found.find((a) => a.id === input.predecessorId);
-    if (!predecessor) throw issue('predecessorId', 'unknown_agency', 'no such agency');
-    const [existing] = await tx
-      .select({ id: agencySuccessions.id })
-      .from(agencySuccessions)
-      .where(eq(agencySuccessions.predecessorId, input.predecessorId));
-    if (existing)
-      throw new AppError(409, 'succession_exists', 'the agency already has a succession');
-    if (predecessor.inForceTo !== null && predecessor.inForceTo <= input.effectiveOn)
-      throw issue('predecessorId', 'agency_ended', 'the agency has already ended by then');
-    for (const id of successorIds) {
-      const a = found.find((f) => f.id === id);
-      if (!a) throw issue('successorIds', 'unknown_agency', id);
-      if (a.inForceTo !== null && a.inForceTo <= input.effectiveOn)
-        throw issue('successorIds', 'agency_ended', a.name);
-    }
-    const [row] = await tx
-      .insert(agencySuccessions)
-      .values({
-        tenantId,
-        predecessorId: input.predecessorId,
-        kind: input.kind,
-        effectiveOn: input.effectiveOn,
-        note: input.note ?? null,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    const successors = successorIds.length
-      ? await tx
-          .insert(agencySuccessors)
-          .values(
-            successorIds.map((successorId, position) => ({
-              successionId: row.id,
-              successorId,
-              position,
-            })),
-          )
-          .returning()
-      : [];
-    const [ended] = await tx
-      .update(agencies)
-      .set({ inForceTo: input.effectiveOn })
-      .where(eq(agencies.id, predecessor.id))
-      .returning();
-    await recordAudit(tx, actor, [
-      {
-        entity: 'agency_succession',
-        entityId: row.id,
-        action: 'create',
-        after: { ...row, successors },
-      },
-      {
-        entity: 'agency',
-        entityId: predecessor.id,
-        action: 'update',
-        before: { inForceTo: predecessor.inForceTo },
-        after: { inForceTo: ended?.inForceTo },
-      },
-    ]);
-    return row.id;
-  });
+  const ids = [input.predecessorId, ...successorIds];
+  const found = await tx
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+  const predecessor = found.find((a) => a.id === input.predecessorId);
+  if (!predecessor) throw issue('predecessorId', 'unknown_agency', 'no such agency');
+  const [existing] = await tx
+    .select({ id: agencySuccessions.id })
+    .from(agencySuccessions)
+    .where(eq(agencySuccessions.predecessorId, input.predecessorId));
+  if (existing) throw new AppError(409, 'succession_exists', 'the agency already has a succession');
+  if (predecessor.inForceTo !== null && predecessor.inForceTo <= input.effectiveOn)
+    throw issue('predecessorId', 'agency_ended', 'the agency has already ended by then');
+  for (const id of successorIds) {
+    const a = found.find((f) => f.id === id);
+    if (!a) throw issue('successorIds', 'unknown_agency', id);
+    if (a.inForceTo !== null && a.inForceTo <= input.effectiveOn)
+      throw issue('successorIds', 'agency_ended', a.name);
+  }
+  const [row] = await tx
+    .insert(agencySuccessions)
+    .values({
+      tenantId,
+      predecessorId: input.predecessorId,
+      kind: input.kind,
+      effectiveOn: input.effectiveOn,
+      note: input.note ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  const successors = successorIds.length
+    ? await tx
+        .insert(agencySuccessors)
+        .values(
+          successorIds.map((successorId, position) => ({
+            successionId: row.id,
+            successorId,
+            position,
+          })),
+        )
+        .returning()
+    : [];
+  const [ended] = await tx
+    .update(agencies)
+    .set({ inForceTo: input.effectiveOn })
+    .where(eq(agencies.id, predecessor.id))
+    .returning();
+  await recordAudit(tx, actor, [
+    {
+      entity: 'agency_succession',
+      entityId: row.id,
+      action: 'create',
+      after: { ...row, successors },
+    },
+    {
+      entity: 'agency',
+      entityId: predecessor.id,
+      action: 'update',
+      before: { inForceTo: predecessor.inForceTo },
+      after: { inForceTo: ended?.inForceTo },
+    },
+  ]);
+  return row.id;
 }

@@ -6,14 +6,9 @@ import { AgencyHistory } from './agency-history';
 import { AgencyStatusTag, inForceSince } from './agency-status-tag';
 import { ResponsibleToday } from './responsible-today';
 
-/** Other names than the ones shown above (the registry lists the name itself among the aliases). */
-function otherNames(agency: Detail): string[] {
-  const shown = new Set([agency.name, agency.shortName].map((n) => n?.toLocaleLowerCase('vi')));
-  return agency.aliases.filter((a) => !shown.has(a.toLocaleLowerCase('vi')));
-}
-
 export function AgencyDetail({ agency }: { agency: Detail }) {
-  const aliases = otherNames(agency);
+  // The other names as edited: the name and short name (and their "UBND" forms) are not repeated.
+  const aliases = agency.otherNames;
   const items: DescriptionsProps['items'] = [
     { key: 'code', label: 'Mã', children: agency.code },
     { key: 'short', label: 'Tên viết tắt', children: agency.shortName ?? '—' },

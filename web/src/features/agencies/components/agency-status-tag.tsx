@@ -15,8 +15,10 @@ export function AgencyStatusTag({
     );
   }
   return (
-    <Tag color="green" data-testid="agency-status">
-      Đang hoạt động
+    <Tag color={agency.inForceTo ? 'orange' : 'green'} data-testid="agency-status">
+      {agency.inForceTo
+        ? `Đang hoạt động, kết thúc từ ${formatDate(agency.inForceTo)}`
+        : 'Đang hoạt động'}
     </Tag>
   );
 }

@@ -12,7 +12,13 @@ function answer(agency: AgencyDetail): Answer {
   const { responsible } = agency;
   switch (responsible.kind) {
     case 'self':
-      return { type: 'success', body: 'Đơn vị đang hoạt động, tự chịu trách nhiệm.' };
+      // Ended without a recorded successor: its work stays with it until someone reassigns it.
+      return agency.status === 'ended'
+        ? {
+            type: 'warning',
+            body: 'Đơn vị đã kết thúc hoạt động, chưa ghi nhận đơn vị kế thừa: nhiệm vụ vẫn ghi cho đơn vị này cho đến khi được giao lại.',
+          }
+        : { type: 'success', body: 'Đơn vị đang hoạt động, tự chịu trách nhiệm.' };
     case 'successor': {
       const successor = responsible.agencies[0];
       const since = responsible.since ? ` từ ${formatDate(responsible.since)}` : '';

@@ -1,10 +1,12 @@
-import { Typography } from 'antd';
-import { useCallback } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/query-state';
 import { AgenciesTable } from '../components/agencies-table';
 import { AgencyDrawer } from '../components/agency-drawer';
 import { AgencyFilters } from '../components/agency-filters';
+import { AgencyFormModal } from '../components/agency-form-modal';
 import { useAgencies } from '../hooks/use-agencies';
 import { type AgencyPageState, readAgencyPageState, writeAgencyPageState } from '../search-params';
 
@@ -12,6 +14,7 @@ export function AgenciesPage() {
   const [params, setParams] = useSearchParams();
   const state = readAgencyPageState(params);
   const agencies = useAgencies(state);
+  const [adding, setAdding] = useState(false);
 
   const update = useCallback(
     (change: Partial<AgencyPageState>, options: { replace?: boolean } = {}) =>
@@ -25,7 +28,23 @@ export function AgenciesPage() {
 
   return (
     <div data-testid="agencies-page">
-      <Typography.Title level={3}>Cơ quan, đơn vị</Typography.Title>
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <Typography.Title level={3}>Cơ quan, đơn vị</Typography.Title>
+        {/* The server says who may add (the administrator, the consolidating department). */}
+        {agencies.data?.abilities.create && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="agency-new"
+          >
+            Thêm cơ quan
+          </Button>
+        )}
+      </Flex>
+      {adding && (
+        <AgencyFormModal onClose={() => setAdding(false)} onSaved={(a) => update({ id: a.id })} />
+      )}
       <AgencyFilters
         q={state.q}
         kind={state.kind}
