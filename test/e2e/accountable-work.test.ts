@@ -17,6 +17,7 @@ import {
   ACTION_TIMEOUT,
   applySuccession,
   BROWSER_TEST_TIMEOUT,
+  confirmImport,
   launchBrowser,
   pickOption,
   type RunningServer,
@@ -90,8 +91,7 @@ describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOU
     await page.getByTestId('import-dialog').locator('input[type=file]').setInputFiles(SEED);
     await page.waitForURL(/\/nhap\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('review-task').count()).toBe(16);
-    await page.getByTestId('review-confirm').click();
-    await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
+    await confirmImport(page);
     await page.getByTestId('plan-tree').waitFor();
     await page.context().close();
   });

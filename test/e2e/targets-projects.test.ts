@@ -18,6 +18,7 @@ import type { TargetDetail, TargetList } from '../../src/features/targets/schema
 import {
   ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
+  confirmImport,
   launchBrowser,
   pickOption,
   type RunningServer,
@@ -102,8 +103,7 @@ describe('targets and key projects on the imported plan', { timeout: BROWSER_TES
     await page.getByTestId('import-dialog').locator('input[type=file]').setInputFiles(SEED);
     await page.waitForURL(/\/nhap\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('review-task').count()).toBeGreaterThan(0);
-    await page.getByTestId('review-confirm').click();
-    await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
+    await confirmImport(page);
     await page.getByTestId('plan-tree').waitFor();
 
     // What the document says, as stored: the expressway's form (BOT), the target's number and year.

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -163,4 +164,33 @@ export async function applySuccession(page: Page, name: string | RegExp): Promis
       if (attempt >= 3) throw e;
     }
   }
+}
+
+/**
+ * Confirms the import review on screen: when the draft has gaps (no number, no date, tasks without
+ * lead) the dialog lists them and each is ticked, as a reviewer accepting them would. Returns the
+ * keys of the gaps the dialog listed (empty when it did not open).
+ */
+export async function confirmImport(page: Page): Promise<string[]> {
+  await page.getByTestId('review-confirm').click();
+  const dialog = page.getByTestId('review-gaps');
+  const planUrl = /\/ke-hoach\/[0-9a-f-]{36}$/;
+  await Promise.race([
+    dialog.waitFor({ timeout: ACTION_TIMEOUT }),
+    page.waitForURL(planUrl, { timeout: ACTION_TIMEOUT }),
+  ]);
+  if (planUrl.test(page.url())) return [];
+  const listed = await dialog
+    .locator('[data-gap]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-gap') ?? ''));
+  // One box at a time: ticking "all tasks" also ticks the tasks' own boxes.
+  const open = dialog.locator('label.ant-checkbox-wrapper:not(.ant-checkbox-wrapper-checked)');
+  while ((await open.count()) > 0) {
+    const before = await open.count();
+    await open.first().click();
+    await expect.poll(() => open.count()).toBeLessThan(before);
+  }
+  await page.getByTestId('gaps-accept').click();
+  await page.waitForURL(planUrl);
+  return listed;
 }

@@ -41,11 +41,22 @@ describe.each(engines())('import drafts API on %s', (engine) => {
     as(ctx.app, who, { method: 'GET', url: `/api/imports/${id}` });
   const save = (id: string, payload: ImportDraftUpdate, who: Auth | null = cast.consolidator) =>
     as(ctx.app, who, { method: 'PUT', url: `/api/imports/${id}`, payload });
-  const confirm = (
+  // These tests are about drafts: the gaps a confirmation acknowledges are review-gaps.test.ts's,
+  // so each confirmation here acknowledges whatever gaps the draft has.
+  const gapsOf = async (id: string) => {
+    const res = await getDraft(id);
+    return res.statusCode === 200 ? res.json<ImportDraft>().review.gaps.map((g) => g.key) : [];
+  };
+  const confirm = async (
     id: string,
     payload: { version: number; newVersion?: boolean },
     who: Auth | null = cast.consolidator,
-  ) => as(ctx.app, who, { method: 'POST', url: `/api/imports/${id}/confirm`, payload });
+  ) =>
+    as(ctx.app, who, {
+      method: 'POST',
+      url: `/api/imports/${id}/confirm`,
+      payload: { ...payload, acknowledgedGaps: await gapsOf(id) },
+    });
   const draftAudit = (id: string) =>
     ctx.database.db
       .select()

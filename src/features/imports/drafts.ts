@@ -9,6 +9,7 @@ import { AppError } from '../../server/errors.js';
 import { type Actor, type AuditEntry, recordAudit } from '../audit/service.js';
 import type { ExtractionPool } from './extraction-pool.js';
 import { presentExtraction } from './presenter.js';
+import { mapUnknownAgency, reviewGaps, unacknowledged, unknownAgencies } from './review-gaps.js';
 import type { ExtractionDocument, ImportDraftUpdate } from './schema.js';
 import { type Extracted, planFileForStoring, refuseImportedText, storePlan } from './service.js';
 
@@ -204,12 +205,27 @@ export async function confirmDraft(
   id: string,
   version: number,
   newVersion = false,
-  options: { pool?: ExtractionPool; draft?: DraftRow } = {},
+  options: { pool?: ExtractionPool; draft?: DraftRow; acknowledgedGaps?: readonly string[] } = {},
 ) {
   const draft = options.draft ?? (await findDraft(db, actor.tenantId, id));
   if (!draft) throw new AppError(404, 'not_found', 'import not found');
   checkOpen(draft, version);
   const extraction = draft.extraction;
+  const acknowledgedGaps = options.acknowledgedGaps ?? [];
+  const open = unacknowledged(extraction, acknowledgedGaps);
+  if (open.length > 0) {
+    throw new AppError(
+      422,
+      'gaps_not_acknowledged',
+      `${open.length} gap(s) must be acknowledged before confirming`,
+      open.slice(0, 200).map((g) => ({
+        field: g.kind === 'task_without_lead' ? `tasks.${g.task}.lead` : `document.${g.key}`,
+        code: g.kind,
+        message: g.kind === 'task_without_lead' ? `task "${g.title}" has no lead` : g.kind,
+      })),
+    );
+  }
+  const acknowledged = reviewGaps(extraction).map((g) => g.key);
   const file = await planFileForStoring(
     extraction,
     draft.sourceText,
@@ -247,7 +263,8 @@ export async function confirmDraft(
         entityId: id,
         action: 'update',
         before: { status: 'draft' },
-        after: { status: 'confirmed', planId },
+        // The gaps the reviewer accepted are part of what was decided.
+        after: { status: 'confirmed', planId, acknowledgedGaps: acknowledged },
       },
     ]);
     return planId;
@@ -270,4 +287,65 @@ export async function releaseStoringDrafts(db: Db): Promise<number> {
     .where(eq(importDrafts.status, 'storing'));
   for (const { id } of left) await releaseDraft(db, id);
   return left.length;
+}
+
+/**
+ * What the registry does for one unknown agency, inside the draft's transaction: the code of the
+ * agency every mention spelled that way now names (an existing one, which learns the spelling as an
+ * alias, or one added to the registry). Supplied by the agencies feature (agency-resolution.ts).
+ */
+export type RegistryStep = (
+  tx: Db,
+  asWritten: string,
+) => Promise<{ agencyCode: string; agencyId: string; created: boolean }>;
+
+/**
+ * One decision for an agency the registry does not know: every task of the draft naming it, as
+ * lead or coordinator, now names the chosen agency. The registry change and the draft's change are
+ * one transaction: both or neither.
+ */
+export async function resolveUnknownAgency(
+  db: Db,
+  actor: Actor & { tenantId: string },
+  id: string,
+  version: number,
+  key: string,
+  registry: RegistryStep,
+): Promise<DraftRow> {
+  return db.transaction(async (tx) => {
+    const row = await lockDraft(tx, actor.tenantId, id, version);
+    const entry = unknownAgencies(row.extraction).find((u) => u.key === key);
+    if (!entry) {
+      throw new AppError(
+        409,
+        'agency_not_in_draft',
+        'No task of this draft names an unknown agency spelled that way',
+      );
+    }
+    const { agencyCode, agencyId, created } = await registry(tx, entry.asWritten);
+    const { tasks, changed } = mapUnknownAgency(row.extraction.tasks, key, agencyCode);
+    const extraction: ExtractionDocument = { ...row.extraction, tasks };
+    const [updated] = await tx
+      .update(importDrafts)
+      .set({
+        ...(await packExtraction(extraction)),
+        version: sql`${importDrafts.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(importDrafts.id, id))
+      .returning();
+    await recordAudit(tx, actor, [
+      {
+        entity: 'import_draft',
+        entityId: id,
+        action: 'update',
+        before: { agency: { asWritten: entry.asWritten, kind: 'unknown' } },
+        after: {
+          agency: { asWritten: entry.asWritten, agencyId, agencyCode, created },
+          mentions: changed,
+        },
+      },
+    ]);
+    return unpack(updated as StoredDraft);
+  });
 }

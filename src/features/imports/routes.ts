@@ -10,10 +10,19 @@ import { AppError, NotFoundError } from '../../server/errors.js';
 import { abilities, authorize } from '../../server/policy.js';
 import { actorOf, type Principal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
-import { confirmDraft, createDraft, type DraftRow, findDraft, updateDraft } from './drafts.js';
+import { registryStep } from './agency-resolution.js';
+import {
+  confirmDraft,
+  createDraft,
+  type DraftRow,
+  findDraft,
+  resolveUnknownAgency,
+  updateDraft,
+} from './drafts.js';
 import { extractionPool, ImportBusyError } from './extraction-pool.js';
 import { canCreateImport, importPolicy } from './policy.js';
 import { DEFAULT_MAX_BYTES } from './readers/index.js';
+import { reviewGaps, unknownAgencies } from './review-gaps.js';
 import {
   confirmBodySchema,
   confirmResultSchema,
@@ -22,6 +31,7 @@ import {
   importDraftSchema,
   importDraftUpdateSchema,
   importIdParamsSchema,
+  resolveAgencyBodySchema,
   uploadQuerySchema,
 } from './schema.js';
 import { extractPlan, previousVersion } from './service.js';
@@ -40,6 +50,7 @@ async function present(db: Db, row: DraftRow, principal: Principal): Promise<Imp
       row.status === 'draft'
         ? await previousVersion(db, row.tenantId, extraction, row.sourceText)
         : null,
+    review: { gaps: reviewGaps(extraction), unknownAgencies: unknownAgencies(extraction) },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: (() => {
@@ -175,6 +186,37 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/api/imports/:id/agencies',
+    {
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Settle an agency the registry does not know: map it to an agency, or add it to the registry; every task naming it follows',
+        params: importIdParamsSchema,
+        body: resolveAgencyBodySchema,
+        response: { 200: importDraftSchema },
+      },
+    },
+    async (request) => {
+      const principal = requireUser(request);
+      const row = await findDraft(app.db, principal.tenantId, request.params.id);
+      if (!row) throw new NotFoundError('import');
+      authorize(importPolicy, principal, 'update', row);
+      const actor = actorOf(principal, request.id);
+      const updated = await resolveUnknownAgency(
+        app.db,
+        actor,
+        row.id,
+        request.body.version,
+        request.body.key,
+        registryStep(principal, actor, request.body.resolution),
+      );
+      return present(app.db, updated, principal);
+    },
+  );
+
+  app.post(
     '/api/imports/:id/confirm',
     {
       schema: {
@@ -196,7 +238,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         row.id,
         request.body.version,
         request.body.newVersion,
-        { pool: extractionPool(), draft: row },
+        { pool: extractionPool(), draft: row, acknowledgedGaps: request.body.acknowledgedGaps },
       );
       return { planId };
     },

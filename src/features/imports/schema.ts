@@ -3,6 +3,7 @@
 // snake_case); the envelope around it follows the API's camelCase.
 import { z } from 'zod';
 import { deadlineSchema } from '../../domain/deadline.js';
+import { agencyKindSchema } from '../agencies/schema.js';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
@@ -76,6 +77,7 @@ export const extractedTargetSchema = z.object({
 export const extractedProjectSchema = z.object({
   name: z.string().trim().min(1),
   investment_form: z.string().nullable(),
+  total_investment: z.object({ value: z.number(), unit: z.string() }).nullable().optional(),
   section: z.string().nullable(),
   source: span.nullable(),
 });
@@ -163,7 +165,43 @@ export const confirmBodySchema = z.object({
   version: z.number().int(),
   /** Required to replace the content of a plan stored under the same number. */
   newVersion: z.boolean().default(false),
+  /**
+   * The gaps the reviewer accepts one by one (review.gaps[].key: "number", "date", "task:<n>"):
+   * a plan without number or date, or a task without lead, is confirmed only when each is listed.
+   */
+  acknowledgedGaps: z.array(z.string().max(40)).max(100_000).default([]),
 });
+
+export const reviewGapSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['missing_number', 'missing_date', 'task_without_lead']),
+  task: z.number().int().optional(),
+  title: z.string().optional(),
+});
+
+export const unknownAgencySchema = z.object({
+  key: z.string(),
+  asWritten: z.string(),
+  occurrences: z.array(
+    z.object({ task: z.number().int(), title: z.string(), role: z.enum(['lead', 'coordinator']) }),
+  ),
+});
+
+/** One decision for an agency the registry does not know: an existing agency, or a new one. */
+export const resolveAgencyBodySchema = z.object({
+  version: z.number().int(),
+  key: z.string().min(1).max(500),
+  resolution: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('map'), agencyId: z.uuid() }),
+    z.object({
+      action: z.literal('create'),
+      name: z.string().trim().min(2).max(300),
+      shortName: z.string().trim().max(100).nullable().default(null),
+      kind: agencyKindSchema.default('other'),
+    }),
+  ]),
+});
+export type ResolveAgencyBody = z.infer<typeof resolveAgencyBodySchema>;
 
 export const importIdParamsSchema = z.object({ id: z.uuid() });
 
@@ -195,6 +233,11 @@ export const importDraftSchema = z.object({
         .nullable(),
     })
     .nullable(),
+  /** What a confirmation needs settled (review-gaps.ts). */
+  review: z.object({
+    gaps: z.array(reviewGapSchema),
+    unknownAgencies: z.array(unknownAgencySchema),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ read: z.boolean(), update: z.boolean(), confirm: z.boolean() }),

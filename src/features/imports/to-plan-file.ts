@@ -14,7 +14,7 @@ type PlanFileInput = z.input<typeof planFileSchema>;
 type NodeInput = z.input<typeof planNodeSchema>;
 
 /** The agency a mention names (the one the document wrote, which may have ended since). */
-function namedAgency(m: AgencyMention): { as_written: string; agency_code: string } | null {
+export function namedAgency(m: AgencyMention): { as_written: string; agency_code: string } | null {
   if (m.kind === 'agency') return { as_written: m.as_written, agency_code: m.named_code };
   if (m.kind === 'choose' && m.named_codes.length === 1)
     return { as_written: m.as_written, agency_code: m.named_codes[0] as string };

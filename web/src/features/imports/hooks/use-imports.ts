@@ -1,5 +1,5 @@
 // Fetching, saving and confirming import drafts.
-import type { ImportDraft, ImportDraftUpdate } from '@features/imports/schema';
+import type { ImportDraft, ImportDraftUpdate, ResolveAgencyBody } from '@features/imports/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../app/api';
 import { assertRecordId } from '../../../app/ids';
@@ -30,11 +30,25 @@ export function useSaveImport(id: string) {
 export function useConfirmImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; newVersion: boolean }) =>
+    mutationFn: (body: { version: number; newVersion: boolean; acknowledgedGaps: string[] }) =>
       apiSend<{ planId: string }>('POST', `/api/imports/${encodeURIComponent(id)}/confirm`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['plans'] });
       void queryClient.invalidateQueries({ queryKey: importKey(id) });
+    },
+  });
+}
+
+/** Maps an agency the registry does not know, or adds it; the answer is the draft after it. */
+export function useResolveAgency(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResolveAgencyBody) =>
+      apiSend<ImportDraft>('POST', `/api/imports/${encodeURIComponent(id)}/agencies`, body),
+    onSuccess: (draft) => {
+      queryClient.setQueryData(importKey(id), draft);
+      // A new agency or a new spelling changes the registry the pickers search.
+      void queryClient.invalidateQueries({ queryKey: ['agencies'] });
     },
   });
 }

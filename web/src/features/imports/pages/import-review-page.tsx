@@ -33,13 +33,20 @@ import { QueryError } from '../../../app/query-state';
 import { DocumentFields } from '../components/document-fields';
 import { ProjectRow } from '../components/project-row';
 import { ReferencesList } from '../components/references-list';
+import { ReviewGapsModal } from '../components/review-gaps-modal';
 import { type SourceSelection, SourceText } from '../components/source-text';
 import { type SourceView, SourceViewContext } from '../components/source-view';
 import { TargetRow } from '../components/target-row';
 import { TaskEditModal } from '../components/task-edit-modal';
 import { TaskRow } from '../components/task-row';
+import { type AgencyDecision, UnknownAgencies } from '../components/unknown-agencies';
 import { WarningsList } from '../components/warnings-list';
-import { useConfirmImport, useImportDraft, useSaveImport } from '../hooks/use-imports';
+import {
+  useConfirmImport,
+  useImportDraft,
+  useResolveAgency,
+  useSaveImport,
+} from '../hooks/use-imports';
 import { STATUS_LABELS } from '../labels';
 import { importErrorMessage } from '../messages';
 import {
@@ -177,9 +184,15 @@ function ImportReview({ draft, onReload }: { draft: ImportDraft; onReload: () =>
   const [actionError, setActionError] = useState<unknown>(null);
   const save = useSaveImport(draft.id);
   const confirm = useConfirmImport(draft.id);
+  const resolveAgency = useResolveAgency(draft.id);
+  const [gapPrompt, setGapPrompt] = useState<{
+    gaps: ImportDraft['review']['gaps'];
+    version: number;
+    newVersion: boolean;
+  } | null>(null);
   const readOnly = !saved.abilities.update;
   const dirty = !readOnly && hasChanges(state, savedState);
-  const busy = save.isPending || confirm.isPending;
+  const busy = save.isPending || confirm.isPending || resolveAgency.isPending;
   const x = saved.extraction;
   const defaultYear = Number((state.document.date ?? new Date().toISOString()).slice(0, 4));
 
@@ -369,14 +382,56 @@ function ImportReview({ draft, onReload }: { draft: ImportDraft; onReload: () =>
       });
       if (!ok) return;
     }
+    // Gaps are accepted one by one in a dialog; without any, the plan is created at once.
+    if (current.review.gaps.length > 0) {
+      setGapPrompt({ gaps: current.review.gaps, version: current.version, newVersion });
+      return;
+    }
+    await confirmNow(current.version, newVersion, []);
+  };
+
+  const confirmNow = async (version: number, newVersion: boolean, acknowledgedGaps: string[]) => {
     try {
-      const { planId } = await confirm.mutateAsync({ version: current.version, newVersion });
+      const { planId } = await confirm.mutateAsync({ version, newVersion, acknowledgedGaps });
+      setGapPrompt(null);
       leaving.current = true;
       block.current = false;
       message.success('Đã tạo kế hoạch từ văn bản');
       navigate(`/ke-hoach/${planId}`);
     } catch (error) {
+      setGapPrompt(null);
       setActionError(error);
+    }
+  };
+
+  // An agency the registry does not know: one decision, saved at once with the draft's corrections.
+  const decideAgency = async (key: string, resolution: AgencyDecision) => {
+    setActionError(null);
+    let current = saved;
+    if (dirty) {
+      const next = await saveNow();
+      if (!next) throw new Error('not saved');
+      current = next;
+    }
+    try {
+      const next = await resolveAgency.mutateAsync({
+        version: current.version,
+        key,
+        resolution:
+          resolution.action === 'map'
+            ? resolution
+            : { ...resolution, shortName: resolution.shortName ?? null },
+      });
+      setSaved(next);
+      setState(stateFromDraft(next));
+      message.success(
+        resolution.action === 'map'
+          ? 'Đã gán cơ quan cho các nhiệm vụ'
+          : 'Đã thêm cơ quan vào danh mục và gán cho các nhiệm vụ',
+      );
+    } catch (error) {
+      setActionError(error);
+      throw error;
     }
   };
 
@@ -652,6 +707,11 @@ function ImportReview({ draft, onReload }: { draft: ImportDraft; onReload: () =>
                 isResolved={(w) => isResolved(w, state)}
                 onSelect={selectWarning}
               />
+              <UnknownAgencies
+                agencies={saved.review.unknownAgencies}
+                disabled={readOnly || busy}
+                onDecide={decideAgency}
+              />
               <Card size="small" styles={{ body: { paddingTop: 0 } }}>
                 <Tabs
                   activeKey={tab}
@@ -724,6 +784,14 @@ function ImportReview({ draft, onReload }: { draft: ImportDraft; onReload: () =>
             onSave={saveTask}
           />
         )}
+        <ReviewGapsModal
+          gaps={gapPrompt?.gaps ?? null}
+          confirming={confirm.isPending}
+          onCancel={() => setGapPrompt(null)}
+          onAccept={(keys) =>
+            gapPrompt && void confirmNow(gapPrompt.version, gapPrompt.newVersion, keys)
+          }
+        />
       </div>
     </SourceViewContext>
   );
