@@ -285,7 +285,11 @@ describe.each(engines())('plans on %s', (engine) => {
     for (const { username } of CAST) {
       const one = await read(`/api/plans/${planId}`, cast[username]);
       expect(one.statusCode, username).toBe(200);
-      expect(one.json<PlanDetail>().abilities, username).toEqual({ read: true });
+      // Only the consolidating department may withdraw a plan (nobody has worked on this one).
+      expect(one.json<PlanDetail>().abilities, username).toEqual({
+        read: true,
+        withdraw: username === 'consolidator',
+      });
       const list = await read('/api/plans', cast[username]);
       expect(
         list.json<PlanList>().items.some((p) => p.id === planId),

@@ -11,4 +11,8 @@ export const planPolicy = definePolicy('plan', {
   // How its targets are projected (the thresholds): the consolidating department's call.
   updateProjectionSettings: (p: Principal, plan: PlanAccess) =>
     hasRole(p, plan.tenantId, 'consolidator'),
+  // Take a plan back out (the wrong document was confirmed): the department that imports and
+  // confirms plans (imports/policy.ts). Whether anyone has worked on it is the service's check
+  // (409 plan_has_work), and part of the `withdraw` ability the plan's page reads.
+  withdraw: (p: Principal, plan: PlanAccess) => hasRole(p, plan.tenantId, 'consolidator'),
 });

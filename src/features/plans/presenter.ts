@@ -4,7 +4,7 @@ import type { Deadline } from '../../domain/deadline.js';
 import { describeDeadline } from '../../domain/deadline-text.js';
 import { responsibleOn, type SuccessionIndex } from '../../domain/succession.js';
 import { groupBy } from '../../lib/collections.js';
-import { abilities } from '../../server/policy.js';
+import { can } from '../../server/policy.js';
 import type { Principal } from '../../server/principal.js';
 import { presentAgencySummary, presentResponsibility } from '../agencies/presenter.js';
 import type { AgencyRow } from '../agencies/service.js';
@@ -15,8 +15,10 @@ import type {
   PlanDetail,
   PlanSummary,
   PlanTreeNode,
+  WithdrawnPlan,
 } from './schema.js';
 import type { DocumentRow, listPlans, PlanData } from './service.js';
+import type { WithdrawnPlan as WithdrawnPlanResult } from './withdraw.js';
 
 const source = (r: { sourceStart: number | null; sourceEnd: number | null }) =>
   r.sourceStart !== null && r.sourceEnd !== null
@@ -63,6 +65,8 @@ export type PresentContext = {
   successions: SuccessionIndex;
   /** Every agency named by the plan or responsible for its work today. */
   agencies: ReadonlyMap<string, AgencyRow>;
+  /** Nobody has worked on the plan (withdraw.ts#planHasWork); asked only of those who may withdraw. */
+  unworked: boolean;
 };
 
 function assignment(
@@ -186,6 +190,20 @@ export function presentPlan(data: PlanData, counts: Counts, ctx: PresentContext)
     counts,
     tree: build(''),
     createdAt: data.plan.createdAt.toISOString(),
-    abilities: abilities(planPolicy, ctx.principal, data.plan),
+    abilities: {
+      read: can(planPolicy, ctx.principal, 'read', data.plan),
+      withdraw: ctx.unworked && can(planPolicy, ctx.principal, 'withdraw', data.plan),
+    },
+  };
+}
+
+/** A withdrawn plan: what went. */
+export function presentWithdrawnPlan(w: WithdrawnPlanResult): WithdrawnPlan {
+  return {
+    id: w.id,
+    number: w.number,
+    title: w.title,
+    counts: w.counts,
+    documentRemoved: w.documentRemoved,
   };
 }

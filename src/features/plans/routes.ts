@@ -11,7 +11,7 @@ import { agenciesByIds, loadSuccessionIndex, responsibleAgencyIds } from '../age
 import { requireUser } from '../auth/hooks.js';
 import { canCreateImport } from '../imports/policy.js';
 import { planPolicy } from './policy.js';
-import { presentPlan, presentPlanList } from './presenter.js';
+import { presentPlan, presentPlanList, presentWithdrawnPlan } from './presenter.js';
 import {
   planDetailSchema,
   planIdParamsSchema,
@@ -19,8 +19,11 @@ import {
   planListSchema,
   projectionSettingsSchema,
   projectionSettingsViewSchema,
+  withdrawnPlanSchema,
+  withdrawPlanSchema,
 } from './schema.js';
 import { getPlan, listPlans, projectionSettings, updateProjectionSettings } from './service.js';
+import { planHasWork, withdrawPlan } from './withdraw.js';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -72,7 +75,36 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tasks: data.tasks.length,
         projects: data.projects.length,
       };
-      return presentPlan(data, counts, { principal, today, successions, agencies });
+      // Asked only of those who may withdraw: one statement of index probes, nothing loaded.
+      const unworked =
+        can(planPolicy, principal, 'withdraw', data.plan) &&
+        !(await planHasWork(app.db, principal.tenantId, data.plan.id));
+      return presentPlan(data, counts, { principal, today, successions, agencies, unworked });
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/withdraw',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'The consolidator withdraws a plan nobody has worked on (409 plan_has_work otherwise): it and everything storing it wrote are removed, its import draft closed, so the document can be imported again',
+        params: planIdParamsSchema,
+        body: withdrawPlanSchema,
+        response: { 200: withdrawnPlanSchema },
+      },
+    },
+    async (request) => {
+      const p = requireUser(request);
+      authorize(planPolicy, p, 'withdraw', { tenantId: p.tenantId });
+      const withdrawn = await withdrawPlan(
+        app.db,
+        actorOf(p, request.id),
+        request.params.id,
+        request.body.reason,
+      );
+      return presentWithdrawnPlan(withdrawn);
     },
   );
 

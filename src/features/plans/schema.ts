@@ -151,7 +151,8 @@ export const planDetailSchema = z.object({
   counts: planCountsSchema,
   tree: z.array(planTreeNodeSchema),
   createdAt: z.string(),
-  abilities: z.object({ read: z.boolean() }),
+  /** `withdraw`: the caller may withdraw the plan and nobody has worked on it yet. */
+  abilities: z.object({ read: z.boolean(), withdraw: z.boolean() }),
 });
 
 export type PlanSummary = z.infer<typeof planSummarySchema>;
@@ -161,6 +162,50 @@ export type PlanTask = z.infer<typeof taskSchema>;
 export type PlanTarget = z.infer<typeof targetSchema>;
 export type PlanProject = z.infer<typeof projectSchema>;
 export type AgencyAssignment = z.infer<typeof agencyAssignmentSchema>;
+
+/** Why the plan is withdrawn (kept in the audit trail). */
+export const withdrawPlanSchema = z.object({
+  reason: z.string().trim().min(5).max(1000),
+});
+
+/** The kinds of work that keep a plan from being withdrawn (409 plan_has_work: issue fields). */
+export const planWorkKindSchema = z.enum([
+  'progress_updates',
+  'extension_requests',
+  'task_comments',
+  'agency_plan_items',
+  'assignments',
+  'task_due_dates',
+  'links',
+  'targets_completed',
+  'target_contributors',
+  'target_actuals',
+  'projects_completed',
+  'project_updates',
+  'project_disbursements',
+  'project_capital_plans',
+  'project_milestones',
+  'project_documents',
+  'reporting_periods',
+  'agency_reports',
+  'period_reminders',
+  'consolidated_reports',
+  'adjustment_proposals',
+  'adjustment_batches',
+]);
+
+export const withdrawnPlanSchema = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  counts: planCountsSchema,
+  /** The plan's document row went too (no other document refers to it). */
+  documentRemoved: z.boolean(),
+});
+
+export type WithdrawPlanBody = z.infer<typeof withdrawPlanSchema>;
+export type WithdrawnPlan = z.infer<typeof withdrawnPlanSchema>;
+export type PlanWorkKind = z.infer<typeof planWorkKindSchema>;
 
 /** How a plan's targets are projected (domain/target-projection.ts), as shares written "0.8". */
 export const projectionSettingsSchema = z.object({

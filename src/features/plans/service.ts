@@ -21,6 +21,7 @@ import {
   projectTargets,
   projectTasks,
   projectUpdates,
+  reassignmentReviews,
   reportingPeriods,
   targetActuals,
   targetContributors,
@@ -851,31 +852,7 @@ export async function discardStoringPlan(db: Db, actor: Actor, planId: string): 
       .from(plans)
       .where(and(eq(plans.id, planId), isNotNull(plans.storingSince)));
     if (!plan) return;
-    const planTasks = tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId));
-    await tx.delete(taskAssignments).where(inArray(taskAssignments.taskId, planTasks));
-    await tx.delete(taskCoordinators).where(inArray(taskCoordinators.taskId, planTasks));
-    await tx.delete(tasks).where(eq(tasks.planId, planId));
-    const planProjects = tx
-      .select({ id: projects.id })
-      .from(projects)
-      .where(eq(projects.planId, planId));
-    await tx.delete(projectLocations).where(inArray(projectLocations.projectId, planProjects));
-    await tx.delete(projects).where(eq(projects.planId, planId));
-    await tx
-      .delete(targetMilestones)
-      .where(
-        inArray(
-          targetMilestones.targetId,
-          tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId)),
-        ),
-      );
-    await tx.delete(targets).where(eq(targets.planId, planId));
-    await tx.delete(planNodes).where(eq(planNodes.planId, planId));
-    await tx.delete(planRevisions).where(eq(planRevisions.planId, planId));
-    await tx.delete(reportingPeriods).where(eq(reportingPeriods.planId, planId));
-    await tx.delete(plans).where(eq(plans.id, planId));
-    await tx.delete(documentReferences).where(eq(documentReferences.fromId, plan.documentId));
-    await tx.delete(legalDocuments).where(eq(legalDocuments.id, plan.documentId));
+    await deleteStoredPlan(tx, plan);
     await recordAudit(tx, { ...actor, tenantId: plan.tenantId }, [
       {
         entity: 'plan',
@@ -886,6 +863,58 @@ export async function discardStoringPlan(db: Db, actor: Actor, planId: string): 
       },
     ]);
   });
+}
+
+/**
+ * Deletes a plan and every row storing it wrote, in the caller's transaction: its tree, targets
+ * (with their milestones), tasks (coordinators, assignments, the reviews a reorganisation already
+ * applied queued for them), projects (with their communes), revisions and default reporting
+ * periods, the plan row, its document's links, and its document unless another document refers to
+ * it. Rows of work done since (plans/withdraw.ts says which) are not deleted: the caller rules
+ * them out first, and one left would fail a foreign key, so nothing is removed. Not audited here:
+ * each caller records why the plan went.
+ */
+export async function deleteStoredPlan(
+  tx: Db,
+  plan: { id: string; documentId: string },
+): Promise<{ documentRemoved: boolean }> {
+  const planId = plan.id;
+  const planTasks = tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId));
+  await tx.delete(reassignmentReviews).where(inArray(reassignmentReviews.taskId, planTasks));
+  await tx.delete(taskAssignments).where(inArray(taskAssignments.taskId, planTasks));
+  await tx.delete(taskCoordinators).where(inArray(taskCoordinators.taskId, planTasks));
+  await tx.delete(tasks).where(eq(tasks.planId, planId));
+  const planProjects = tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.planId, planId));
+  await tx.delete(projectLocations).where(inArray(projectLocations.projectId, planProjects));
+  await tx.delete(projects).where(eq(projects.planId, planId));
+  await tx
+    .delete(targetMilestones)
+    .where(
+      inArray(
+        targetMilestones.targetId,
+        tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId)),
+      ),
+    );
+  await tx.delete(targets).where(eq(targets.planId, planId));
+  await tx.delete(planNodes).where(eq(planNodes.planId, planId));
+  await tx.delete(planRevisions).where(eq(planRevisions.planId, planId));
+  await tx.delete(reportingPeriods).where(eq(reportingPeriods.planId, planId));
+  await tx.delete(plans).where(eq(plans.id, planId));
+  await tx.delete(documentReferences).where(eq(documentReferences.fromId, plan.documentId));
+  // Another document citing or implementing this one keeps it (as any cited document is kept).
+  const removed = await tx
+    .delete(legalDocuments)
+    .where(
+      and(
+        eq(legalDocuments.id, plan.documentId),
+        sql`not exists (select 1 from ${documentReferences} where ${documentReferences.toId} = ${plan.documentId})`,
+      ),
+    )
+    .returning({ id: legalDocuments.id });
+  return { documentRemoved: removed.length > 0 };
 }
 
 /** At start: plans a crash left half-stored (see discardStoringPlan). Returns how many. */

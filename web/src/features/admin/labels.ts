@@ -79,8 +79,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   password_reset: 'Đặt lại mật khẩu',
 };
 
+/** An action that means something else on one entity ("entity:action"). */
+export const AUDIT_ENTITY_ACTION_LABELS: Record<string, string> = {
+  // The consolidator took a plan nobody had worked on back out (plans/withdraw.ts).
+  'plan:withdraw': 'Rút kế hoạch',
+};
+
 export const entityLabel = (entity: string): string => AUDIT_ENTITY_LABELS[entity] ?? entity;
-export const actionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string, entity?: string): string =>
+  (entity ? AUDIT_ENTITY_ACTION_LABELS[`${entity}:${action}`] : undefined) ??
+  AUDIT_ACTION_LABELS[action] ??
+  action;
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   pending: 'Chờ gửi',

@@ -117,7 +117,9 @@ export function AuditTable({
       title: 'Thao tác',
       key: 'action',
       width: 150,
-      render: (_, r) => <span data-testid="audit-action-cell">{actionLabel(r.action)}</span>,
+      render: (_, r) => (
+        <span data-testid="audit-action-cell">{actionLabel(r.action, r.entity)}</span>
+      ),
     },
     {
       title: 'Mã yêu cầu',
