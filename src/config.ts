@@ -35,6 +35,11 @@ export type Config = {
   load: { maxInFlight: number; maxQueue: number; maxQueueWaitMs: number };
   /** Connections to a PostgreSQL server (DATABASE_URL). */
   databasePoolSize: number;
+  /**
+   * TIENDO_TENANT: the starter (reference/tenants/<code>/tenant.json) a first start on an empty
+   * database creates its tenant from; the single bundled starter when unset.
+   */
+  tenantStarter: string | undefined;
 };
 
 // proxy-addr's names for ranges: loopback, link-local, private networks.
@@ -123,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           maxQueueWaitMs: whole(env, 'TIENDO_MAX_QUEUE_WAIT_MS', 3_000, 1),
         },
     databasePoolSize: whole(env, 'TIENDO_DB_POOL_SIZE', 20, 1),
+    tenantStarter: env.TIENDO_TENANT?.trim() || undefined,
   };
 }

@@ -47,6 +47,12 @@ const MESSAGES: Record<string, string> = {
   username_taken: 'Tên đăng nhập đã có người dùng',
   no_password: 'Chưa nhập mật khẩu',
   password_mismatch: 'Hai lần nhập mật khẩu không khớp',
+  invalid_registry: 'Danh mục cơ quan có lỗi; sửa các dòng được liệt kê rồi chạy lại',
+  unsupported_registry_format: 'Danh mục cơ quan phải là tệp .csv hoặc .xlsx',
+  tenant_exists: 'Đã có tỉnh, thành phố (tenant) cùng mã',
+  host_taken: 'Tên miền đã được một tỉnh, thành phố khác sử dụng',
+  unknown_tenant: 'Không có tỉnh, thành phố (tenant) với mã này (xem: tiendo tenant list)',
+  no_tenant: 'Chưa có tỉnh, thành phố (tenant) nào: hãy tạo bằng tiendo tenant create',
 };
 
 const ISSUE_MESSAGES: Record<string, string> = {
@@ -62,7 +68,28 @@ const ISSUE_MESSAGES: Record<string, string> = {
   agency_ended: 'cơ quan đã kết thúc hoạt động',
   invalid_username: 'tên đăng nhập chỉ gồm chữ thường không dấu, số và . _ - (3–50 ký tự)',
   invalid_role: 'vai trò không hợp lệ',
+  unknown_province:
+    'không có trong danh sách 34 tỉnh, thành phố (reference/admin-units/provinces-2025.csv); ghi mã (ví dụ 82) hoặc tên (ví dụ Đồng Tháp)',
+  invalid_tenant_code: 'mã chỉ gồm chữ thường không dấu, số và dấu - (2–40 ký tự), ví dụ dong-thap',
+  invalid_host: 'tên miền không hợp lệ',
+  host_taken: 'tên miền đã được tỉnh, thành phố khác sử dụng',
+  tenant_exists: 'mã đã có',
+  unknown_consolidator: 'không có cơ quan với mã này trong danh mục',
+  invalid_setting: 'giá trị không hợp lệ',
+  empty_registry: 'danh mục không có cơ quan nào',
+  missing_column: 'thiếu cột bắt buộc',
+  unknown_column: 'cột không thuộc mẫu (code, name, short_name, kind, aliases)',
+  required: 'không được để trống',
+  too_long: 'quá dài',
+  invalid_kind:
+    'loại cơ quan không hợp lệ (department/sở, board/ban, office/văn phòng, commune/xã, enterprise/doanh nghiệp, other/khác)',
+  invalid_code: 'mã chỉ gồm chữ không dấu, số, - và _',
+  duplicate_code: 'mã trùng với một dòng trước',
+  duplicate_name: 'tên, tên viết tắt hoặc tên gọi khác trùng với một cơ quan khác',
 };
+
+/** "row 3: kind" (a registry row) → "dòng 3, cột kind". */
+const fieldLabel = (field: string) => field.replace(/^row (\d+): /, 'dòng $1, cột ');
 
 async function reportError(io: Io, e: unknown): Promise<number> {
   if (e instanceof AppError) {
@@ -74,7 +101,7 @@ async function reportError(io: Io, e: unknown): Promise<number> {
     }
     for (const issue of e.issues) {
       const vi = ISSUE_MESSAGES[issue.code];
-      io.err(`  - ${issue.field}: ${vi ? `${vi} (${issue.message})` : issue.message}`);
+      io.err(`  - ${fieldLabel(issue.field)}: ${vi ? `${vi} (${issue.message})` : issue.message}`);
     }
     return 1;
   }
@@ -102,7 +129,8 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
     .command('load')
     .description('Load a plan from a JSON plan file (docs/plan.schema.json); all or nothing')
     .argument('<file>', 'plan file (.json)')
-    .action(async (file: string) => {
+    .option('--tenant <code>', 'the tenant (province) of the plan; the first created by default')
+    .action(async (file: string, options: { tenant?: string }) => {
       const { readPlanFile } = await import('../features/plans/load.js');
       const parsed = readPlanFile(file);
       const { openInstallation } = await import('../server/bootstrap.js');
@@ -110,9 +138,10 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       const config = loadConfig(env);
       const opened = await openInstallation(config, `cli:${userInfo().username}`, () => undefined);
       try {
+        const tenantId = await tenantOf(opened, options.tenant);
         const result = await createPlanFromFile(
           opened.database.db,
-          { id: `cli:${userInfo().username}`, tenantId: opened.tenantId },
+          { id: `cli:${userInfo().username}`, tenantId },
           parsed,
         );
         io.out(`Đã tải kế hoạch: ${result.planId}`);
@@ -137,8 +166,10 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
     .option('--agency <code>', 'the agency the user works for (code from the agency list)')
     .option('--email <address>', 'for notifications')
     .option('--password-stdin', 'read the password from standard input')
+    .option('--tenant <code>', 'the tenant (province) of the account; the first created by default')
     .action(
       async (options: {
+        tenant?: string;
         username: string;
         name?: string;
         admin?: boolean;
@@ -147,29 +178,12 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         email?: string;
         passwordStdin?: boolean;
       }) => {
-        const { createUserBodySchema } = await import('../features/users/schema.js');
-        const input = createUserBodySchema.safeParse({
+        const input = await checkNewUser({
           username: options.username,
           displayName: options.name ?? options.username,
           email: options.email ?? null,
           role: options.admin ? 'administrator' : (options.role ?? 'viewer'),
-          agencyId: null,
-          password: 'x',
         });
-        if (!input.success) {
-          throw new InvalidInputError(
-            input.error.issues.map((i) => ({
-              field: String(i.path[0] ?? ''),
-              code:
-                i.path[0] === 'role'
-                  ? 'invalid_role'
-                  : i.path[0] === 'username'
-                    ? 'invalid_username'
-                    : i.code,
-              message: i.message,
-            })),
-          );
-        }
         const password = await readNewPassword(io, options.passwordStdin ?? false);
         const [{ openInstallation }, { createUser }, { agencies }, { and, eq }] = await Promise.all(
           [
@@ -184,14 +198,13 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         const opened = await openInstallation(config, actor, () => undefined);
         try {
           const db = opened.database.db;
+          const tenantId = await tenantOf(opened, options.tenant);
           let agencyId: string | null = null;
           if (options.agency) {
             const [agency] = await db
               .select({ id: agencies.id })
               .from(agencies)
-              .where(
-                and(eq(agencies.tenantId, opened.tenantId), eq(agencies.code, options.agency)),
-              );
+              .where(and(eq(agencies.tenantId, tenantId), eq(agencies.code, options.agency)));
             if (!agency) {
               throw new InvalidInputError([
                 {
@@ -203,22 +216,19 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
             }
             agencyId = agency.id;
           }
-          const row = await createUser(
-            db,
-            { id: actor, tenantId: opened.tenantId },
-            opened.tenantId,
-            {
-              ...input.data,
-              agencyId,
-              password,
-            },
-          );
+          const row = await createUser(db, { id: actor, tenantId }, tenantId, {
+            ...input,
+            agencyId,
+            password,
+          });
           io.out(`Đã tạo tài khoản ${row.username} (${ROLE_LABELS[row.role as Role]}).`);
         } finally {
           await opened.close();
         }
       },
     );
+
+  tenantCommands(program, io, env);
 
   program
     .command('import')
@@ -232,8 +242,12 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       '--new-version',
       'replace the content of the plan stored under the same number (kept as a revision)',
     )
+    .option('--tenant <code>', 'the tenant (province) of the plan; the first created by default')
     .action(
-      async (file: string, options: { dryRun?: boolean; json?: boolean; newVersion?: boolean }) => {
+      async (
+        file: string,
+        options: { dryRun?: boolean; json?: boolean; newVersion?: boolean; tenant?: string },
+      ) => {
         let bytes: Uint8Array;
         try {
           bytes = readFileSync(file);
@@ -253,10 +267,11 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
         const actor = `cli:${userInfo().username}`;
         const opened = await openInstallation(config, actor, () => undefined);
         try {
+          const tenantId = await tenantOf(opened, options.tenant);
           const started = performance.now();
           const extracted = await extractPlan(
             opened.database.db,
-            opened.tenantId,
+            tenantId,
             bytes,
             basename(file),
             isoDateInVietnam(),
@@ -281,12 +296,9 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
             io.out(summary(extraction, ms));
             return;
           }
-          const result = await importPlan(
-            opened.database.db,
-            { id: actor, tenantId: opened.tenantId },
-            extracted,
-            { newVersion: options.newVersion ?? false },
-          );
+          const result = await importPlan(opened.database.db, { id: actor, tenantId }, extracted, {
+            newVersion: options.newVersion ?? false,
+          });
           const url = `http://localhost:${config.port}/ke-hoach/${result.planId}`;
           if (options.json) {
             io.out(
@@ -319,6 +331,236 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       },
     );
   return program;
+}
+
+/**
+ * The account fields of `user create` and `tenant create --admin-username`, checked before the
+ * database is opened; the codes are those the messages above translate.
+ */
+async function checkNewUser(fields: {
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: string;
+}) {
+  const { createUserBodySchema } = await import('../features/users/schema.js');
+  const input = createUserBodySchema.safeParse({ ...fields, agencyId: null, password: 'x' });
+  if (!input.success) {
+    throw new InvalidInputError(
+      input.error.issues.map((i) => ({
+        field: String(i.path[0] ?? ''),
+        code:
+          i.path[0] === 'role'
+            ? 'invalid_role'
+            : i.path[0] === 'username'
+              ? 'invalid_username'
+              : i.code,
+        message: i.message,
+      })),
+    );
+  }
+  return input.data;
+}
+
+/** The tenant a command works in: `--tenant <code>`, else the first created. */
+async function tenantOf(
+  opened: { database: { db: import('../db/client.js').Db }; tenantId: string | null },
+  code: string | undefined,
+): Promise<string> {
+  if (code === undefined) {
+    if (!opened.tenantId) throw new AppError(400, 'no_tenant', 'no tenant exists');
+    return opened.tenantId;
+  }
+  const [{ tenants }, { eq }] = await Promise.all([
+    import('../db/schema.js'),
+    import('drizzle-orm'),
+  ]);
+  const [row] = await opened.database.db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.code, code));
+  if (!row) throw new AppError(400, 'unknown_tenant', `no tenant with code ${code}`);
+  return row.id;
+}
+
+/** The new administrator's password: a file, standard input, TIENDO_ADMIN_PASSWORD, or asked. */
+async function readAdminPassword(
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  options: { adminPasswordFile?: string; adminPasswordStdin?: boolean },
+): Promise<string> {
+  if (options.adminPasswordFile) {
+    let text: string;
+    try {
+      text = readFileSync(options.adminPasswordFile, 'utf8');
+    } catch (e) {
+      throw new InvalidInputError(
+        [
+          {
+            field: '--admin-password-file',
+            code: 'unreadable_file',
+            message: (e as Error).message,
+          },
+        ],
+        'unreadable_file',
+      );
+    }
+    const password = text.replace(/\r?\n$/, '');
+    if (!password) throw new AppError(400, 'no_password', 'empty password file');
+    return password;
+  }
+  if (!options.adminPasswordStdin && env.TIENDO_ADMIN_PASSWORD) return env.TIENDO_ADMIN_PASSWORD;
+  return readNewPassword(io, options.adminPasswordStdin ?? false);
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+type TenantCreateOptions = {
+  code: string;
+  province: string;
+  registry: string;
+  name?: string;
+  host: string[];
+  authority?: string;
+  place?: string;
+  consolidator?: string;
+  reportSymbol?: string;
+  urgingSymbol?: string;
+  adminUsername: string;
+  adminName?: string;
+  adminEmail?: string;
+  adminPasswordFile?: string;
+  adminPasswordStdin?: boolean;
+};
+
+/** `tiendo tenant create | list | template`: how a province starts (README.md, "Một tỉnh bắt đầu"). */
+function tenantCommands(program: Command, io: Io, env: NodeJS.ProcessEnv) {
+  const tenant = program
+    .command('tenant')
+    .description('tenants (one per province): start one, list them, get the registry template');
+  tenant
+    .command('create')
+    .description(
+      'Create a tenant with its agency registry, host names, settings and first administrator; all or nothing',
+    )
+    .requiredOption('--code <code>', 'the tenant code (lower-case, digits, "-"), e.g. dong-thap')
+    .requiredOption('--province <code or name>', 'province code or name (provinces-2025.csv)')
+    .requiredOption('--registry <file>', 'agency registry, .csv or .xlsx (tiendo tenant template)')
+    .option('--name <name>', 'name shown on the login page (default: the province name)')
+    .option('--host <hostname>', 'host name served by this tenant (repeatable)', collect, [])
+    .option('--authority <name>', 'issuer of reports (default: Ủy ban nhân dân <province>)')
+    .option('--place <place>', 'place on the date line (default: the province name)')
+    .option('--consolidator <agency code>', 'the consolidating department, a code of the registry')
+    .option('--report-symbol <symbol>', 'symbol of the consolidated report, e.g. BC-UBND')
+    .option('--urging-symbol <symbol>', 'symbol of the urging letter, e.g. STC-KH')
+    .requiredOption('--admin-username <name>', 'login name of the first administrator')
+    .option('--admin-name <display name>', 'full name of the administrator')
+    .option('--admin-email <address>', 'e-mail of the administrator')
+    .option('--admin-password-file <file>', 'read the password from this file')
+    .option('--admin-password-stdin', 'read the password from standard input')
+    .action(async (options: TenantCreateOptions) => {
+      // Everything that needs no database first: a refused argument opens nothing.
+      const { findProvince } = await import('../features/tenants/service.js');
+      if (!findProvince(options.province)) {
+        throw new InvalidInputError([
+          {
+            field: '--province',
+            code: 'unknown_province',
+            message: `"${options.province}" is not in the national list`,
+          },
+        ]);
+      }
+      const admin = await checkNewUser({
+        username: options.adminUsername,
+        displayName: options.adminName ?? options.adminUsername,
+        email: options.adminEmail ?? null,
+        role: 'administrator',
+      });
+      const { checkRegistry, readRegistryCells } = await import(
+        '../features/tenants/registry-file.js'
+      );
+      const registry = checkRegistry(await readRegistryCells(options.registry));
+      const password = await readAdminPassword(io, env, options);
+      const [{ openInstallation }, { createTenant }] = await Promise.all([
+        import('../server/bootstrap.js'),
+        import('../features/tenants/service.js'),
+      ]);
+      const config = loadConfig(env);
+      const actor = `cli:${userInfo().username}`;
+      // No starter: on an empty database this tenant is the first (the default).
+      const opened = await openInstallation(config, actor, () => undefined, { starter: false });
+      try {
+        const created = await createTenant(
+          opened.database.db,
+          { id: actor },
+          {
+            code: options.code,
+            province: options.province,
+            name: options.name,
+            hosts: options.host,
+            registry,
+            settings: {
+              authorityName: options.authority,
+              place: options.place,
+              consolidator: options.consolidator,
+              reportSymbol: options.reportSymbol,
+              urgingSymbol: options.urgingSymbol,
+            },
+            admin: { ...admin, password },
+          },
+        );
+        io.out(`Đã tạo ${created.name} (mã ${created.code}, mã tỉnh ${created.province.code}).`);
+        io.out(`  ${created.agencies} cơ quan trong danh mục; quản trị: ${admin.username}.`);
+        io.out(
+          created.hosts.length > 0
+            ? `  Tên miền: ${created.hosts.join(', ')}`
+            : '  Chưa có tên miền: thêm --host khi tạo, nếu máy chủ phục vụ nhiều tỉnh.',
+        );
+        if (opened.tenantId === null)
+          io.out('  Đây là tỉnh, thành phố đầu tiên: mọi tên miền chưa gán đều vào đây.');
+      } finally {
+        await opened.close();
+      }
+    });
+  tenant
+    .command('list')
+    .description('List the tenants with their host names')
+    .action(async () => {
+      const [{ openInstallation }, { listTenants }] = await Promise.all([
+        import('../server/bootstrap.js'),
+        import('../features/tenants/service.js'),
+      ]);
+      const config = loadConfig(env);
+      const opened = await openInstallation(config, `cli:${userInfo().username}`, () => undefined, {
+        starter: false,
+      });
+      try {
+        const list = await listTenants(opened.database.db);
+        if (list.length === 0) io.out('Chưa có tỉnh, thành phố nào (tiendo tenant create).');
+        for (const t of list) {
+          const hosts = [...t.hosts, ...(t.isDefault ? ['(mặc định: mọi tên miền chưa gán)'] : [])];
+          io.out(`${t.code}\t${t.name}\t${t.province.code}\t${hosts.join(', ') || '-'}`);
+        }
+      } finally {
+        await opened.close();
+      }
+    });
+  tenant
+    .command('template')
+    .description('Write the agency registry template (header and two example rows)')
+    .requiredOption('--out <file>', '.xlsx or .csv')
+    .action(async (options: { out: string }) => {
+      const { registryTemplateCsv, registryTemplateXlsx } = await import(
+        '../features/tenants/registry-file.js'
+      );
+      const { writeFileSync } = await import('node:fs');
+      const lower = options.out.toLowerCase();
+      if (lower.endsWith('.xlsx')) writeFileSync(options.out, await registryTemplateXlsx());
+      else if (lower.endsWith('.csv')) writeFileSync(options.out, registryTemplateCsv());
+      else
+        throw new AppError(400, 'unsupported_registry_format', `${options.out}: use .csv or .xlsx`);
+      io.out(`Đã ghi mẫu danh mục cơ quan: ${options.out}`);
+    });
 }
 
 const ROLE_LABELS: Record<Role, string> = {

@@ -84,6 +84,22 @@ export const tenants = pgTable('tenants', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The host names a tenant is served on (features/tenants/directory.ts): lower case, without the
+ * port. A host no tenant claims is served by the first tenant created.
+ */
+export const tenantHosts = pgTable(
+  'tenant_hosts',
+  {
+    host: text('host').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tenant_hosts_tenant_idx').on(t.tenantId)],
+);
+
 /** Every row of plan data belongs to one tenant. */
 const tenantRef = () =>
   uuid('tenant_id')

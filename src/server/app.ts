@@ -41,6 +41,8 @@ import { reportingPeriodRoutes } from '../features/reporting-periods/routes.js';
 import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { tenantSettingsRoutes } from '../features/tenant-settings/routes.js';
+import { TenantDirectory, type TenantResolver } from '../features/tenants/hosts.js';
+import { tenantRoutes } from '../features/tenants/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { rejectControlCharacters } from './control-characters.js';
 import { AppError, type ErrorIssue, RetryLaterError } from './errors.js';
@@ -65,7 +67,14 @@ const DEFAULT_SESSION: SessionLimits = { idleMinutes: 30, absoluteHours: 12 };
 
 export type AppOptions = {
   db: Db;
-  tenantId: string;
+  /**
+   * Which tenant serves a request's host (features/tenants/hosts.ts); by default the tenants'
+   * host names in the database, with every other host served by `tenantId` when given, else by
+   * the first tenant created.
+   */
+  tenants?: TenantResolver;
+  /** The tenant of hosts no tenant claims (tests of one tenant); the first created when absent. */
+  tenantId?: string;
   /** Where evidence files are stored; a temporary folder when absent (tests). */
   filesDir?: string;
   session?: SessionLimits;
@@ -136,7 +145,8 @@ export async function buildApp(options: AppOptions) {
   });
   app.decorateRequest('principal', null as never);
   const authOptions = {
-    tenantId: options.tenantId,
+    tenants:
+      options.tenants ?? new TenantDirectory(options.db, { fallbackTenantId: options.tenantId }),
     session: options.session ?? DEFAULT_SESSION,
     secureCookie: options.secureCookie ?? false,
     throttle: options.loginThrottle ?? {},
@@ -229,6 +239,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(reportingPeriodRoutes);
   await app.register(taskRoutes, { filesDir });
   await app.register(tenantSettingsRoutes);
+  await app.register(tenantRoutes);
   await app.register(consolidatedReportRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });

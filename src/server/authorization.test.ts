@@ -9,10 +9,12 @@ import { createTestDatabase, engines, type TestDatabase } from '../../test/suppo
 import { numberedPlan } from '../../test/support/factories.js';
 import { multipart, SAMPLE_PDF } from '../../test/support/multipart.js';
 import { insertOpenedPeriod } from '../../test/support/reminders.js';
+import { createDongThap } from '../../test/support/tenants.js';
 import {
   type Auth,
   as,
   CAST,
+  type CastName,
   createCast,
   createTestUser,
   login,
@@ -60,10 +62,14 @@ const SEED = readFileSync(
   new URL('../../test/fixtures/import/ke-hoach-cao-bang.txt', import.meta.url),
 );
 
+const OTHER_HOST = 'dongthap.matrix.test';
+
 describe.each(engines())('authorisation matrix on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
   const auth = {} as Record<Exclude<Who, 'anonymous'>, Auth>;
+  /** The same roles in another tenant, signed in on its host. */
+  const otherAuth = {} as Record<CastName, Auth>;
   const ids: Ids = {};
 
   const reportUrl = (i: Ids, rest = '') =>
@@ -81,6 +87,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
 
   const CALLS: Call[] = [
     { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', allowed: EVERYONE },
+    { method: 'GET', path: '/api/tenant', url: () => '/api/tenant', allowed: EVERYONE },
     {
       method: 'POST',
       path: '/api/auth/logout',
@@ -143,6 +150,35 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: (i) => `/api/agencies/${i.stc}`,
       allowed: EVERYONE,
     },
+    // Editing the registry: the administrator and the consolidator; ending, the administrator.
+    {
+      method: 'POST',
+      path: '/api/agencies',
+      url: () => '/api/agencies',
+      allowed: ['admin', 'consolidator'],
+      body: (_ids, who) => ({ name: `Cơ quan thử của ${who}`, kind: 'other' }),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/agencies/{id}',
+      url: (i) => `/api/agencies/${i.stc}`,
+      allowed: ['admin', 'consolidator'],
+      body: () => ({ note: 'Cơ quan tổng hợp' }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/agencies/{id}/aliases',
+      url: (i) => `/api/agencies/${i.stc}/aliases`,
+      allowed: ['admin', 'consolidator'],
+      body: () => ({ aliases: ['Sở Tài chính tỉnh'] }),
+    },
+    {
+      method: 'POST',
+      path: '/api/agencies/{id}/end',
+      url: (i) => `/api/agencies/${i.stp}/end`,
+      allowed: ['admin'],
+      body: () => ({ endsOn: '2027-01-01' }),
+    },
     { method: 'GET', path: '/api/plans', url: () => '/api/plans', allowed: EVERYONE },
     {
       method: 'GET',
@@ -162,6 +198,14 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: (i) => `/api/plans/${i.plan}/projection-settings`,
       allowed: ['consolidator'],
       body: () => ({ atRiskShare: '0.75', aboutMargin: '0.05' }),
+    },
+    {
+      // The shared plan carries work (reports, actuals, updates): the consolidator gets 409.
+      method: 'POST',
+      path: '/api/plans/{id}/withdraw',
+      url: (i) => `/api/plans/${i.plan}/withdraw`,
+      allowed: ['consolidator'],
+      body: () => ({ reason: 'Xác nhận nhầm văn bản' }),
     },
     { method: 'GET', path: '/api/periods', url: () => '/api/periods', allowed: EVERYONE },
     {
@@ -488,6 +532,18 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
           projects: x.projects,
         };
       },
+    },
+    {
+      method: 'POST',
+      path: '/api/imports/{id}/agencies',
+      url: (i) => `/api/imports/${i.draft}/agencies`,
+      allowed: ['consolidator'],
+      // A stale version: the policy decides before the draft is read.
+      body: () => ({
+        version: 999,
+        key: 'không có',
+        resolution: { action: 'create', name: 'Cơ quan thử', kind: 'other' },
+      }),
     },
     {
       method: 'POST',
@@ -885,6 +941,8 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     ids.actual = actual.json().id;
     ids.skhcn = await code('SKHCN');
     ids.sct = await code('SCT');
+    // An agency the matrix ends (nothing else here uses it).
+    ids.stp = await code('STP');
     // An account nobody here signs in with, for the administrator's changes.
     ids.targetUser = (
       await createTestUser(database.db, database.tenantId, 'target', 'viewer', 'VPUBND')
@@ -1025,6 +1083,16 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
         .limit(1)
     )[0]?.id as string;
     expect(Object.values(ids).every(Boolean)).toBe(true);
+    // A second province on the same server, served on its own host, with the same cast (the same
+    // usernames) on its own registry.
+    const other = await createDongThap(database.db, {
+      hosts: [OTHER_HOST],
+      adminUsername: 'other-admin',
+    });
+    app.tenants.invalidate();
+    await createCast(database.db, other.tenantId);
+    for (const c of CAST)
+      otherAuth[c.username] = await login(app, c.username, undefined, OTHER_HOST);
   });
   afterAll(async () => {
     await app?.close();
@@ -1058,10 +1126,10 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     return res;
   }
 
-  it('answers 401 to anonymous callers everywhere but the session probe', async () => {
+  it('answers 401 to anonymous callers everywhere but the session probe and the tenant’s name', async () => {
     for (const c of CALLS) {
       const res = await call(c, 'anonymous');
-      const expected = c.path === '/api/auth/session' ? 200 : 401;
+      const expected = c.path === '/api/auth/session' || c.path === '/api/tenant' ? 200 : 401;
       expect(res.statusCode, `${c.method} ${c.path}`).toBe(expected);
     }
   });
@@ -1096,6 +1164,40 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
         ).toBeLessThan(500);
       }
     }
+  });
+
+  it('answers 404 to another tenant’s users on every object of this one, and lists none of it', async () => {
+    const ourAudit = async () =>
+      (
+        await database.db
+          .select({ id: auditRecords.id })
+          .from(auditRecords)
+          .where(eq(auditRecords.tenantId, database.tenantId))
+      ).length;
+    const before = await ourAudit();
+    const ours = Object.values(ids);
+    for (const c of CALLS) {
+      const onObject = c.path.includes('{');
+      // Collection writes would create the other tenant's own objects: its business, not ours.
+      if (!onObject && c.method !== 'GET') continue;
+      for (const c2 of CAST) {
+        const who = c2.username;
+        const raw = c.raw?.(ids);
+        const body = c.body ? await c.body(ids, who) : undefined;
+        const res = await as(app, otherAuth[who], {
+          method: c.method,
+          url: c.url(ids),
+          ...(raw ? raw : body !== undefined ? { payload: body as object } : {}),
+        });
+        const label = `${OTHER_HOST} ${who}: ${c.method} ${c.path} → ${res.body.slice(0, 200)}`;
+        if (onObject) expect(res.statusCode, label).toBe(404);
+        else {
+          expect(res.statusCode, label).toBeLessThan(500);
+          for (const id of ours) expect(res.body, label).not.toContain(id);
+        }
+      }
+    }
+    expect(await ourAudit()).toBe(before);
   });
 
   // Last: it moves the shared task to another agency.

@@ -10,10 +10,15 @@ import { type Database, openDatabase } from '../db/client.js';
 import { evidenceFiles } from '../db/schema.js';
 import { releaseStoringDrafts } from '../features/imports/drafts.js';
 import { discardStoringPlans } from '../features/plans/service.js';
-import { loadReferenceData } from '../features/reference-data/service.js';
+import {
+  firstTenantId,
+  loadProvinces,
+  loadReferenceData,
+} from '../features/reference-data/service.js';
 import { ensureMissingPeriods } from '../features/reporting-periods/service.js';
 import { refreshMissingProjections } from '../features/targets/service.js';
 import { sweepEvidence } from '../features/tasks/evidence-store.js';
+import type { TenantStarter } from '../features/tenants/starter.js';
 
 export type Progress = (message: string) => void;
 
@@ -147,19 +152,42 @@ export async function lockDataDir(dataDir: string, options: LockOptions = {}): P
   }
 }
 
-export type Opened = {
+export type Opened<T extends string | null = string> = {
   database: Database;
-  tenantId: string;
+  /** The default tenant: the first created (it serves every host no tenant claims). */
+  tenantId: T;
   /** True when this start created the tenant (a new database). */
   created: boolean;
+  /** The starter the tenant was created from, when this start created it (its demo plan). */
+  starter: TenantStarter | null;
   close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /**
+   * false: a database without tenants stays without (`tiendo tenant create` makes the first);
+   * otherwise its first tenant is created from the starter (TIENDO_TENANT, reference/tenants/).
+   */
+  starter?: boolean;
 };
 
 export async function openInstallation(
   config: Config,
   actorId: string,
   progress: Progress,
-): Promise<Opened> {
+): Promise<Opened>;
+export async function openInstallation(
+  config: Config,
+  actorId: string,
+  progress: Progress,
+  options: OpenOptions,
+): Promise<Opened<string | null>>;
+export async function openInstallation(
+  config: Config,
+  actorId: string,
+  progress: Progress,
+  options: OpenOptions = {},
+): Promise<Opened<string | null>> {
   const startedAt = new Date();
   const unlock = config.databaseUrl ? () => undefined : await lockDataDir(config.dataDir);
   let database: Database | undefined;
@@ -173,8 +201,20 @@ export async function openInstallation(
     progress('Applying database migrations…');
     await database.migrate();
     progress('Checking reference data (administrative units, agencies)…');
-    const { tenantId, created } = await loadReferenceData(database.db, { actor: { id: actorId } });
-    if (created) progress('Loaded administrative units and the Lạng Sơn agency registry.');
+    let tenantId: string | null;
+    let created = false;
+    let starter: TenantStarter | null = null;
+    if (options.starter === false) {
+      await loadProvinces(database.db);
+      tenantId = await firstTenantId(database.db);
+    } else {
+      ({ tenantId, created, starter } = await loadReferenceData(database.db, {
+        actor: { id: actorId },
+        starter: config.tenantStarter,
+      }));
+      if (starter)
+        progress(`Loaded administrative units and the agency registry of ${starter.name}.`);
+    }
     // What an interrupted upload left: files no row refers to, temporary files.
     const referenced = new Set(
       (await database.db.selectDistinct({ sha256: evidenceFiles.sha256 }).from(evidenceFiles)).map(
@@ -204,6 +244,7 @@ export async function openInstallation(
       database: db,
       tenantId,
       created,
+      starter,
       async close() {
         await db.close();
         unlock();

@@ -1,6 +1,5 @@
 // `npm start`: open (and on first start prepare) the database, then serve the API and the web client.
 import { userInfo } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
 import { DataVersion } from '../db/data-changes.js';
 import { pruneSessions } from '../features/auth/sessions.js';
@@ -14,25 +13,23 @@ import { DataDirLockedError, openInstallation } from './bootstrap.js';
 import { jobScheduleFromEnv } from './jobs/jobs.js';
 import { startJobs } from './jobs/runner.js';
 
-export const EXAMPLE_PLAN = fileURLToPath(
-  new URL('../../examples/ke-hoach-693-lang-son.json', import.meta.url),
-);
-
 const log = (message: string) => console.log(`[tiendo] ${message}`);
 
 async function main() {
   const config = loadConfig();
   const jobSchedule = jobScheduleFromEnv();
   const opened = await openInstallation(config, 'system', log);
-  // A new embedded database gets the example plan so that a first start shows something real;
-  // a PostgreSQL server (production) starts empty unless TIENDO_DEMO=1.
+  // A new embedded database gets its starter's example plan (reference/tenants/<code>/tenant.json,
+  // "demo") so that a first start shows something real; a PostgreSQL server (production) starts
+  // empty unless TIENDO_DEMO=1.
   const demo = process.env.TIENDO_DEMO ? process.env.TIENDO_DEMO === '1' : !config.databaseUrl;
-  if (opened.created && demo) {
-    log('New database: loading the example plan (examples/ke-hoach-693-lang-son.json)…');
+  const demoPlan = opened.starter?.demo?.plan;
+  if (opened.created && demo && demoPlan) {
+    log(`New database: loading the example plan (${demoPlan})…`);
     await createPlanFromFile(
       opened.database.db,
       { id: `system:${userInfo().username}`, tenantId: opened.tenantId },
-      readPlanFile(EXAMPLE_PLAN),
+      readPlanFile(demoPlan),
     );
     log('New database: creating the demo accounts (README.md, “Tài khoản dùng thử”)…');
     await createDemoAccounts(
@@ -47,7 +44,6 @@ async function main() {
   const app = await buildApp({
     db: opened.database.db,
     dataVersion,
-    tenantId: opened.tenantId,
     webDir: WEB_DIST,
     filesDir: config.filesDir,
     session: config.session,

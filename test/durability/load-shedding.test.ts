@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
+import { singleTenant } from '../../src/features/tenants/hosts.js';
 import { buildApp } from '../../src/server/app.js';
 
 const TENANT = '00000000-0000-0000-0000-000000000000';
@@ -14,8 +15,17 @@ async function appWithSlowRoute(load: {
   maxQueue: number;
   maxQueueWaitMs: number;
 }) {
-  // No route used here reaches the database.
-  const app = await buildApp({ db: {} as Db, tenantId: TENANT, load });
+  // No route used here reaches the database (the tenant is given, not looked up).
+  const app = await buildApp({
+    db: {} as Db,
+    tenants: singleTenant({
+      id: TENANT,
+      code: 'test',
+      name: 'Tỉnh Thử nghiệm',
+      province: { code: '00', name: 'Tỉnh Thử nghiệm' },
+    }),
+    load,
+  });
   const waiting = new Map<string, () => void>();
   app.get<{ Params: { name: string } }>(
     '/api/test/slow/:name',

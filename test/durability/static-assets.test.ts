@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
+import { singleTenant } from '../../src/features/tenants/hosts.js';
 import { type App, buildApp } from '../../src/server/app.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -21,10 +22,15 @@ describe('web client files', () => {
     writeFileSync(join(webDir, 'index.html'), INDEX);
     writeFileSync(join(webDir, 'assets', 'index-B1a2C3d4.js'), SCRIPT);
     writeFileSync(join(webDir, 'assets', 'index-Zz9Yy8Xx.css'), STYLE);
-    // No route used here reaches the database.
+    // No route used here reaches the database (the tenant is given, not looked up).
     app = await buildApp({
       db: {} as Db,
-      tenantId: '00000000-0000-0000-0000-000000000000',
+      tenants: singleTenant({
+        id: '00000000-0000-0000-0000-000000000000',
+        code: 'test',
+        name: 'Tỉnh Thử nghiệm',
+        province: { code: '00', name: 'Tỉnh Thử nghiệm' },
+      }),
       webDir,
     });
   });

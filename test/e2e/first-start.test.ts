@@ -42,6 +42,10 @@ describe('first start in a browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('asks to sign in, then shows the demo viewer their work', async () => {
     await page.goto(server.url);
     await page.getByTestId('login-page').waitFor();
+    // The province's name comes from the server (GET /api/tenant), never from the client's code.
+    await expect
+      .poll(() => page.getByTestId('tenant-subtitle').textContent())
+      .toContain('Tỉnh Lạng Sơn');
     await page.getByTestId('login-username').fill('xem');
     await page.getByTestId('login-password').fill('demo2026tiendo');
     await page.getByTestId('login-submit').click();

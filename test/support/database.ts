@@ -4,12 +4,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../../src/db/client.js';
-import { tenants } from '../../src/db/schema.js';
-import { LANG_SON } from '../../src/features/reference-data/service.js';
+import { firstTenantId } from '../../src/features/reference-data/service.js';
 import { testDatabasePrefix } from './global-setup.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -51,11 +49,12 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await a.end();
     };
   }
-  const [tenant] = await database.db.select().from(tenants).where(eq(tenants.code, LANG_SON.code));
-  if (!tenant) throw new Error('template has no tenant');
+  // The template's tenant: the bundled starter's (reference/tenants/).
+  const tenantId = await firstTenantId(database.db);
+  if (!tenantId) throw new Error('template has no tenant');
   return {
     ...database,
-    tenantId: tenant.id,
+    tenantId,
     url,
     async close() {
       await database.close();

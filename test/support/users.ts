@@ -46,19 +46,31 @@ export async function createTestUser(
   return row;
 }
 
-export type Auth = { cookie: string; csrf: string; userId: string };
+/** A signed-in user; `host`: the host name its tenant is served on (the default tenant's if absent). */
+export type Auth = { cookie: string; csrf: string; userId: string; host?: string };
 
-export async function login(app: App, username: string, password = TEST_PASSWORD): Promise<Auth> {
+export async function login(
+  app: App,
+  username: string,
+  password = TEST_PASSWORD,
+  host?: string,
+): Promise<Auth> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username, password },
+    ...(host ? { headers: { host } } : {}),
   });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tiendo_session');
   if (!cookie) throw new Error('no session cookie');
   const body = res.json() as { csrfToken: string; user: { id: string } };
-  return { cookie: `tiendo_session=${cookie.value}`, csrf: body.csrfToken, userId: body.user.id };
+  return {
+    cookie: `tiendo_session=${cookie.value}`,
+    csrf: body.csrfToken,
+    userId: body.user.id,
+    ...(host ? { host } : {}),
+  };
 }
 
 type InjectOptions = import('light-my-request').InjectOptions;
@@ -69,6 +81,7 @@ export function as(app: App, auth: Auth | null, options: InjectOptions) {
   if (auth) {
     headers.cookie = auth.cookie;
     headers['x-csrf-token'] = auth.csrf;
+    if (auth.host) headers.host = auth.host;
   }
   return app.inject({ ...options, headers });
 }

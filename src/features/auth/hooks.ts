@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../server/errors.js';
 import { anonymous, type Principal, type UserPrincipal } from '../../server/principal.js';
+import type { ResolvedTenant, TenantResolver } from '../tenants/hosts.js';
 import { principalForSession, SESSION_COOKIE, type SessionLimits, sameToken } from './sessions.js';
 import { SignInThrottle, type SignInThrottleOptions } from './throttle.js';
 
@@ -17,6 +18,12 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     signInThrottle: SignInThrottle;
+    /** Which tenant serves a host (features/tenants/hosts.ts). */
+    tenants: TenantResolver;
+  }
+  interface FastifyRequest {
+    /** The tenant of the request's host: sign-in, sessions and the anonymous principal are its. */
+    tenant: ResolvedTenant;
   }
 }
 
@@ -24,7 +31,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AuthOptions = {
-  tenantId: string;
+  /** Finds the tenant of each request from its host name. */
+  tenants: TenantResolver;
   session: SessionLimits;
   secureCookie: boolean;
   /** Limits of the sign-in throttle (throttle.ts); tests pass their own. */
@@ -54,7 +62,9 @@ export function cookieOptions(options: AuthOptions, expires?: Date) {
 }
 
 async function authPlugin(app: FastifyInstance, options: AuthOptions) {
-  app.decorate('signInThrottle', new SignInThrottle(app.db, options.tenantId, options.throttle));
+  app.decorate('signInThrottle', new SignInThrottle(app.db, options.throttle));
+  app.decorate('tenants', options.tenants);
+  app.decorateRequest('tenant', null as never);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // The client is served from the same origin and needs nothing from elsewhere. Ant Design
@@ -80,10 +90,14 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    let principal: Principal = anonymous(options.tenantId);
+    // The host name (X-Forwarded-Host only from a trusted proxy) decides the tenant; a session
+    // of another tenant is not valid here.
+    const tenant = await options.tenants.resolve(request.host);
+    request.tenant = tenant;
+    let principal: Principal = anonymous(tenant.id);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const user = await principalForSession(app.db, options.tenantId, token, options.session);
+      const user = await principalForSession(app.db, tenant.id, token, options.session);
       if (user) principal = user;
       else reply.clearCookie(SESSION_COOKIE, cookieOptions(options));
     }

@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
     async (request, reply) => {
       const { cookieToken, expiresAt } = await login(
         app.db,
-        options.tenantId,
+        request.tenant.id,
         {
           ...request.body,
           ip: request.ip,
@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
       // The new session becomes the principal of the answer.
       const principal = await principalForSession(
         app.db,
-        options.tenantId,
+        request.tenant.id,
         cookieToken,
         options.session,
       );

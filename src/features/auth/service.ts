@@ -30,7 +30,7 @@ export async function login(
 ) {
   const username = foldLoginName(input.username);
   // Counted (or refused with 429) before anything is looked up: the same for every name.
-  const attempt = await throttle.begin(input.ip, username);
+  const attempt = await throttle.begin(tenantId, input.ip, username);
   const [user] = await db
     .select()
     .from(users)
@@ -89,7 +89,7 @@ export async function changeOwnPassword(
   requestId?: string,
 ) {
   const { currentPassword, newPassword } = change;
-  const attempt = await throttle.begin(change.ip, p.username);
+  const attempt = await throttle.begin(p.tenantId, change.ip, p.username);
   const [user] = await db.select().from(users).where(eq(users.id, p.userId));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     attempt.failed();

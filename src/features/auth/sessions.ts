@@ -44,7 +44,8 @@ const TOUCH_AFTER_MS = 60_000;
 
 /**
  * The user behind a cookie, or null when the session is unknown, idle too long, past its absolute
- * limit, or its user is disabled or of another tenant. Ended sessions are removed.
+ * limit, or its user is disabled or of another tenant. Ended sessions are removed (another
+ * tenant's are not: they are only refused here).
  */
 export async function principalForSession(
   db: Db,
@@ -64,11 +65,13 @@ export async function principalForSession(
   if (!row) return null;
   const now = Date.now();
   const idleSince = now - limits.idleMinutes * 60_000;
+  // Another tenant's session (presented on this tenant's host) is not valid here, and stays
+  // valid where it belongs.
+  if (row.user.tenantId !== tenantId) return null;
   const ended =
     row.session.expiresAt.getTime() <= now ||
     row.session.lastSeenAt.getTime() <= idleSince ||
-    row.user.disabledAt !== null ||
-    row.user.tenantId !== tenantId;
+    row.user.disabledAt !== null;
   if (ended) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;

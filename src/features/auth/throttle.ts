@@ -88,7 +88,6 @@ export class SignInThrottle {
 
   constructor(
     private readonly db: Db,
-    private readonly tenantId: string,
     options: SignInThrottleOptions = {},
   ) {
     this.limits = {
@@ -103,7 +102,7 @@ export class SignInThrottle {
    * Counts an attempt of `address` on `loginName` before its password is checked; throws
    * TooManyAttemptsError (nothing counted) when any of the three keys is blocked.
    */
-  async begin(address: string, loginName: string): Promise<SignInAttempt> {
+  async begin(tenantId: string, address: string, loginName: string): Promise<SignInAttempt> {
     const now = this.now();
     const keys = throttleKeys(address, loginName);
     // A fixed order of keys: parallel transactions lock the rows they share in the same order.
@@ -112,7 +111,7 @@ export class SignInThrottle {
     const refused = await this.db
       .transaction(async (tx) => {
         for (const kind of kinds) {
-          const row = await this.count(tx, keys[kind], this.limits[kind], now);
+          const row = await this.count(tx, tenantId, keys[kind], this.limits[kind], now);
           // Blocked: the transaction is rolled back, so the other keys do not count this attempt.
           if (!row) throw new Refused();
           counted[kind] = row;
@@ -123,8 +122,9 @@ export class SignInThrottle {
         if (e instanceof Refused) return true;
         throw e;
       });
-    if (refused) throw new TooManyAttemptsError(await this.retryAfter(Object.values(keys), now));
-    this.pruneNowAndThen(now);
+    if (refused)
+      throw new TooManyAttemptsError(await this.retryAfter(tenantId, Object.values(keys), now));
+    this.pruneNowAndThen(tenantId, now);
 
     const blockedFor = () => {
       const until = Math.max(
@@ -142,9 +142,7 @@ export class SignInThrottle {
         await this.db.transaction(async (tx) => {
           await tx
             .delete(signInFailures)
-            .where(
-              and(eq(signInFailures.tenantId, this.tenantId), eq(signInFailures.key, keys.pair)),
-            );
+            .where(and(eq(signInFailures.tenantId, tenantId), eq(signInFailures.key, keys.pair)));
           for (const kind of ['account', 'address'] as const) {
             const mine = counted[kind]?.blockedUntil;
             await tx
@@ -157,7 +155,7 @@ export class SignInThrottle {
                   : sql`${signInFailures.blockedUntil}`,
               })
               .where(
-                and(eq(signInFailures.tenantId, this.tenantId), eq(signInFailures.key, keys[kind])),
+                and(eq(signInFailures.tenantId, tenantId), eq(signInFailures.key, keys[kind])),
               );
           }
         });
@@ -169,7 +167,7 @@ export class SignInThrottle {
    * One key's count, atomically: a new window when the last one expired, a block when the count
    * reaches the rule's limit. Nothing is counted and nothing returned while the key is blocked.
    */
-  private async count(tx: Db, key: string, rule: ThrottleRule, now: number) {
+  private async count(tx: Db, tenantId: string, key: string, rule: ThrottleRule, now: number) {
     const at = sql`${iso(now)}::timestamptz`;
     const expired = sql`${signInFailures.windowStartedAt} <= ${iso(now - rule.windowSeconds * 1000)}::timestamptz`;
     const next = sql`(case when ${expired} then 1 else ${signInFailures.failures} + 1 end)`;
@@ -178,7 +176,7 @@ export class SignInThrottle {
     const [row] = await tx
       .insert(signInFailures)
       .values({
-        tenantId: this.tenantId,
+        tenantId: tenantId,
         key,
         failures: 1,
         windowStartedAt: new Date(now),
@@ -203,13 +201,13 @@ export class SignInThrottle {
   }
 
   /** Seconds until every blocked key among `keys` is free again (at least 1). */
-  private async retryAfter(keys: string[], now: number) {
+  private async retryAfter(tenantId: string, keys: string[], now: number) {
     const rows = await this.db
       .select({ blockedUntil: signInFailures.blockedUntil })
       .from(signInFailures)
       .where(
         and(
-          eq(signInFailures.tenantId, this.tenantId),
+          eq(signInFailures.tenantId, tenantId),
           inArray(signInFailures.key, keys),
           gt(signInFailures.blockedUntil, new Date(now)),
         ),
@@ -222,7 +220,7 @@ export class SignInThrottle {
    * Login names currently held back: the account key past its limit within its window, or a pair
    * key of that name blocked (what the administrator's list shows as "locked").
    */
-  async throttledLoginNames(): Promise<Set<string>> {
+  async throttledLoginNames(tenantId: string): Promise<Set<string>> {
     const now = this.now();
     const rule = this.limits.account;
     const rows = await this.db
@@ -230,7 +228,7 @@ export class SignInThrottle {
       .from(signInFailures)
       .where(
         and(
-          eq(signInFailures.tenantId, this.tenantId),
+          eq(signInFailures.tenantId, tenantId),
           or(
             and(
               sql`starts_with(${signInFailures.key}, 'account:')`,
@@ -252,7 +250,7 @@ export class SignInThrottle {
   }
 
   /** Every few hundred attempts: rows whose windows and blocks are long over go. */
-  private pruneNowAndThen(now: number) {
+  private pruneNowAndThen(tenantId: string, now: number) {
     if (++this.counted % 500 !== 0) return;
     const longest = Math.max(
       ...Object.values(this.limits).map((r) => Math.max(r.windowSeconds, r.maxBlockSeconds ?? 0)),
@@ -262,7 +260,7 @@ export class SignInThrottle {
       .delete(signInFailures)
       .where(
         and(
-          eq(signInFailures.tenantId, this.tenantId),
+          eq(signInFailures.tenantId, tenantId),
           lt(signInFailures.updatedAt, before),
           or(isNull(signInFailures.blockedUntil), lt(signInFailures.blockedUntil, new Date(now))),
         ),

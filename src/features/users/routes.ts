@@ -40,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const p = requireUser(request);
       if (!canManageUsers(p)) throw new NotFoundError('user');
-      const throttled = await app.signInThrottle.throttledLoginNames();
+      const throttled = await app.signInThrottle.throttledLoginNames(p.tenantId);
       return { items: (await listUsers(app.db, p.tenantId)).map((u) => presentUser(u, throttled)) };
     },
   );
@@ -87,7 +87,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!created) throw new NotFoundError('user');
       return reply
         .code(201)
-        .send(presentUser(created, await app.signInThrottle.throttledLoginNames()));
+        .send(presentUser(created, await app.signInThrottle.throttledLoginNames(p.tenantId)));
     },
   );
 
@@ -114,7 +114,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const after = await findUser(app.db, p.tenantId, request.params.id);
       if (!after) throw new NotFoundError('user');
-      return presentUser(after, await app.signInThrottle.throttledLoginNames());
+      return presentUser(after, await app.signInThrottle.throttledLoginNames(p.tenantId));
     },
   );
 

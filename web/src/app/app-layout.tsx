@@ -10,6 +10,7 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { useSession } from '../features/auth/hooks/use-session';
 import { HOME_PATH, loginPathFor } from '../features/auth/redirect';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { TenantSubtitle } from '../features/tenants/components/tenant-subtitle';
 import { isNavGroup, navFor, navGroupOf, navKeyOf } from './nav';
 import { PageLoading, QueryError } from './query-state';
 
@@ -152,11 +153,7 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                 <Typography.Title level={4} style={{ margin: 0 }}>
                   Tiến Độ
                 </Typography.Title>
-                {!narrow && (
-                  <Typography.Text type="secondary">
-                    Theo dõi thực hiện kế hoạch – UBND tỉnh Lạng Sơn
-                  </Typography.Text>
-                )}
+                {!narrow && <TenantSubtitle />}
               </div>
               <Flex align="center" gap={8}>
                 <NotificationBell />

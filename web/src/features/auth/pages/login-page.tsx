@@ -3,6 +3,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
 import { PageLoading, QueryError } from '../../../app/query-state';
+import { TenantSubtitle } from '../../tenants/components/tenant-subtitle';
 import { currentLoginNotice, useLogin, useSession } from '../hooks/use-session';
 import { signInErrorMessage } from '../labels';
 import { RETURN_PARAM, safeReturnPath } from '../redirect';
@@ -35,9 +36,7 @@ export function LoginPage() {
           <Typography.Title level={2} style={{ margin: 0 }}>
             Tiến Độ
           </Typography.Title>
-          <Typography.Text type="secondary">
-            Theo dõi thực hiện kế hoạch – UBND tỉnh Lạng Sơn
-          </Typography.Text>
+          <TenantSubtitle />
         </Flex>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           Đăng nhập
