@@ -156,11 +156,16 @@ describe.each(engines())(
       expect(await planCount()).toBe(before);
       const summary = await run(['import', seed, '--dry-run'], env);
       expect(summary.out).toContain('19 văn bản được viện dẫn');
-      const stored = await run(['import', seed], env);
+      // The seed has no number: stored only when the operator accepts that gap.
+      const gaps = await run(['import', seed], env);
+      expect(gaps.code).toBe(1);
+      expect(gaps.err).toContain('văn bản chưa có số, ký hiệu');
+      expect(await planCount()).toBe(before);
+      const stored = await run(['import', seed, '--accept-gaps'], env);
       expect(stored.err).toBe('');
       expect(stored.out).toMatch(/Đã nhập kế hoạch: [0-9a-f-]{36}/);
       expect(await planCount()).toBe((before ?? 0) + 1);
-      const again = await run(['import', seed], env);
+      const again = await run(['import', seed, '--accept-gaps'], env);
       expect(again.code).toBe(1);
       expect(again.err).toContain('Văn bản này đã được nhập trước đây');
       const scanned = await run(
@@ -182,7 +187,7 @@ describe.each(engines())(
         fileURLToPath(new URL('../../test/fixtures/import/ke-hoach-cao-bang.txt', import.meta.url)),
         'utf8',
       );
-      const first = await run(['import', file('v1.txt', original)], env);
+      const first = await run(['import', file('v1.txt', original), '--accept-gaps'], env);
       expect(first.code).toBe(0);
       const planId = /Đã nhập kế hoạch: ([0-9a-f-]{36})/.exec(first.out)?.[1];
       // Version 2 moves a deadline and adds a task.
@@ -192,12 +197,15 @@ describe.each(engines())(
           '3. Quản lý trật tự xây dựng',
           '3. Quản lý trật tự xây dựng\nSở Tư pháp chủ trì thẩm định các văn bản quy phạm pháp luật về xây dựng; hoàn thành Quý III/2026.',
         );
-      const refused = await run(['import', file('v2.txt', revised)], env);
+      const refused = await run(['import', file('v2.txt', revised), '--accept-gaps'], env);
       expect(refused.code).toBe(1);
       expect(refused.err).toContain('--new-version');
       expect(refused.err).toContain('+ nhiệm vụ: Sở Tư pháp chủ trì thẩm định');
       expect(refused.err).toMatch(/~ nhiệm vụ: Sở Tài chính chủ trì.*\(deadline\)/);
-      const stored = await run(['import', file('v2.txt', revised), '--new-version'], env);
+      const stored = await run(
+        ['import', file('v2.txt', revised), '--new-version', '--accept-gaps'],
+        env,
+      );
       expect(stored.err).toBe('');
       expect(stored.out).toContain(`Đã lưu phiên bản 2 của kế hoạch: ${planId}`);
       const database = openDatabase({
@@ -234,6 +242,19 @@ describe.each(engines())(
           );
           expect(r.code).toBe(1);
           expect(r.err).toContain(`đang được tiến trình ${process.pid}`);
+          // A dry run reads the registry's snapshot (left by the last command) instead: it works
+          // while the server runs.
+          const dry = await run(['import', SEED, '--dry-run', '--json'], env);
+          expect(dry.err).toBe('');
+          expect(dry.code).toBe(0);
+          const x = JSON.parse(dry.out);
+          expect(x.tasks.length).toBeGreaterThan(0);
+          expect(
+            x.tasks.some((t: { lead: { kind: string }[] }) => t.lead[0]?.kind === 'agency'),
+          ).toBe(true);
+          const other = await run(['import', SEED, '--dry-run', '--tenant', 'khong-co'], env);
+          expect(other.code).toBe(1);
+          expect(other.err).toContain('Không có tỉnh, thành phố (tenant) với mã này');
         } finally {
           unlock();
         }

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.js';
 import { isoDateInVietnam } from '../domain/calendar.js';
+import type { AgencyDirectory } from '../domain/plan-import/agencies.js';
 import type { Extraction } from '../domain/plan-import/parse.js';
 import { WARNING_LABELS } from '../features/imports/warnings.js';
 import type { PlanChanges } from '../features/plans/diff.js';
@@ -53,6 +54,8 @@ const MESSAGES: Record<string, string> = {
   host_taken: 'Tên miền đã được một tỉnh, thành phố khác sử dụng',
   unknown_tenant: 'Không có tỉnh, thành phố (tenant) với mã này (xem: tiendo tenant list)',
   no_tenant: 'Chưa có tỉnh, thành phố (tenant) nào: hãy tạo bằng tiendo tenant create',
+  gaps_not_acknowledged:
+    'Kế hoạch còn thiếu thông tin (liệt kê dưới đây): bổ sung vào văn bản, hoặc thêm --accept-gaps để vẫn lưu',
 };
 
 const ISSUE_MESSAGES: Record<string, string> = {
@@ -86,6 +89,9 @@ const ISSUE_MESSAGES: Record<string, string> = {
   invalid_code: 'mã chỉ gồm chữ không dấu, số, - và _',
   duplicate_code: 'mã trùng với một dòng trước',
   duplicate_name: 'tên, tên viết tắt hoặc tên gọi khác trùng với một cơ quan khác',
+  missing_number: 'văn bản chưa có số, ký hiệu',
+  missing_date: 'văn bản chưa có ngày ban hành',
+  task_without_lead: 'nhiệm vụ chưa có cơ quan chủ trì',
 };
 
 /** "row 3: kind" (a registry row) → "dòng 3, cột kind". */
@@ -243,10 +249,20 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
       'replace the content of the plan stored under the same number (kept as a revision)',
     )
     .option('--tenant <code>', 'the tenant (province) of the plan; the first created by default')
+    .option(
+      '--accept-gaps',
+      'store the plan even without number or date, or with tasks that no agency leads',
+    )
     .action(
       async (
         file: string,
-        options: { dryRun?: boolean; json?: boolean; newVersion?: boolean; tenant?: string },
+        options: {
+          dryRun?: boolean;
+          json?: boolean;
+          newVersion?: boolean;
+          tenant?: string;
+          acceptGaps?: boolean;
+        },
       ) => {
         let bytes: Uint8Array;
         try {
@@ -257,13 +273,29 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
             'unreadable_file',
           );
         }
+        const config = loadConfig(env);
+        // A dry run on the embedded database reads the registry's snapshot (written by the
+        // server and every command): no lock, so it works while the server runs, and no PGlite.
+        if (options.dryRun && !config.databaseUrl) {
+          const { readDirectorySnapshot } = await import(
+            '../features/imports/directory-snapshot.js'
+          );
+          const snapshot = readDirectorySnapshot(config.dataDir, options.tenant);
+          if (snapshot) {
+            const done = await dryRunOnSnapshot(bytes, basename(file), snapshot.directory);
+            io.out(options.json ? done.json : done.summary);
+            return;
+          }
+          if (options.tenant && readDirectorySnapshot(config.dataDir))
+            throw new AppError(404, 'unknown_tenant', `no tenant ${options.tenant}`);
+          // Never opened by this version: the database is opened (and made) as before.
+        }
         const [{ openInstallation }, { extractPlan, importPlan }, { presentExtraction }] =
           await Promise.all([
             import('../server/bootstrap.js'),
             import('../features/imports/service.js'),
             import('../features/imports/presenter.js'),
           ]);
-        const config = loadConfig(env);
         const actor = `cli:${userInfo().username}`;
         const opened = await openInstallation(config, actor, () => undefined);
         try {
@@ -295,6 +327,21 @@ export function buildCli(io: Io, env: NodeJS.ProcessEnv = process.env): Command 
           if (options.dryRun) {
             io.out(summary(extraction, ms));
             return;
+          }
+          // The gaps a reviewer would tick one by one: on the command line, --accept-gaps.
+          const { reviewGaps } = await import('../features/imports/review-gaps.js');
+          const gaps = reviewGaps(extraction);
+          if (gaps.length > 0 && !options.acceptGaps) {
+            throw new AppError(
+              422,
+              'gaps_not_acknowledged',
+              `${gaps.length} gap(s) to accept`,
+              gaps.map((g) => ({
+                field: g.kind === 'task_without_lead' ? `nhiệm vụ ${(g.task ?? 0) + 1}` : g.key,
+                code: g.kind,
+                message: g.kind === 'task_without_lead' ? g.title : g.kind,
+              })),
+            );
           }
           const result = await importPlan(opened.database.db, { id: actor, tenantId }, extracted, {
             newVersion: options.newVersion ?? false,
@@ -629,6 +676,48 @@ function describeChanges(c: PlanChanges): string {
 function detail(message: string): string {
   const quoted = /"([^"]+)"/.exec(message);
   return quoted ? `: "${quoted[1]}"` : '';
+}
+
+/** Reads and parses a document against a registry snapshot, as the server would. */
+async function dryRunOnSnapshot(
+  bytes: Uint8Array,
+  fileName: string,
+  directory: AgencyDirectory,
+): Promise<{ summary: string; json: string }> {
+  const [
+    { readSourceDocument },
+    { UnreadableDocumentError },
+    { parsePlanDocument },
+    presenter,
+    check,
+  ] = await Promise.all([
+    import('../features/imports/readers/index.js'),
+    import('../features/imports/readers/source-document.js'),
+    import('../domain/plan-import/parse.js'),
+    import('../features/imports/presenter.js'),
+    import('../features/imports/plan-check.js'),
+  ]);
+  const started = performance.now();
+  let source: Awaited<ReturnType<typeof readSourceDocument>>;
+  try {
+    source = await readSourceDocument(bytes, fileName);
+  } catch (e) {
+    if (e instanceof UnreadableDocumentError) throw new AppError(422, e.code, e.message);
+    throw e;
+  }
+  const extraction = parsePlanDocument(source, directory, { today: isoDateInVietnam() });
+  check.assertPlan(extraction);
+  const ms = performance.now() - started;
+  const json = JSON.stringify(
+    presenter.presentExtraction(extraction, {
+      file: fileName,
+      format: source.format,
+      characters: source.text.length,
+    }),
+    null,
+    2,
+  );
+  return { summary: summary(extraction, ms), json };
 }
 
 function summary(x: Extraction, ms: number): string {

@@ -1,4 +1,5 @@
 // The HTTP application: plugins, the request chain's fixed parts, feature routes, the web client.
+
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -31,6 +32,7 @@ import type { SessionLimits } from '../features/auth/sessions.js';
 import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { communeRoutes } from '../features/communes/routes.js';
 import { consolidatedReportRoutes } from '../features/consolidated-report/routes.js';
+import { changesRegistry } from '../features/imports/directory-snapshots.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
@@ -96,6 +98,8 @@ export type AppOptions = {
    * counts and overviews are cached until the data changes; without it, every read computes.
    */
   dataVersion?: DataVersion;
+  /** Called after a request changed a tenant's agency registry (the CLI's registry snapshot). */
+  onRegistryChange?: (tenantId: string) => void;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -143,6 +147,17 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onSend', async (request) => {
     if (!SAFE_METHODS.has(request.method)) dataVersion.bump();
   });
+  // A registry changed: the snapshot the CLI's dry run reads is written again (after the answer).
+  const onRegistryChange = options.onRegistryChange;
+  if (onRegistryChange) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (
+        request.principal?.kind === 'user' &&
+        changesRegistry(request.method, request.url, reply.statusCode)
+      )
+        onRegistryChange(request.principal.tenantId);
+    });
+  }
   app.decorateRequest('principal', null as never);
   const authOptions = {
     tenants:

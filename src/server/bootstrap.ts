@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { evidenceFiles } from '../db/schema.js';
+import { snapshotDirectories } from '../features/imports/directory-snapshots.js';
 import { releaseStoringDrafts } from '../features/imports/drafts.js';
 import { discardStoringPlans } from '../features/plans/service.js';
 import {
@@ -233,6 +234,8 @@ export async function openInstallation(
     const periods = await ensureMissingPeriods(database.db);
     if (periods) progress(`Gave plans their ${periods} default reporting period(s).`);
     const released = await releaseStoringDrafts(database.db);
+    // The registry as files, for `tiendo import --dry-run` while this process holds the lock.
+    if (!config.databaseUrl) await snapshotDirectories(database.db, config.dataDir);
     if (released)
       progress(`Reopened ${released} import draft(s) whose confirmation was interrupted.`);
     if (swept.orphans || swept.temporary)
@@ -246,6 +249,11 @@ export async function openInstallation(
       created,
       starter,
       async close() {
+        // What a command changed (a new tenant, its registry) reaches the dry run's snapshot.
+        if (!config.databaseUrl)
+          await snapshotDirectories(db.db, config.dataDir).catch((e: unknown) =>
+            progress(`Could not write the registry snapshot: ${(e as Error).message}`),
+          );
         await db.close();
         unlock();
       },

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { DataVersion } from '../db/data-changes.js';
 import { pruneSessions } from '../features/auth/sessions.js';
 import { closeDocumentPool } from '../features/consolidated-report/document-pool.js';
+import { snapshotDirectories } from '../features/imports/directory-snapshots.js';
 import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
 import { createPlanFromFile } from '../features/plans/service.js';
@@ -53,6 +54,15 @@ async function main() {
     trustProxy: config.trustProxy,
     smtpConfigured: Boolean(config.smtpUrl),
     load: config.load,
+    // The embedded database's registry, as files the CLI's dry run reads without the lock.
+    ...(config.databaseUrl
+      ? {}
+      : {
+          onRegistryChange: (tenantId: string) =>
+            void snapshotDirectories(opened.database.db, config.dataDir, tenantId).catch(
+              (e: unknown) => log(`could not write the registry snapshot: ${(e as Error).message}`),
+            ),
+        }),
   });
   // Without SMTP_URL this does nothing: mail stays in the outbox for the administrator.
   const stopMail = startMailDelivery(opened.database.db, {

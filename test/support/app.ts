@@ -4,20 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { type App, buildApp } from '../../src/server/app.js';
+import { type App, type AppOptions, buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './database.js';
 
 export type TestContext = { readonly database: TestDatabase; readonly app: App };
 
 /** Registers beforeAll/afterAll hooks; read the fields inside tests, once the hooks have run. */
-export function useTestApp(engine: Engine): TestContext {
+export function useTestApp(engine: Engine, options: Partial<AppOptions> = {}): TestContext {
   let database: TestDatabase | undefined;
   let app: App | undefined;
   let filesDir: string | undefined;
   beforeAll(async () => {
     filesDir = mkdtempSync(join(tmpdir(), 'tiendo-files-'));
     database = await createTestDatabase(engine);
-    app = await buildApp({ db: database.db, tenantId: database.tenantId, filesDir });
+    app = await buildApp({ db: database.db, tenantId: database.tenantId, filesDir, ...options });
   });
   afterAll(async () => {
     await app?.close();

@@ -11,7 +11,11 @@ export type ReviewGap =
   | { key: 'date'; kind: 'missing_date' }
   | { key: `task:${number}`; kind: 'task_without_lead'; task: number; title: string };
 
-type Extraction = Pick<ExtractionDocument, 'document' | 'tasks'>;
+/** What the gaps are read from: a draft's extraction, or the parser's own (the CLI). */
+type Extraction = {
+  document: { number: string | null; date: string | null };
+  tasks: readonly { title: string; lead: readonly Mention[] }[];
+};
 
 /** A task's lead as it will be stored: the first lead mention that names one registry agency. */
 export const hasLead = (task: { lead: readonly Mention[] }) =>

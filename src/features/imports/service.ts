@@ -12,6 +12,7 @@ import { createPlanFromFile, findPlanByNumber, latestPlanFile } from '../plans/s
 import { loadAgencyDirectory } from './directory.js';
 import { type Extracted, type ExtractionPool, extractionPool } from './extraction-pool.js';
 import { planFileOf } from './extraction-task.js';
+import { assertPlan } from './plan-check.js';
 import { presentExtraction } from './presenter.js';
 import { readSourceDocument } from './readers/index.js';
 import { UnreadableDocumentError } from './readers/source-document.js';
@@ -53,13 +54,7 @@ export async function extractPlan(
       throw new AppError(UNREADABLE_STATUS, e.code, e.message);
     throw e;
   }
-  const { extraction } = extracted;
-  if (extraction.document.type !== 'KH' || extraction.outline.length === 0) {
-    const what = extraction.document.type
-      ? `a document of type ${extraction.document.type}`
-      : 'no plan structure (KẾ HOẠCH, then sections I., II., …)';
-    throw new AppError(422, 'not_a_plan', `This is not a plan: found ${what}`);
-  }
+  assertPlan(extracted.extraction);
   return extracted;
 }
 
