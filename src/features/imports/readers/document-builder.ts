@@ -21,9 +21,23 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(ODD_SPACES, ' ').replace(INVISIBLES, '');
 }
 
-/** Text for one table cell: one line, whitespace runs collapsed, trimmed. */
+/**
+ * A line break inside a table cell (agencies listed one per line, a cell of several paragraphs):
+ * U+2028 LINE SEPARATOR, so that a row stays one line of the text ("\n" separates paragraphs)
+ * while the parser can still split a cell's list on it. Regular expressions see it as whitespace.
+ */
+export const CELL_LINE_BREAK = '\u2028';
+
+/**
+ * Text for one table cell: its lines (split at "\n" or CELL_LINE_BREAK) with whitespace runs
+ * collapsed and trimmed, empty ones dropped, joined by CELL_LINE_BREAK.
+ */
 export function cleanCellText(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
+  return cleanText(text)
+    .split(/[\r\n\u2028\u2029]+/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join(CELL_LINE_BREAK);
 }
 
 export class SourceDocumentBuilder {

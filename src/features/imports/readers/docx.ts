@@ -13,7 +13,8 @@
 //   "1. ", "2. ", … counted within its list for a numbered one. Items in tables get no label.
 //   An item with no text of its own before its nested list (mammoth's stand-in for the missing
 //   parent of a list that starts at level 2) gives no line.
-// - Tables become SourceTables. A cell's paragraphs are joined with a space. Merged cells: a
+// - Tables become SourceTables. A cell's paragraphs and manual line breaks are kept as line breaks
+//   inside the cell (CELL_LINE_BREAK), as when agencies are listed one per line. Merged cells: a
 //   horizontally merged cell (colspan) keeps its text in its first column and leaves the columns it
 //   covers empty, so a group row "I | Nhiệm vụ về quy hoạch" spanning the table stays two cells
 //   of text with every cell index still matching the header's; a vertically merged cell (rowspan)
@@ -169,7 +170,8 @@ export function htmlToSourceDocument(
     }
     const table = tables[0];
     if (table) {
-      if (table.cell) table.cell.text += ` ${text}`;
+      // A cell's paragraphs are its lines (cleanCellText turns the breaks into CELL_LINE_BREAK).
+      if (table.cell) table.cell.text += `\n${text}`;
       return;
     }
     const line = text
@@ -197,7 +199,8 @@ export function htmlToSourceDocument(
         continue;
       }
       if (name === 'br') {
-        pending += tables.length > 0 ? ' ' : '\n';
+        // Inside a cell too: a cell listing agencies one per line is split on its breaks.
+        pending += '\n';
         continue;
       }
       if (name === 'ul' || name === 'ol') {

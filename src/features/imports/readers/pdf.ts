@@ -14,12 +14,14 @@
 // is a note reference and becomes "[n]" as in the other formats; a footnote block at the foot of a
 // page ("[1] text") is moved to the end of the document, and lone page numbers in the top or bottom
 // margin are dropped. Then wrapped lines are joined back into paragraphs (joinWrappedLines).
-// Tables are not reconstructed: their cells come out as lines of text, and `tables` is empty.
+// Tables are rebuilt from the items' positions (pdf-tables.ts) and go into `tables` at their place
+// in the text, as the other readers give them; a table continued on the next page is joined up.
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
-import { SourceDocumentBuilder } from './document-builder.js';
+import { cleanCellText, SourceDocumentBuilder } from './document-builder.js';
+import { type Columns, findTables, type Measure, type PdfTable, type Rule } from './pdf-tables.js';
 import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -48,7 +50,7 @@ export const MAX_PDF_PAGES = 2000;
 export const MIN_LETTERS_PER_PAGE = 20;
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const { getDocument, VerbosityLevel } = await loadPdfjs();
+  const { getDocument, VerbosityLevel, OPS } = await loadPdfjs();
   // PDF.js may transfer (detach) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -75,6 +77,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     }
     const pages: PageLines[] = [];
     let letters = 0;
+    // The columns of the last table on the page before, for a table continued on this one.
+    let carried: Columns | null = null;
     try {
       for (let p = 1; p <= doc.numPages; p++) {
         const page = await doc.getPage(p);
@@ -82,7 +86,9 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
         const [, bottom, , top] = page.view as [number, number, number, number];
         const items = textItems(content.items as (TextItem | TextMarkedContent)[]);
         for (const item of items) letters += item.str.match(/\p{L}/gu)?.length ?? 0;
-        pages.push(pageLines(itemsToLines(items), { top, bottom }));
+        const { blocks, last } = pageBlocks(items, carried, await horizontalRules(page, OPS));
+        carried = last;
+        pages.push(pageLines(blocks, { top, bottom }));
         page.cleanup();
       }
     } catch (error) {
@@ -95,11 +101,74 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       );
     }
     const builder = new SourceDocumentBuilder();
-    for (const line of joinWrappedLines(arrangeNotes(pages))) builder.paragraph(line);
+    for (const block of joinBlocks(mergeTables(arrangeNotes(pages)))) {
+      if (typeof block === 'string') builder.paragraph(block);
+      else builder.table(block.rows);
+    }
     return builder.build('pdf');
   } finally {
     await task.destroy().catch(() => {});
   }
+}
+
+type PdfPage = { getOperatorList: () => Promise<{ fnArray: number[]; argsArray: unknown[] }> };
+
+/**
+ * The horizontal lines a page draws (10 pt or longer), from its paths: table borders, from which
+ * pdf-tables.ts reads rows. Path data is PDF.js's: [op, coordinates…] with moveTo 0, lineTo 1,
+ * curveTo 2, quadraticCurveTo 3, closePath 4; `transform` (cm) and save/restore are followed.
+ * Any failure gives no lines (the rows are then found from the text alone).
+ */
+async function horizontalRules(page: PdfPage, OPS: Pdfjs['OPS']): Promise<Rule[]> {
+  const out: Rule[] = [];
+  try {
+    const list = await page.getOperatorList();
+    let m = [1, 0, 0, 1, 0, 0];
+    const stack: number[][] = [];
+    const at = (x: number, y: number) => [
+      (m[0] as number) * x + (m[2] as number) * y + (m[4] as number),
+      (m[1] as number) * x + (m[3] as number) * y + (m[5] as number),
+    ];
+    list.fnArray.forEach((fn, i) => {
+      const args = list.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push(m);
+      else if (fn === OPS.restore) m = stack.pop() ?? m;
+      else if (fn === OPS.transform) {
+        const [a, b, c, d, e, f] = args as number[];
+        const [ma, mb, mc, md, me, mf] = m as [number, number, number, number, number, number];
+        m = [
+          (a as number) * ma + (b as number) * mc,
+          (a as number) * mb + (b as number) * md,
+          (c as number) * ma + (d as number) * mc,
+          (c as number) * mb + (d as number) * md,
+          (e as number) * ma + (f as number) * mc + me,
+          (e as number) * mb + (f as number) * md + mf,
+        ];
+      } else if (fn === OPS.constructPath) {
+        const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+        if (!data) return;
+        let x = 0;
+        let y = 0;
+        let k = 0;
+        while (k < data.length) {
+          const op = data[k] as number;
+          if (op === 0 || op === 1) {
+            const [nx, ny] = at(data[k + 1] as number, data[k + 2] as number) as [number, number];
+            if (op === 1 && Math.abs(ny - y) < 0.5 && Math.abs(nx - x) >= 10)
+              out.push({ y: (ny + y) / 2, x1: Math.min(x, nx), x2: Math.max(x, nx) });
+            x = nx;
+            y = ny;
+            k += 3;
+          } else if (op === 2) k += 7;
+          else if (op === 3) k += 5;
+          else k += 1;
+        }
+      }
+    });
+  } catch {
+    return [];
+  }
+  return out;
 }
 
 function corrupt(error: unknown): UnreadableDocumentError {
@@ -288,31 +357,76 @@ export type JoinableLine = {
   centred: boolean;
 };
 
-type PageLines = { body: JoinableLine[]; notes: JoinableLine[] };
+/** A table found on a page, in the place of its first item. */
+type TableBlock = Pick<PdfTable, 'rows' | 'headerRows' | 'numbered'> & { y: number };
+type Block = JoinableLine | TableBlock;
+const isTable = (b: Block | PdfLine): b is TableBlock => 'rows' in b;
+
+type PageLines = { body: Block[]; notes: JoinableLine[] };
+
+const MEASURE: Measure = {
+  item: (item) => (item.width > 0 ? item.width : estimateWidth(item.str, item.size)),
+  text: estimateWidth,
+  line: (items) =>
+    itemsToLines(items)
+      .map((l) => l.text)
+      .join(' ')
+      .trim(),
+};
+
+/** A page's lines in the producer's order, with each table in the place of its first item. */
+function pageBlocks(
+  items: readonly PdfItem[],
+  carried: Columns | null,
+  rules: readonly Rule[],
+): { blocks: (PdfLine | TableBlock)[]; last: Columns | null } {
+  const tables = findTables(items, MEASURE, carried, rules);
+  const at = new Map(tables.map((t) => [t.firstItem, t]));
+  const inTable = new Set(tables.flatMap((t) => [...t.items]));
+  const out: (PdfLine | TableBlock)[] = [];
+  let segment: PdfItem[] = [];
+  items.forEach((item, i) => {
+    const table = at.get(i);
+    if (table) {
+      out.push(...itemsToLines(segment));
+      segment = [];
+      const { rows, headerRows, numbered } = table;
+      out.push({ rows, headerRows, numbered, y: table.bottom });
+    }
+    if (!inTable.has(i)) segment.push(item);
+  });
+  out.push(...itemsToLines(segment));
+  return { blocks: out, last: tables[tables.length - 1]?.columns ?? null };
+}
 
 /**
  * One page's lines: page numbers alone in the top or bottom 8% dropped, the footnote block (from a
  * line starting with a note number, below every line before it, to the end) set apart.
  */
-function pageLines(lines: PdfLine[], page: { top: number; bottom: number }): PageLines {
+function pageLines(
+  blocks: (PdfLine | TableBlock)[],
+  page: { top: number; bottom: number },
+): PageLines {
   const height = page.top - page.bottom || 1;
-  const kept = lines.filter((line) => {
+  const kept = blocks.filter((line) => {
+    if (isTable(line)) return true;
     const fromTop = (page.top - line.y) / height;
     return !(/^[-–]?\s*\d{1,4}\s*[-–]?$/.test(line.text) && (fromTop < 0.08 || fromTop > 0.92));
   });
   let noteStart = kept.length;
   for (let i = 0; i < kept.length; i++) {
-    const line = kept[i] as PdfLine;
-    if (!line.startsWithNote || (page.top - line.y) / height < 0.6) continue;
+    const line = kept[i] as PdfLine | TableBlock;
+    if (isTable(line) || !line.startsWithNote || (page.top - line.y) / height < 0.6) continue;
     const before = kept.slice(0, i);
     const after = kept.slice(i);
-    if (before.every((l) => l.y > line.y) && after.every((l) => l.y <= line.y + 1)) {
+    if (before.every((l) => l.y > line.y) && after.every((l) => !isTable(l) && l.y <= line.y + 1)) {
       noteStart = i;
       break;
     }
   }
-  const left = Math.min(...kept.map((l) => l.left));
-  const right = Math.max(...kept.map((l) => l.right));
+  const lines = kept.filter((l): l is PdfLine => !isTable(l));
+  const left = Math.min(...lines.map((l) => l.left));
+  const right = Math.max(...lines.map((l) => l.right));
   const joinable = (line: PdfLine): JoinableLine => {
     const leftGap = line.left - left;
     const rightGap = right - line.right;
@@ -324,14 +438,73 @@ function pageLines(lines: PdfLine[], page: { top: number; bottom: number }): Pag
     };
   };
   return {
-    body: kept.slice(0, noteStart).map(joinable),
-    notes: kept.slice(noteStart).map(joinable),
+    body: kept.slice(0, noteStart).map((b) => (isTable(b) ? b : joinable(b))),
+    notes: kept
+      .slice(noteStart)
+      .filter((b): b is PdfLine => !isTable(b))
+      .map(joinable),
   };
 }
 
 /** The body lines of every page in order, then every page's footnotes. */
-function arrangeNotes(pages: PageLines[]): JoinableLine[] {
+function arrangeNotes(pages: PageLines[]): Block[] {
   return [...pages.flatMap((p) => p.body), ...pages.flatMap((p) => p.notes)];
+}
+
+const sameRow = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a !== undefined &&
+  b !== undefined &&
+  a.map(cleanCellText).join('|').toLowerCase() === b.map(cleanCellText).join('|').toLowerCase();
+
+/**
+ * A table that follows another directly (nothing but a page break between them) with as many
+ * columns continues it: a repeated header is dropped; in a numbered table, the lines before the
+ * first number finish the row the page cut.
+ */
+export function mergeTables(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (
+      !isTable(block) ||
+      !previous ||
+      !isTable(previous) ||
+      (block.rows[0]?.length ?? 0) !== (previous.rows[0]?.length ?? -1)
+    ) {
+      out.push(isTable(block) ? { ...block, rows: [...block.rows] } : block);
+      continue;
+    }
+    let rows = block.rows;
+    if (block.headerRows > 0) {
+      if (previous.headerRows > 0 && sameRow(rows[0], previous.rows[0])) rows = rows.slice(1);
+      else if (block.numbered && previous.rows.length > previous.headerRows) {
+        const last = previous.rows[previous.rows.length - 1] as string[];
+        const cut = rows[0] as string[];
+        previous.rows[previous.rows.length - 1] = last.map((cell, i) =>
+          [cell, cut[i] ?? ''].filter((t) => t !== '').join(' '),
+        );
+        rows = rows.slice(1);
+      }
+    }
+    previous.rows.push(...rows);
+  }
+  return out;
+}
+
+/** Paragraphs joined back (joinWrappedLines) between tables, which are kept as they are. */
+function joinBlocks(blocks: readonly Block[]): (string | TableBlock)[] {
+  const out: (string | TableBlock)[] = [];
+  let run: JoinableLine[] = [];
+  for (const block of blocks) {
+    if (!isTable(block)) {
+      run.push(block);
+      continue;
+    }
+    out.push(...joinWrappedLines(run), block);
+    run = [];
+  }
+  out.push(...joinWrappedLines(run));
+  return out;
 }
 
 /** A line that starts a new block: "II.", "1.", "2.1.", "a)", "đ)", "-", "+", "•", "[1]". */

@@ -4,6 +4,7 @@
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 export type SourceTableCell = {
+  /** One line of text; a line break inside the cell is U+2028 (CELL_LINE_BREAK), never "\n". */
   text: string;
   /** Offsets of the cell's text inside SourceDocument.text (UTF-16, end exclusive). */
   start: number;
