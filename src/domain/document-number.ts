@@ -65,9 +65,28 @@ function spellIssuer(raw: string): string {
 const SHAPE =
   /^(\d+)(?:\s*\/\s*((?:19|20)\d\d))?\s*[-/]\s*([\p{L}]+)\s*[-/]\s*([\p{L}][\p{L}\d]*(?:\s*-\s*[\p{L}\d]+)*)$/u;
 
+/**
+ * Laws and resolutions of the National Assembly (and its Standing Committee) carry the issuer and
+ * its term but no type: "29/2021/QH15", "35/2023/UBTVQH15". Their type is left empty: the text
+ * says it ("Luật …", "Nghị quyết …"), and the number alone identifies the document.
+ */
+const TERM_SHAPE = /^(\d+)\s*\/\s*((?:19|20)\d\d)\s*\/\s*(UBTVQH|QH)\s*(\d{1,2})$/iu;
+
 /** Parses a number and symbol as written; null when it is not one. */
 export function parseDocumentNumber(asWritten: string): DocumentNumber | null {
   const text = normalizeVietnamese(asWritten).replace(/^số\s*:?\s*/iu, '');
+  const term = TERM_SHAPE.exec(text);
+  if (term) {
+    const [, digits, year, body, n] = term as unknown as [string, string, string, string, string];
+    const issuer = `${body.toLocaleUpperCase('vi')}${n}`;
+    return {
+      number: `${digits}/${year}`,
+      type: '',
+      issuer,
+      canonical: `${digits}/${year}/${issuer}`,
+      key: `${digits.replace(/^0+(?=\d)/, '')}/${year}||${issuer}`,
+    };
+  }
   const match = SHAPE.exec(text);
   if (!match) return null;
   const [, digits, year, rawType, rawIssuer] = match as unknown as [

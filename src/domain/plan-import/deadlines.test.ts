@@ -59,4 +59,75 @@ describe('findDeadline', () => {
   it('rejects impossible dates', () => {
     expect(findDeadline('trước ngày 31/2/2026').deadline).toEqual({ kind: 'none' });
   });
+
+  it('reads "Hằng năm" alone, or ending the deadline, as every year by 31/12', () => {
+    const annual = { kind: 'annual', day: 31, month: 12 };
+    expect(findDeadline('Hằng năm').deadline).toEqual(annual);
+    expect(findDeadline('Hàng năm.').deadline).toEqual(annual);
+    expect(findDeadline('Theo kế hoạch công tác tư pháp hàng năm.').deadline).toEqual(annual);
+    expect(findDeadline('bố trí trong dự toán hằng năm cho các đơn vị').deadline).toEqual({
+      kind: 'none',
+    });
+  });
+
+  it('reads quarters written "Quí IV-2025", and a range of quarters', () => {
+    expect(findDeadline('Quí IV-2025').deadline).toEqual({
+      kind: 'quarter',
+      year: 2025,
+      quarter: 4,
+    });
+    expect(findDeadline('Quý IV/2025- Quý II/2026').deadline).toEqual({
+      kind: 'range',
+      from: '2025-10-01',
+      to: '2026-06-30',
+    });
+  });
+
+  it('reads "Năm 2025 và các năm tiếp theo" as its first year', () => {
+    expect(findDeadline('Năm 2025 và các năm tiếp theo.').deadline).toEqual({
+      kind: 'year',
+      year: 2025,
+    });
+  });
+
+  it('does not read recurrent spending ("chi thường xuyên") as a deadline', () => {
+    expect(findDeadline('bố trí kinh phí chi thường xuyên cho các đơn vị').deadline).toEqual({
+      kind: 'none',
+    });
+    expect(findDeadline('Thường xuyên').deadline).toEqual({ kind: 'continuous' });
+  });
+
+  it('reads year ranges written without "giai đoạn"', () => {
+    const range = (from: number, to: number) => ({
+      kind: 'range',
+      from: `${from}-01-01`,
+      to: `${to}-12-31`,
+    });
+    expect(findDeadline('2025-2030').deadline).toEqual(range(2025, 2030));
+    expect(findDeadline('2025 - 2030').deadline).toEqual(range(2025, 2030));
+    expect(findDeadline('Năm 2025 - 2026').deadline).toEqual(range(2025, 2026));
+    expect(findDeadline('thực hiện từ năm 2026 đến năm 2028').deadline).toEqual(range(2026, 2028));
+    expect(findDeadline('Quyết định số 12/2025-QĐ').deadline).toEqual({ kind: 'none' });
+  });
+
+  it('reads a twice-yearly deadline as every year by the later date', () => {
+    expect(findDeadline('Báo cáo trước ngày 10/6 và 10/12').deadline).toEqual({
+      kind: 'annual',
+      day: 10,
+      month: 12,
+    });
+    expect(findDeadline('gửi trước ngày 15/6 và ngày 15/12 hằng năm').deadline).toEqual({
+      kind: 'annual',
+      day: 15,
+      month: 12,
+    });
+  });
+
+  it('reads "Quý IV năm 2025 và các năm tiếp theo" as its first quarter', () => {
+    expect(findDeadline('Quý IV năm 2025 và các năm tiếp theo').deadline).toEqual({
+      kind: 'quarter',
+      year: 2025,
+      quarter: 4,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Deadlines as plans write them: "trước ngày 31/12 hằng năm", "thường xuyên", "năm 2026",
 // "đến năm 2030", "Quý II/2026", "tháng 9/2025", "trước ngày 30/6/2024", "giai đoạn 2026 - 2030",
-// "định kỳ 6 tháng".
+// "định kỳ 6 tháng", "hằng năm" alone (31/12 every year), "2025 - 2030", "trước ngày 10/6 và 10/12".
 import type { Deadline } from '../deadline.js';
 import type { Span } from './paragraphs.js';
 
@@ -22,8 +22,39 @@ type Rule = { re: RegExp; make: (m: RegExpExecArray) => Deadline | null };
 const DAY_MONTH = String.raw`(\d{1,2})\s*(?:\/|\s+tháng\s+)\s*(\d{1,2})`;
 const YEAR = String.raw`(?:\/|\s+năm\s+)\s*((?:19|20)\d\d)`;
 
+/** A day and month not followed by a year ("10/6", not "10/6/2026"). */
+const DAY_MONTH_ONLY = String.raw`${DAY_MONTH}(?!\s*(?:\/\s*\d|năm\s+\d))`;
+
+const range = (from: number, to: number): Deadline | null =>
+  from <= to ? { kind: 'range', from: `${from}-01-01`, to: `${to}-12-31` } : null;
+
+/** "Quý IV/2025", "Quí IV-2025", "quý 2 năm 2026": the quarter (roman or digit) and the year. */
+const QUARTER = String.raw`qu[ýí]\s+(IV|I{1,3}|[1-4])\s*(?:[/-]|\s+năm\s+)\s*((?:19|20)\d\d)`;
+const quarterOf = (q: string) => ROMAN[q.toUpperCase()] ?? Number(q);
+const QUARTER_FIRST_DAY = ['01-01', '04-01', '07-01', '10-01'];
+const QUARTER_LAST_DAY = ['03-31', '06-30', '09-30', '12-31'];
+
 /** Ordered: the most specific wording first. */
 const RULES: Rule[] = [
+  {
+    // Twice a year, "trước ngày 10/6 và 10/12 (hằng năm)": every year, by the later date.
+    re: new RegExp(
+      String.raw`(?:trước|chậm\s+nhất|đến)\s+ngày\s+${DAY_MONTH_ONLY}\s*(?:và|,)\s*(?:(?:trước\s+)?ngày\s+)?${DAY_MONTH_ONLY}`,
+      'iu',
+    ),
+    make: (m) => {
+      const a = { day: Number(m[1]), month: Number(m[2]) };
+      const b = { day: Number(m[3]), month: Number(m[4]) };
+      if (!validDate(a.day, a.month, 2000) || !validDate(b.day, b.month, 2000)) return null;
+      const later = b.month * 100 + b.day >= a.month * 100 + a.day ? b : a;
+      return { kind: 'annual', ...later };
+    },
+  },
+  {
+    // "Hằng năm" as the whole deadline (a table cell, "Thời gian: Hằng năm"): by the year's end.
+    re: /^\s*(?:hằng|hàng)\s+năm\s*[.;]?\s*$/iu,
+    make: () => ({ kind: 'annual', day: 31, month: 12 }),
+  },
   {
     re: new RegExp(
       String.raw`(?:trước|chậm nhất|đến)\s+ngày\s+${DAY_MONTH}\s+(?:hằng|hàng)\s+năm`,
@@ -46,12 +77,17 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|\s+năm\s+)\s*((?:19|20)\d\d)/iu,
+    // "Quý IV/2025 - Quý II/2026": from the first day of one quarter to the last of the other.
+    re: new RegExp(String.raw`${QUARTER}\s*(?:[-–]|đến)\s*${QUARTER}`, 'iu'),
     make: (m) => {
-      const q = m[1] as string;
-      const quarter = ROMAN[q.toUpperCase()] ?? Number(q);
-      return { kind: 'quarter', year: Number(m[2]), quarter };
+      const from = `${m[2]}-${QUARTER_FIRST_DAY[quarterOf(m[1] as string) - 1]}`;
+      const to = `${m[4]}-${QUARTER_LAST_DAY[quarterOf(m[3] as string) - 1]}`;
+      return from < to ? { kind: 'range', from, to } : null;
     },
+  },
+  {
+    re: new RegExp(QUARTER, 'iu'),
+    make: (m) => ({ kind: 'quarter', year: Number(m[2]), quarter: quarterOf(m[1] as string) }),
   },
   {
     re: /tháng\s+(\d{1,2})\s*(?:\/|\s+năm\s+)\s*((?:19|20)\d\d)/iu,
@@ -62,19 +98,27 @@ const RULES: Rule[] = [
   },
   {
     re: /giai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)/iu,
-    make: (m) => {
-      const from = Number(m[1]);
-      const to = Number(m[2]);
-      return from <= to ? { kind: 'range', from: `${from}-01-01`, to: `${to}-12-31` } : null;
-    },
+    make: (m) => range(Number(m[1]), Number(m[2])),
   },
   {
-    re: /(?<![\p{L}\d])(?:thường\s+xuyên|định\s+kỳ\s+(?:hằng|hàng|\d+)\s*(?:tháng|quý|năm))/iu,
+    // Without "giai đoạn": "2025-2030", "Năm 2025 - 2026", "từ năm 2025 đến năm 2030".
+    re: /(?<![\p{L}\d/.,-])(?:(?:từ\s+)?năm\s+)?((?:19|20)\d\d)\s*(?:[-–]|đến(?:\s+hết)?(?:\s+năm)?)\s*((?:19|20)\d\d)(?![\d/])/iu,
+    make: (m) => range(Number(m[1]), Number(m[2])),
+  },
+  {
+    // Not "thường xuyên" qualifying a noun: recurrent spending ("chi thường xuyên"), "hoạt động
+    // thường xuyên", "sự phối hợp thường xuyên".
+    re: /(?<![\p{L}\d])(?:(?<!(?:chi|kinh\s+phí|hoạt\s+động|nhiệm\s+vụ|chỉ\s+đạo|phối\s+hợp)\s+)thường\s+xuyên|định\s+kỳ\s+(?:hằng|hàng|\d+)\s*(?:tháng|quý|năm))/iu,
     make: () => ({ kind: 'continuous' }),
   },
   {
-    re: /(?:trong|đến|hoàn thành(?: trong)?)\s+năm\s+((?:19|20)\d\d)|(?<![\p{L}\d])năm\s+((?:19|20)\d\d)(?=\s*[;.,]|\s*$)/iu,
+    re: /(?:trong|đến|hoàn thành(?: trong)?)\s+năm\s+((?:19|20)\d\d)|(?<![\p{L}\d])năm\s+((?:19|20)\d\d)(?=\s*[;.,]|\s*$|\s+và\s+(?:các\s+)?năm\s+tiếp\s+theo)/iu,
     make: (m) => ({ kind: 'year', year: Number(m[1] ?? m[2]) }),
+  },
+  {
+    // A deadline that ends "… hằng năm" ("Theo kế hoạch công tác hằng năm"): every year, by 31/12.
+    re: /(?<![\p{L}\d])(?:hằng|hàng)\s+năm\s*[.;]?\s*$/iu,
+    make: () => ({ kind: 'annual', day: 31, month: 12 }),
   },
 ];
 

@@ -5,17 +5,21 @@ import type { SourceDocument } from '../../features/imports/readers/source-docum
 import { parseDocumentNumber } from '../document-number.js';
 import { canonicalTones } from '../vietnamese-text.js';
 import { type AgencyDirectory, type AgencyMention, mentionFinder } from './agencies.js';
+import { agencyHeading } from './agency-headings.js';
+import { cellAgencies, mentionsOfPieces, opensAgency } from './agency-names.js';
 import { type FoundDeadline, findDeadline } from './deadlines.js';
+import { inlineFields, type LabelledLine, labelledLine } from './labelled-blocks.js';
 import { explodeLayout, type Paragraph, type Span, splitParagraphs } from './paragraphs.js';
-import { findProjects, type Project } from './projects.js';
+import { findProjects, isProjectItem, type Project } from './projects.js';
 import {
   collectReferences,
   findReferenceMentions,
   linkChain,
   type Reference,
 } from './references.js';
-import { findTargets, type Target } from './targets.js';
+import { findTargets, outlineYear, type Target } from './targets.js';
 import { type Task, taskFromParagraph } from './tasks.js';
+import { textTables } from './text-tables.js';
 
 export const EXTRACTION_VERSION = 1 as const;
 
@@ -66,12 +70,22 @@ const DOC_TYPES: [RegExp, string][] = [
 
 const OBJECTIVES_SECTION = /mục\s+tiêu/iu;
 const TASKS_SECTION = /nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện/iu;
+/** The closing paragraphs of a plan: what remains to say once the tasks are given. */
+const CLOSING = [
+  /^trên\s+đây\s+là\s/iu,
+  /^trong\s+quá\s+trình[^,.]{0,80},\s*nếu\s+có\s/iu,
+  /(?:nghiêm\s+túc|khẩn\s+trương)\s+(?:triển\s+khai|tổ\s+chức)?\s*thực\s+hiện[^.]{0,40}\.\/\.$/iu,
+];
+/** A paragraph that introduces a list of parts or examples, not of tasks. */
+const ENUMERATION = /(?:\bgồm|\bnhư)\s*:$/iu;
+const PURPOSE_SECTION =
+  /mục\s+đích|yêu\s+cầu|căn\s+cứ|sự\s+cần\s+thiết|đánh\s+giá\s+(?:tình\s+hình|kết\s+quả)/iu;
 const KEY_PROJECTS = /dự\s+án\s+trọng\s+điểm|công\s+trình\s+trọng\s+điểm|dự\s+án\s+quan\s+trọng/iu;
 const RECIPIENTS = /^nơi\s+nhận\s*:?/iu;
 const AUTHORITY = /^(?:TM|KT|TL|TUQ|Q|TK)\.\s*\S/u;
 const DATE_LINE =
   /^(?<place>[\p{Lu}][\p{L} ]{1,40}),\s*ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})/u;
-const NUMBER_LINE = /^Số\s*:\s*(\S+)/iu;
+const NUMBER_LINE = /^Số\s*:?\s*(\d\S*)/iu;
 const UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const NATIONAL_MOTTO =
   /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)/iu;
@@ -139,11 +153,14 @@ export function parsePlanDocument(
     const p = header[i] as Paragraph;
     const line = clean(p.content);
     const n = NUMBER_LINE.exec(line);
+    // A PDF puts the number and the place and date, side by side in the letterhead, on one line:
+    // "Số: 141/KH-UBND Bắc Ninh, ngày 20 tháng 11 năm 2025".
+    const rest = n ? line.slice(n[0].length).trim() : line;
     if (n) {
       number = n[1] ?? null;
-      continue;
+      if (!DATE_LINE.test(rest)) continue;
     }
-    const d = DATE_LINE.exec(line);
+    const d = DATE_LINE.exec(rest);
     if (d?.groups) {
       place = clean(d.groups.place ?? '');
       const { d: day, m, y } = d.groups as { d: string; m: string; y: string };
@@ -246,10 +263,142 @@ export function parsePlanDocument(
   const projects: Project[] = [];
   let sawAppendixNote = false;
 
+  // Tables: the reader's own, and those written as " | " rows in the text; their rows are read as
+  // table rows, not as paragraphs.
+  const tables = [...doc.tables, ...textTables(text, doc.tables)];
+  const inTable = (p: Paragraph) => tables.some((t) => p.start >= t.start && p.start < t.end);
   const body = paragraphs
     .slice(Math.max(firstRoman, 0), bodyEnd)
-    .filter((p) => p.kind !== 'footnote');
-  for (const p of body) {
+    .filter((p) => p.kind !== 'footnote' && !inTable(p));
+
+  // Under an agency heading ("1. Công an tỉnh"), every task is that agency's until the next heading
+  // of the same or a higher level.
+  let agency: { depth: number; lead: AgencyMention[]; request: boolean } | null = null;
+  // Tasks a labelled block ("Đơn vị chủ trì: …") would complete: those since the last block or
+  // heading; and running text that names no agency, a task only if such a block follows it.
+  let open: Task[] = [];
+  let provisional: Task[] = [];
+  let blockDone = false;
+  let listGoesOn: 'lead' | 'coordinators' | null = null;
+  const resetBlock = () => {
+    open = [];
+    provisional = [];
+    blockDone = false;
+  };
+  // A heading that only titles what follows ("1. Rà soát quy hoạch thủy lợi"): when a labelled
+  // block naming who leads comes straight after it, the heading itself is the task.
+  let titledBy: { p: Paragraph; section: string } | null = null;
+  const addTask = (task: Task) => {
+    titledBy = null;
+    if (blockDone) resetBlock();
+    if (agency) underAgency(task, agency);
+    open.push(task);
+    tasks.push(task);
+  };
+  const applyLabelled = (l: LabelledLine, p: Paragraph, section: string | null) => {
+    if (l.field === 'header') return;
+    if (l.field === 'task') {
+      resetBlock();
+      if (l.value)
+        addTask(
+          taskFromParagraph(
+            { content: l.value, contentStart: l.valueStart, start: p.start, end: p.end },
+            section,
+            finder,
+            mentions,
+          ),
+        );
+      return;
+    }
+    for (const t of provisional) {
+      if (agency) underAgency(t, agency);
+      tasks.push(t);
+      open.push(t);
+    }
+    provisional = [];
+    if (open.length === 0 && titledBy && l.field === 'lead') {
+      const { p: heading, section: headingSection } = titledBy;
+      addTask(
+        taskFromParagraph(
+          {
+            content: heading.content,
+            contentStart: heading.contentStart,
+            start: heading.start,
+            end: heading.end,
+          },
+          headingSection,
+          finder,
+          mentions,
+        ),
+      );
+    }
+    if (open.length === 0) return;
+    blockDone = true;
+    // A list of agencies a line break cut ("Đơn vị phối hợp: Sở X,\nSở Y."): the next line goes on.
+    listGoesOn =
+      (l.field === 'lead' || l.field === 'coordinators') && !/[.;]$/u.test(l.value)
+        ? l.field
+        : null;
+    const cell = { text: l.value, start: l.valueStart, end: l.valueStart + l.value.length };
+    for (const t of open) {
+      if (l.field === 'lead') {
+        const lead = cellAgencies(cell, finder);
+        if (lead.length > 0) {
+          t.lead = lead;
+          t.coordinators = t.coordinators.filter((c) => !sameWritten(lead, c));
+        }
+      } else if (l.field === 'coordinators') {
+        const { coordinators, notes } = splitCoordinators(cellAgencies(cell, finder), t.lead);
+        t.coordinators = coordinators;
+        t.coordination_note = notes.length > 0 ? notes.join('; ') : null;
+      } else if (l.field === 'deadline') {
+        const found = cellDeadline(cell);
+        if (found.deadline.kind !== 'none' || t.deadline.deadline.kind === 'none')
+          t.deadline = found;
+      } else if (l.field === 'output' && l.value) {
+        t.output = clean(l.value);
+      }
+    }
+  };
+
+  let enumeration = false;
+  for (let bi = 0; bi < body.length; bi++) {
+    const p = body[bi] as Paragraph;
+    if (p.kind !== 'bullet') enumeration = false;
+    const goesOn: 'lead' | 'coordinators' | null = listGoesOn;
+    listGoesOn = null;
+    if (goesOn && p.kind === 'text' && p.content.length < 200 && opensAgency(p.content)) {
+      const more = cellAgencies({ text: p.content, start: p.contentStart }, finder);
+      for (const t of open) {
+        if (goesOn === 'lead') t.lead.push(...more.map((m) => ({ ...m })));
+        else {
+          const split = splitCoordinators(more, [...t.lead, ...t.coordinators]);
+          t.coordinators.push(...split.coordinators);
+        }
+      }
+      if (!/[.;]$/u.test(p.content.trim())) listGoesOn = goesOn;
+      continue;
+    }
+    const inTasks =
+      agency !== null || Boolean(stack[0] && TASKS_SECTION.test((stack[0] as OutlineNode).title));
+    const objectivesHere = Boolean(stack[0] && OBJECTIVES_SECTION.test(stack[0].title));
+    if (!objectivesHere && (p.kind === 'bullet' || p.kind === 'text' || p.kind === 'letter')) {
+      const l = labelledLine(p.content, p.contentStart);
+      // Outside a section of tasks, a labelled block still is one when it names who carries it.
+      const block =
+        l !== null &&
+        (inTasks ||
+          body
+            .slice(bi, bi + 4)
+            .some((q) =>
+              /^(?:lead|coordinators|header)$/u.test(labelledLine(q.content, 0)?.field ?? ''),
+            ));
+      if (l && block) {
+        applyLabelled(l, p, stack[stack.length - 1]?.label ?? null);
+        continue;
+      }
+    }
+    let itemUnderAgency = false;
     if (isHeading(p)) {
       const kind = p.kind as OutlineNode['kind'];
       while (
@@ -283,12 +432,57 @@ export function parsePlanDocument(
           source: node.source,
         });
       }
+      if (agency && depth[kind] <= agency.depth) agency = null;
+      resetBlock();
+      // Agency headings make a section of tasks whatever its title ("II. NỘI DUNG THỰC HIỆN").
+      if (roman && !OBJECTIVES_SECTION.test(roman.title) && kind !== 'roman') {
+        const next = body[bi + 1];
+        const followed =
+          next !== undefined &&
+          (next.kind === 'bullet' ||
+            next.kind === 'text' ||
+            (isHeading(next) && depth[next.kind as OutlineNode['kind']] > depth[kind]));
+        const heading = agencyHeading(p.content, followed);
+        if (heading) {
+          agency = {
+            depth: depth[kind],
+            lead: mentionsOfPieces(p.content, p.contentStart, heading.pieces, finder),
+            request: heading.request,
+          };
+          // "3. Sở Tư pháp: chủ trì …" is a task; "3. Sở Tư pháp: thực hiện các nhiệm vụ sau:" is not.
+          if (heading.rest && !/:\s*$/u.test(heading.rest.text))
+            addTask(
+              taskFromParagraph(
+                {
+                  content: heading.rest.text,
+                  contentStart: p.contentStart + heading.rest.start,
+                  start: p.start,
+                  end: p.end,
+                },
+                label,
+                finder,
+                mentions,
+              ),
+            );
+          continue;
+        }
+      }
       // "1. Các sở, ban, ngành … báo cáo … trước ngày 31/12 hằng năm." is a numbered item, not a
       // heading: a full sentence. It labels a node and is read as that node's text too.
       // A lettered item ending its clause ("a) … đạt 100%;") is content whatever its length.
+      // Under an agency heading, an item that is more than a short topic is that agency's task.
       const sentence = /[.;]\/?\.?$/u.test(p.content.trim());
-      if (!(sentence && (p.content.length > 60 || kind === 'letter'))) continue;
+      itemUnderAgency =
+        agency !== null && depth[kind] > agency.depth && (sentence || p.content.length > 60);
+      // A numbered item too long for a title is content even when a line break cut its full stop.
+      const content =
+        (sentence && (p.content.length > 60 || kind === 'letter')) || p.content.length > 150;
+      if (!content && !itemUnderAgency) {
+        titledBy = kind === 'roman' ? null : { p, section: label };
+        continue;
+      }
     }
+    titledBy = null;
     const current = stack[stack.length - 1] ?? null;
     const roman = stack[0] ?? null;
     const section = current?.label ?? null;
@@ -296,27 +490,95 @@ export function parsePlanDocument(
     const found = findProjects(p, section, keyProjects);
     projects.push(...found);
     if (roman && OBJECTIVES_SECTION.test(roman.title)) {
-      targets.push(...findTargets(p, section));
+      targets.push(...findTargets(p, section, outlineYear(stack.map((n) => n.title))));
       continue;
     }
-    if (roman && TASKS_SECTION.test(roman.title)) {
+    // Closing formulas ("Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có khó khăn …")
+    // and the items of an enumeration ("… bao gồm:", "… như:") are not tasks.
+    const enumerated = p.kind === 'bullet' && enumeration;
+    if (p.kind !== 'bullet') enumeration = ENUMERATION.test(p.content.trim());
+    if (enumerated || CLOSING.some((re) => re.test(p.content.trim()))) continue;
+    // Other sections ("KINH PHÍ THỰC HIỆN", "NỘI DUNG, PHƯƠNG ÁN TRIỂN KHAI") assign work too: the
+    // sentences whose subject is an agency. The purpose and requirements only describe.
+    if (
+      !agency &&
+      roman &&
+      !TASKS_SECTION.test(roman.title) &&
+      !PURPOSE_SECTION.test(roman.title)
+    ) {
+      const task = taskFromParagraph(p, section, finder, mentions);
+      if (task.lead.length > 0 && task.lead[0] && task.lead[0].start - p.contentStart <= 16)
+        addTask(task);
+      continue;
+    }
+    if (agency || (roman && TASKS_SECTION.test(roman.title))) {
       if (/^\(?\s*chi tiết tại phụ lục/iu.test(p.content)) {
         sawAppendixNote = true;
         continue;
       }
       // A paragraph that lists key projects is the list, not a task of its own.
-      if (keyProjects && found.length > 0) continue;
-      const task = taskFromParagraph(p, section, finder, mentions);
-      // Running text that gives no work to anyone and sets no deadline is a provision, not a task.
-      if (p.kind === 'text' && task.lead.length === 0 && task.deadline.deadline.kind === 'none')
+      if (found.length > 0 && (keyProjects || isProjectItem(p))) continue;
+      const inline = inlineFields(p.content, p.contentStart);
+      if (inline) {
+        resetBlock();
+        addTask(
+          taskFromParagraph(
+            {
+              content: inline.task.text,
+              contentStart: inline.task.start,
+              start: p.start,
+              end: p.end,
+            },
+            section,
+            finder,
+            mentions,
+          ),
+        );
+        for (const f of inline.fields) applyLabelled(f, p, section);
         continue;
-      tasks.push(task);
+      }
+      const task = taskFromParagraph(p, section, finder, mentions);
+      // Running text that names no agency is a provision, not a task, whatever period it cites;
+      // unless an agency heading above or a labelled block below gives it one.
+      if (p.kind === 'text' && task.lead.length === 0 && !agency) {
+        provisional.push(task);
+        continue;
+      }
+      addTask(task);
     }
   }
 
   // Appendix tables: STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm.
-  for (const table of doc.tables) tasks.push(...tasksFromTable(table, finder, text));
-  if (sawAppendixNote && doc.tables.length === 0) {
+  // An appendix row often restates a task of the body that names no agency: the row, which says
+  // who carries it, stands for both.
+  const key = (t: string) =>
+    clean(t)
+      .toLocaleLowerCase('vi')
+      .replace(/[.;:,]+$/u, '');
+  // Keys computed once: a long plan has thousands of tasks and rows.
+  const unassigned = new Map(tasks.filter((t) => t.lead.length === 0).map((t) => [t, key(t.text)]));
+  const twins = new Set<Task>();
+  for (const table of tables) {
+    for (const row of tasksFromTable(table, finder, text)) {
+      const k = key(row.text);
+      if (k.length >= 25) {
+        for (const [t, tk] of unassigned) {
+          if (tk === k || tk.startsWith(k) || (tk.includes(k) && tk.length < k.length * 1.5)) {
+            twins.add(t);
+            unassigned.delete(t);
+            break;
+          }
+        }
+      }
+      tasks.push(row);
+    }
+  }
+  if (twins.size > 0) {
+    const kept = tasks.filter((t) => !twins.has(t));
+    tasks.length = 0;
+    tasks.push(...kept);
+  }
+  if (sawAppendixNote && tables.length === 0) {
     warnings.push({
       code: 'appendix_missing',
       message: 'The plan refers to an appendix that is not in this file; its tasks are missing',
@@ -398,7 +660,7 @@ export function parsePlanDocument(
 
 const COLUMN_PATTERNS: [keyof Columns, RegExp][] = [
   ['code', /^(stt|tt|số\s+tt)$/iu],
-  ['lead', /chủ\s+trì/iu],
+  ['lead', /chủ\s+trì|(?:cơ\s+quan|đơn\s+vị)\s+thực\s+hiện/iu],
   ['coordinators', /phối\s+hợp/iu],
   ['deadline', /thời\s+(gian|hạn)|tiến\s+độ|hoàn\s+thành/iu],
   ['output', /sản\s+phẩm|kết\s+quả/iu],
@@ -412,6 +674,12 @@ type Columns = {
   deadline?: number;
   output?: number;
 };
+
+/** A cell that reads as a column's title, whole: "Đơn vị phối hợp", "Thời gian thực hiện". */
+const headerWord = (cell: string) =>
+  /^(?:stt|tt|nội\s+dung(?:\s+nhiệm\s+vụ)?|(?:tên\s+)?nhiệm\s+vụ(?:,\s*giải\s+pháp)?|(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|chủ\s+trì|phối\s+hợp|thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+đầu\s+ra)?)$/iu.test(
+    cell.trim(),
+  );
 
 function cellDeadline(cell: { text: string; start: number; end: number }): FoundDeadline {
   const found = findDeadline(cell.text, cell.start);
@@ -431,31 +699,37 @@ function cellDeadline(cell: { text: string; start: number; end: number }): Found
   return found;
 }
 
-/**
- * The agencies a table cell lists ("Sở Xây dựng; UBND các phường"): each part separated by ";", ","
- * or a line break is a registry agency, a group, or, when nothing known matches, an unknown agency.
- */
-function cellAgencies(
-  cell: { text: string; start: number },
-  finder: ReturnType<typeof mentionFinder>,
-): AgencyMention[] {
-  const out: AgencyMention[] = [];
-  for (const part of cell.text.matchAll(/[^;\n]+/gu)) {
-    const raw = part[0];
-    const text = raw.trim();
-    if (!text) continue;
-    const start = cell.start + (part.index ?? 0) + (raw.length - raw.trimStart().length);
-    const found = finder.find(text, start);
-    if (found.length > 0) out.push(...found);
-    else
-      out.push({
-        start,
-        end: start + text.length,
-        as_written: text.replace(/\s+/g, ' '),
-        kind: 'unknown',
-      });
+const sameWritten = (list: readonly AgencyMention[], m: AgencyMention) =>
+  list.some((x) => x.as_written.toLocaleLowerCase('vi') === m.as_written.toLocaleLowerCase('vi'));
+
+/** A cell's coordinators: related-agency groups go to the note, and no lead is its own coordinator. */
+function splitCoordinators(found: readonly AgencyMention[], lead: readonly AgencyMention[]) {
+  const coordinators: AgencyMention[] = [];
+  const notes: string[] = [];
+  for (const m of found) {
+    if (m.kind === 'group' && m.group === 'related') notes.push(m.as_written);
+    else if (!sameWritten(coordinators, m) && !sameWritten(lead, m)) coordinators.push(m);
   }
-  return out;
+  return { coordinators, notes };
+}
+
+/**
+ * A task under an agency heading is that agency's, unless it names its own subject first ("Giao
+ * Sở X …" under "Các sở, ngành"); the heading's agencies are not its coordinators.
+ */
+function underAgency(
+  task: Task,
+  agency: { lead: readonly AgencyMention[]; request: boolean },
+): void {
+  const own = task.lead[0];
+  // A group ("các doanh nghiệp …") is less precise than the heading above it.
+  const subjectFirst =
+    own !== undefined &&
+    own.start - task.source.start <= 16 &&
+    !/^(?:các|mỗi)\s/iu.test(own.as_written);
+  if (!subjectFirst) task.lead = agency.lead.map((m) => ({ ...m }));
+  task.coordinators = task.coordinators.filter((c) => !sameWritten(task.lead, c));
+  if (agency.request) task.request = true;
 }
 
 function tasksFromTable(
@@ -479,31 +753,28 @@ function tasksFromTable(
     const filled = row.filter((c) => c.text.trim().length > 0);
     const content = row[columns.content];
     const code = columns.code !== undefined ? row[columns.code] : undefined;
+    // A group row: a title alone ("I. …", "A | PHÁT TRIỂN …"), or one text repeated across merged cells.
+    const others = filled.filter((c) => c !== code).map((c) => clean(c.text));
     const isGroup =
-      filled.length <= 2 && (!content || !row[columns.lead]?.text.trim()) && filled.length > 0;
+      (filled.length <= 2 && (!content || !row[columns.lead]?.text.trim()) && filled.length > 0) ||
+      (others.length > 1 && others.every((t) => t === others[0]));
     if (isGroup) {
       group = clean(filled.map((c) => c.text).join(' '));
       continue;
     }
     if (!content?.text.trim()) continue;
+    // The header repeated inside the table (a new page, a new part).
+    if (row.filter((c) => c.text.length < 40 && headerWord(c.text)).length >= 2) continue;
     const lead = row[columns.lead];
     const coordinators = columns.coordinators !== undefined ? row[columns.coordinators] : undefined;
     const deadline = columns.deadline !== undefined ? row[columns.deadline] : undefined;
     const output = columns.output !== undefined ? row[columns.output] : undefined;
     const leadMentions = lead ? cellAgencies(lead, finder) : [];
-    const coordinatorMentions: AgencyMention[] = [];
-    const notes: string[] = [];
-    if (coordinators) {
-      for (const m of cellAgencies(coordinators, finder)) {
-        if (m.kind === 'group' && m.group === 'related') notes.push(m.as_written);
-        else if (
-          !coordinatorMentions.some((c) => c.as_written === m.as_written) &&
-          !leadMentions.some((l) => l.as_written === m.as_written)
-        ) {
-          coordinatorMentions.push(m);
-        }
-      }
-    }
+    const split = coordinators
+      ? splitCoordinators(cellAgencies(coordinators, finder), leadMentions)
+      : { coordinators: [], notes: [] };
+    const coordinatorMentions = split.coordinators;
+    const notes = split.notes;
     const first = row[0] ?? content;
     const last = row[row.length - 1] ?? content;
     out.push({

@@ -61,6 +61,20 @@ const MENTION = new RegExp(
   'giu',
 );
 
+/**
+ * Laws and the National Assembly's resolutions carry only the issuer in their symbol, with its
+ * term: "29/2021/QH15", "Luật Đầu tư công số 58/2024/QH15", "Nghị quyết số 35/2023/UBTVQH15". The
+ * type comes from the word before (a law's name may stand between it and "số").
+ */
+const TERM_ISSUERS: Record<string, string> = {
+  QH: 'Quốc hội',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+};
+const TERM_MENTION = new RegExp(
+  String.raw`(?<![\p{L}\d])(Bộ\s+luật|${TYPE_PATTERN})(?:\s+[^;.()\d\n]{1,120}?)?\s+(?:số\s*)?(\d{1,5})\s*\/\s*((?:19|20)\d\d)\s*\/\s*(UBTVQH|QH)\s*(\d{1,2})(?![\p{L}\d])(?:\s*${DATE_PATTERN})?`,
+  'giu',
+);
+
 export type ReferenceMention = Span & {
   type: string;
   number: string;
@@ -89,9 +103,36 @@ function typeOfWord(word: string): string {
   return TYPE_WORDS.find(([t]) => t.toLocaleLowerCase('vi') === w)?.[1] ?? 'CV';
 }
 
+function termMentions(text: string): ReferenceMention[] {
+  const out: ReferenceMention[] = [];
+  for (const m of text.matchAll(TERM_MENTION)) {
+    const [whole, typeWord, digits, year, body, term, d, mo, y] = m as unknown as (
+      | string
+      | undefined
+    )[];
+    if (!whole || !digits || !year || !body || !term) continue;
+    const word = (typeWord ?? '').replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+    const type = word === 'bộ luật' ? 'L' : typeOfWord(typeWord ?? '');
+    const parsed = parseDocumentNumber(`${digits}/${year}/${body}${term}`);
+    if (!parsed) continue;
+    const start = m.index ?? 0;
+    out.push({
+      start,
+      end: start + whole.trimEnd().length,
+      type,
+      number: parsed.canonical,
+      key: parsed.key,
+      asWritten: whole.trim(),
+      date: d && mo && y ? isoDate(d, mo, y) : null,
+      issuer: TERM_ISSUERS[body.toLocaleUpperCase('vi')] ?? null,
+    });
+  }
+  return out;
+}
+
 /** Every mention of a numbered document in `text`, in order (duplicates included). */
 export function findReferenceMentions(text: string): ReferenceMention[] {
-  const out: ReferenceMention[] = [];
+  const out: ReferenceMention[] = termMentions(text);
   for (const m of text.matchAll(MENTION)) {
     const [whole, typeWord, numberText, d, mo, y, issuerText] = m as unknown as (
       | string
@@ -120,7 +161,7 @@ export function findReferenceMentions(text: string): ReferenceMention[] {
       issuer: issuerName ?? ISSUER_BY_CODE[parsed.issuer.toLocaleUpperCase('vi')] ?? null,
     });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 export type Reference = {

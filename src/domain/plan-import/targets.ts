@@ -80,6 +80,50 @@ function yearOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** A year a target is set for: "vào năm 2027", "đến hết năm 2030", "năm 2025". */
+const YEAR_PHRASE = /(?:(?:đến|trong|vào|tới)\s+(?:hết\s+)?)?năm\s+((?:19|20)\d\d)/giu;
+
+/**
+ * The year a heading sets for the targets under it: "a) Đến năm 2025", "Chỉ tiêu cụ thể năm
+ * 2026", "Mục tiêu đến năm 2030", "Giai đoạn 2026 - 2030" (its last year); null for a heading that
+ * names no year, or a baseline ("so với năm 2020").
+ */
+export function headingYear(title: string): number | null {
+  const text = title.replace(/so với\s+(?:cùng kỳ\s+)?năm\s+\d{4}/giu, '');
+  const period = /(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)/iu.exec(text);
+  if (period) return Number(period[1]);
+  const vision = /tầm\s+nhìn\s+đến\s+năm/iu;
+  const years = [...text.matchAll(YEAR_PHRASE)].filter(
+    (m) => !vision.test(text.slice(Math.max(0, (m.index ?? 0) - 16), (m.index ?? 0) + 4)),
+  );
+  const first = years[0];
+  return first ? Number(first[1]) : null;
+}
+
+/** The year of the innermost heading (titles from the outermost) that names one. */
+export function outlineYear(titles: readonly string[]): number | null {
+  for (let i = titles.length - 1; i >= 0; i--) {
+    const year = headingYear(titles[i] as string);
+    if (year !== null) return year;
+  }
+  return null;
+}
+
+/**
+ * The year of the quantity at `index` (its unit ending at `end`) in a sentence whose periods are
+ * masked: the year right after it ("đạt 12,5% vào năm 2027 và 20% vào năm 2030"), else the last
+ * one before it in its clause ("đến năm 2030 đạt 50%"), else the sentence's.
+ */
+function quantityYear(masked: string, index: number, end: number): number | null {
+  const after = masked.slice(end, end + 40);
+  const next = /^[^;\d]*?(?:vào|đến|trong|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)/iu.exec(after);
+  if (next) return Number(next[1]);
+  const clauseStart = masked.lastIndexOf(';', index) + 1;
+  const before = [...masked.slice(clauseStart, index).matchAll(YEAR_PHRASE)];
+  const last = before[before.length - 1];
+  return last ? Number(last[1]) : null;
+}
+
 const MILESTONE =
   /(hoàn thành|đưa vào (?:khai thác|sử dụng|hoạt động)|khởi công)\s+[^;,.]*?(?:khai thác|sử dụng|hoạt động)?\s*(?:trong|vào|trước)?\s*năm\s+((?:19|20)\d\d)/iu;
 const UNIVERSAL = /(?:^|[;,]\s*|phấn đấu\s+)((?:tất cả|toàn bộ|100\s*%)\s+[^;.]+)/giu;
@@ -88,11 +132,15 @@ const UNIVERSAL = /(?:^|[;,]\s*|phấn đấu\s+)((?:tất cả|toàn bộ|100\s
 export function findTargets(
   p: { content: string; contentStart: number },
   section: string | null,
+  /** The year the headings above set (outlineYear), for a sentence that names none. */
+  contextYear: number | null = null,
 ): Target[] {
   const out: Target[] = [];
   for (const s of sentences(p)) {
-    const masked = s.text.replace(MASK_PERIODS, (x) => ' '.repeat(x.length));
-    const year = yearOf(s.text);
+    const masked = s.text
+      .replace(MASK_PERIODS, (x) => ' '.repeat(x.length))
+      .replace(/so với\s+(?:cùng kỳ\s+)?năm\s+\d{4}/giu, (x) => ' '.repeat(x.length));
+    const year = yearOf(s.text) ?? contextYear;
     // Universals first: "100%" at the head of a clause is one, not a quantity as well.
     const universals: Target[] = [];
     for (const m of s.text.matchAll(UNIVERSAL)) {
@@ -145,7 +193,7 @@ export function findTargets(
         indicator: measured,
         value: parseNumber(raw),
         unit,
-        year,
+        year: quantityYear(masked, index, unitEnd) ?? year,
         section,
         source: { start: s.start + index, end: Math.min(s.start + unitEnd, s.end) },
       });

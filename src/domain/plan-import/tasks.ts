@@ -2,6 +2,7 @@
 // "X chủ trì, phối hợp với Y …", "Giao X …", "X: chủ trì tham mưu …", "X có trách nhiệm …",
 // "Đề nghị X …", groups ("Các sở, ban, ngành", "UBND các huyện, thành phố") as subjects.
 import { type AgencyMention, type MentionFinder, todaysAgency } from './agencies.js';
+import { agencyNamesAt, mentionsOfPieces, opensAgency, startsWithVerb } from './agency-names.js';
 import { type FoundDeadline, findDeadline } from './deadlines.js';
 import type { Span } from './paragraphs.js';
 
@@ -16,18 +17,19 @@ export type Task = {
   deadline: FoundDeadline;
   output: string | null;
   source: Span;
+  /** Asked of a body the plan cannot order ("Đề nghị Ủy ban MTTQ …"): the lead is a request. */
+  request?: true;
 };
 
-const SUBJECT_PREFIX = /^\s*(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+/iu;
+const SUBJECT_PREFIX = /^\s*(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu|khuyến\s+khích)\s+/iu;
+/** An opening clause before the subject: "Căn cứ …, ", "Trên cơ sở …, ". */
+const INTRO =
+  /^(?:căn\s+cứ|trên\s+cơ\s+sở|theo|để|nhằm|thực\s+hiện|sau\s+khi|trong|đối\s+với|về|định\s+kỳ|hằng\s+năm|hàng\s+năm)(?![\p{L}])/iu;
 const SEPARATOR = /^\s*(?:,|;|và|với|,\s*và)?\s*/u;
 const COORDINATE = /phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+/giu;
 const LEADS = /^\s*(?:,\s*)?(?::|chủ\s+trì|có\s+trách\s+nhiệm)/iu;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Words that open an agency's name, and the verbs that end it. */
-const UNKNOWN_SUBJECT =
-  /^((?:Sở|Ban|Văn phòng|Công an|Bộ Chỉ huy|Thanh tra|Trung tâm|Ủy ban|UBND|Đài|Báo|Kho bạc|Cục|Chi cục|Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Hội|Liên minh|Trường)\s+\p{L}[\p{L}\s&-]{1,80}?)(?=\s*(?:[,:;]|chủ trì|phối hợp|có trách nhiệm|chủ động|tham mưu|đẩy nhanh|tổ chức|rà soát|theo dõi|hướng dẫn|triển khai|tăng cường|bố trí|căn cứ|thực hiện|khẩn trương|nghiên cứu)(?!\p{L}))/u;
 
 /** Consecutive mentions from `from` on, separated by commas or "và". */
 function runOfMentions(
@@ -46,6 +48,13 @@ function runOfMentions(
     run.push(next);
     cursor = next.end;
   }
+}
+
+/** Does `a` name more (more agencies, or reaching further) than `b`? */
+function widerThan(a: readonly AgencyMention[], b: readonly AgencyMention[]): boolean {
+  if (b.length === 0) return true;
+  if (a.length !== b.length) return a.length > b.length;
+  return (a[a.length - 1] as AgencyMention).end > (b[b.length - 1] as AgencyMention).end;
 }
 
 function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
@@ -69,20 +78,39 @@ export function assignment(text: string, textStart: number, finder: MentionFinde
   const prefix = SUBJECT_PREFIX.exec(text);
   const subjectAt = prefix?.[0].length ?? 0;
   let lead = runOfMentions(text, textStart, textStart + subjectAt, mentions);
-  if (lead.length === 0) {
-    // An agency the registry does not know, in subject position: report it rather than lose it.
-    const unknown = UNKNOWN_SUBJECT.exec(text.slice(subjectAt));
-    if (unknown) {
-      const written = unknown[1] as string;
-      const start = textStart + subjectAt;
-      const m: AgencyMention = {
-        start,
-        end: start + written.length,
-        as_written: clean(written),
-        kind: 'unknown',
-      };
+  // The names in subject position as written, known or not ("Sở X, Báo Y, Đài Z phối hợp"):
+  // kept when they say more than the registry's matches (more names, or longer ones).
+  const named = mentionsOfPieces(text, textStart, agencyNamesAt(text, subjectAt), finder);
+  if (named.length > 0 && widerThan(named, lead)) {
+    lead = named;
+    for (const m of named) {
+      for (let i = mentions.length - 1; i >= 0; i--) {
+        const x = mentions[i] as AgencyMention;
+        if (x.start < m.end && x.end > m.start) mentions.splice(i, 1);
+      }
       mentions.push(m);
-      lead = [m];
+    }
+    mentions.sort((a, b) => a.start - b.start);
+  }
+  if (lead.length === 0 && INTRO.test(text.slice(subjectAt))) {
+    // "Căn cứ Kế hoạch này, các sở, ban, ngành … xây dựng …": the subject after the opening clause.
+    for (const comma of text.slice(0, 240).matchAll(/,\s+/gu)) {
+      let at = (comma.index ?? 0) + comma[0].length;
+      at += SUBJECT_PREFIX.exec(text.slice(at))?.[0].length ?? 0;
+      if (!opensAgency(text.slice(at))) continue;
+      const pieces = agencyNamesAt(text, at);
+      const last = pieces[pieces.length - 1];
+      if (!last || !startsWithVerb(text.slice(last.end).replace(/^[\s,]+/u, ''))) continue;
+      lead = mentionsOfPieces(text, textStart, pieces, finder);
+      for (const m of lead) {
+        for (let i = mentions.length - 1; i >= 0; i--) {
+          const x = mentions[i] as AgencyMention;
+          if (x.start < m.end && x.end > m.start) mentions.splice(i, 1);
+        }
+        mentions.push(m);
+      }
+      mentions.sort((a, b) => a.start - b.start);
+      break;
     }
   }
   if (lead.length === 0) {
@@ -98,7 +126,9 @@ export function assignment(text: string, textStart: number, finder: MentionFinde
   const notes: string[] = [];
   for (const c of text.matchAll(COORDINATE)) {
     const from = textStart + (c.index ?? 0) + c[0].length;
-    for (const m of runOfMentions(text, textStart, from, mentions)) {
+    const run = runOfMentions(text, textStart, from, mentions);
+    const named = mentionsOfPieces(text, textStart, agencyNamesAt(text, from - textStart), finder);
+    for (const m of named.length > 0 && widerThan(named, run) ? named : run) {
       if (m.kind === 'group' && m.group === 'related') {
         notes.push(m.as_written);
         continue;

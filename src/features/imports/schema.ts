@@ -60,6 +60,8 @@ export const extractedTaskSchema = z.object({
     z.object({ as_written: z.string().nullable().optional(), source: span.nullable().optional() }),
   ),
   output: z.string().nullable(),
+  /** "Đề nghị …": asked of a body the province does not direct (the Front, a union), not ordered. */
+  request: z.boolean().optional(),
   /** Null for an item a person added during review. */
   source: span.nullable(),
 });
