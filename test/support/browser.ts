@@ -171,7 +171,10 @@ export async function applySuccession(page: Page, name: string | RegExp): Promis
  * lead) the dialog lists them and each is ticked, as a reviewer accepting them would. Returns the
  * keys of the gaps the dialog listed (empty when it did not open).
  */
-export async function confirmImport(page: Page): Promise<string[]> {
+export async function confirmImport(
+  page: Page,
+  options: { shot?: string } = {},
+): Promise<string[]> {
   await page.getByTestId('review-confirm').click();
   const dialog = page.getByTestId('review-gaps');
   const planUrl = /\/ke-hoach\/[0-9a-f-]{36}$/;
@@ -190,6 +193,7 @@ export async function confirmImport(page: Page): Promise<string[]> {
     await open.first().click();
     await expect.poll(() => open.count()).toBeLessThan(before);
   }
+  if (options.shot) await page.screenshot({ path: options.shot });
   await page.getByTestId('gaps-accept').click();
   await page.waitForURL(planUrl);
   return listed;
