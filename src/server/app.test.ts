@@ -197,9 +197,13 @@ describe('the HTTP application', () => {
     expect(agencies.parameters?.map((p) => p.name)).toContain('q');
   });
 
-  it('leaves only health, the OpenAPI document and signing in to anonymous callers', async () => {
+  it('leaves only health, the OpenAPI document, signing in and the tenant’s name to anonymous callers', async () => {
     const health = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toEqual({ status: 'ok' });
+    // The login page names the province before anyone signs in: its name, nothing more.
+    const tenant = await ctx.app.inject({ method: 'GET', url: '/api/tenant' });
+    expect(tenant.statusCode).toBe(200);
+    expect(Object.keys(tenant.json()).sort()).toEqual(['code', 'name', 'province']);
     const session = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' });
     expect(session.statusCode).not.toBe(401);
     const login = await ctx.app.inject({
@@ -215,6 +219,7 @@ describe('the HTTP application', () => {
       ([path, method, op]) =>
         method === 'get' &&
         path !== '/api/auth/session' &&
+        path !== '/api/tenant' &&
         !(op.parameters ?? []).some((p) => p.in === 'query' && p.required),
     );
     expect(gets.length).toBeGreaterThan(10);
