@@ -147,6 +147,8 @@ describe('a second province on the same server', { timeout: BROWSER_TEST_TIMEOUT
     expect(
       await unknown.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name'))),
     ).toEqual(['Trung tâm Khuyến nông tỉnh', 'Hội Nông dân tỉnh']);
+    // "3. Đề nghị Hội Nông dân tỉnh": a request, not an order, and marked so.
+    await expect.poll(() => page.getByTestId('review-task-request').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'second-province-unknown-agencies.png') });
 
     // "Hội Nông dân tỉnh" is the Fatherland Front's member here: mapped to it.

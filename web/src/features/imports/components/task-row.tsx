@@ -64,6 +64,12 @@ export function TaskRow({
       <div style={{ marginBottom: 4 }}>
         {task.section && <Tag>{`Mục ${task.section}`}</Tag>}
         {task.source === null && <Tag color="green">Thêm khi rà soát</Tag>}
+        {task.request && (
+          // "Đề nghị Ủy ban MTTQ …": asked of a body the province does not direct.
+          <Tag color="purple" data-testid="review-task-request">
+            Đề nghị
+          </Tag>
+        )}
         <Typography.Text strong data-testid="review-task-title">
           {task.title}
         </Typography.Text>
