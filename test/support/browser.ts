@@ -149,12 +149,20 @@ export async function applySuccession(page: Page, name: string | RegExp): Promis
     if ((await applied.count()) > 0) return;
     if ((await button.isVisible()) && (await button.isEnabled())) {
       await button.click();
-      // The confirmation of this row (an earlier one may still be fading out).
-      await page
-        .locator('.ant-popconfirm')
-        .filter({ hasText: name })
-        .getByRole('button', { name: 'Áp dụng' })
-        .click();
+      // The confirmation of this row (an earlier one may still be fading out). The list fetched
+      // again after an earlier application re-renders the row and can close it before the click
+      // lands: then it is opened again.
+      try {
+        await page
+          .locator('.ant-popconfirm')
+          .filter({ hasText: name })
+          .getByRole('button', { name: 'Áp dụng' })
+          .click({ timeout: 15_000 });
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        await page.keyboard.press('Escape');
+        continue;
+      }
     }
     try {
       // The row changes once the server has moved the tasks and the list is fetched again.
