@@ -86,20 +86,31 @@ function code(m: AgencyMention): string {
 const numberKey = (n: string) => parseDocumentNumber(n)?.key ?? n;
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 
-function evaluate(x: Extraction, e: Expected) {
-  for (const field of ['number', 'issuer', 'date'] as const) {
-    const want = e.document[field];
-    const got = x.document[field];
+/** Scores the header's fields (numbers by their key); returns the fields it got wrong. */
+function compareDocument(
+  fields: readonly ('number' | 'issuer' | 'date')[],
+  want: Partial<Record<'number' | 'issuer' | 'date', string | null>>,
+  got: Extraction['document'],
+): string[] {
+  const wrong: string[] = [];
+  for (const field of fields) {
+    const w = want[field] ?? null;
+    const g = got[field];
     const s = score(`document.${field}`);
-    if (want === null && got === null) continue;
-    const same =
-      field === 'number' && want && got ? numberKey(want) === numberKey(got) : want === got;
+    if (w === null && g === null) continue;
+    const same = field === 'number' && w && g ? numberKey(w) === numberKey(g) : w === g;
     if (same) s.tp++;
     else {
-      if (want !== null) s.fn++;
-      if (got !== null) s.fp++;
+      if (w !== null) s.fn++;
+      if (g !== null) s.fp++;
+      wrong.push(`document.${field}: want ${w} got ${g}`);
     }
   }
+  return wrong;
+}
+
+function evaluate(x: Extraction, e: Expected) {
+  compareDocument(['number', 'issuer', 'date'], e.document, x.document);
   compare(
     'references',
     e.references.map(numberKey),
@@ -230,21 +241,7 @@ function taskName(m: AgencyMention): string {
 
 /** Scores one real plan; returns its misses for `--show`. */
 function evaluateReal(x: Extraction, e: RealExpected): string[] {
-  const misses: string[] = [];
-  for (const field of ['number', 'date'] as const) {
-    const want = e.document[field];
-    const got = x.document[field];
-    const s = score(`document.${field}`);
-    if (want === null && got === null) continue;
-    const same =
-      field === 'number' && want && got ? numberKey(want) === numberKey(got) : want === got;
-    if (same) s.tp++;
-    else {
-      if (want !== null) s.fn++;
-      if (got !== null) s.fp++;
-      misses.push(`document.${field}: want ${want} got ${got}`);
-    }
-  }
+  const misses = compareDocument(['number', 'date'], e.document, x.document);
   const unmatched = [...x.tasks];
   const detection = score('tasks');
   for (const t of e.tasks) {

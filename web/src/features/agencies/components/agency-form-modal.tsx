@@ -159,7 +159,7 @@ export function AgencyFormModal({ agency, onClose, onSaved }: Props) {
             tokenSeparators={[';']}
             notFoundContent={null}
             open={false}
-            placeholder="Ví dụ: Sở Ngoại vụ tỉnh Lạng Sơn"
+            placeholder="Ví dụ: Sở Ngoại vụ"
             data-testid="agency-form-aliases"
           />
         </Form.Item>

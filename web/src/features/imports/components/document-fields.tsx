@@ -45,7 +45,7 @@ export function DocumentFields({ value, onChange, readOnly, selected, onShowSour
             <Form.Item label="Cơ quan ban hành" required style={{ marginBottom: 12 }}>
               <Input
                 data-testid="review-issuer"
-                placeholder="Ví dụ: UBND tỉnh Lạng Sơn"
+                placeholder="Ví dụ: UBND tỉnh …"
                 value={value.issuer ?? ''}
                 status={value.issuer?.trim() ? undefined : 'error'}
                 onChange={(e) => set({ issuer: e.target.value || null })}
@@ -56,7 +56,7 @@ export function DocumentFields({ value, onChange, readOnly, selected, onShowSour
             <Form.Item label="Nơi ban hành" style={{ marginBottom: 12 }}>
               <Input
                 data-testid="review-place"
-                placeholder="Ví dụ: Lạng Sơn"
+                placeholder="Ví dụ: tên tỉnh, thành phố"
                 value={value.place ?? ''}
                 onChange={(e) => set({ place: e.target.value || null })}
               />
