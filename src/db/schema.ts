@@ -5,6 +5,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   foreignKey,
@@ -357,6 +358,8 @@ export const targets = pgTable(
     index('targets_plan_idx').on(t.planId),
     index('targets_tenant_projection_idx').on(t.tenantId, t.projectionState),
     index('targets_responsible_idx').on(t.responsibleAgencyId),
+    // The search box (features/search): tiendo_fold is migration 0021's immutable fold.
+    index('targets_indicator_trgm_idx').using('gin', sql`tiendo_fold(${t.indicator}) gin_trgm_ops`),
   ],
 );
 
@@ -571,6 +574,7 @@ export const projects = pgTable(
   (t) => [
     index('projects_plan_idx').on(t.planId),
     index('projects_owner_agency_idx').on(t.ownerAgencyId),
+    index('projects_name_trgm_idx').using('gin', sql`tiendo_fold(${t.name}) gin_trgm_ops`),
   ],
 );
 
@@ -743,6 +747,43 @@ export const projectLocations = pgTable(
       .references(() => communes.code),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.communeCode] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Public feedback (góp ý) on a target or a key project, moderated before anyone sees it.
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    targetId: uuid('target_id').references(() => targets.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    senderName: text('sender_name').notNull(),
+    /** A citizen writes as themself; an organisation (the Fatherland Front, an association) by name. */
+    senderOrganisation: text('sender_organisation'),
+    /** Telephone or e-mail for the consolidator to reply privately; never shown publicly. */
+    senderContact: text('sender_contact'),
+    body: text('body').notNull(),
+    /** pending | published | rejected */
+    status: text('status').notNull().default('pending'),
+    /** The published answer shown under the feedback. */
+    answer: text('answer'),
+    /** Why it was rejected (internal). */
+    moderationNote: text('moderation_note'),
+    moderatedBy: uuid('moderated_by').references(() => users.id),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    /** A keyed hash of the sender's address: rate limits across instances, never the address. */
+    senderKey: text('sender_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('feedback_queue_idx').on(t.tenantId, t.status, t.createdAt),
+    index('feedback_target_idx').on(t.targetId, t.status),
+    index('feedback_project_idx').on(t.projectId, t.status),
+    index('feedback_sender_idx').on(t.tenantId, t.senderKey, t.createdAt),
+    check('feedback_one_item', sql`num_nonnulls(${t.targetId}, ${t.projectId}) = 1`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
