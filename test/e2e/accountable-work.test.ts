@@ -14,13 +14,13 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACTION_TIMEOUT,
   applySuccession,
   BROWSER_TEST_TIMEOUT,
   confirmImport,
   launchBrowser,
   pickOption,
   type RunningServer,
+  signedInPage,
   startServer,
 } from '../support/browser.js';
 import { SAMPLE_PDF } from '../support/multipart.js';
@@ -49,21 +49,14 @@ describe('accountable work on the imported plan', { timeout: BROWSER_TEST_TIMEOU
 
   /** A person in their own browser session (cookies are not shared). */
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
+    const onError = (m: string) => errors.push(m);
+    current = await signedInPage(browser, {
+      base: server.url,
+      username,
+      password: PASSWORD,
+      onError,
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT);
-    current = page;
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('my-work-page').waitFor();
-    return page;
+    return current;
   }
 
   beforeAll(async () => {

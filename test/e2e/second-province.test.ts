@@ -14,12 +14,12 @@ import type { ImportDraft } from '../../src/features/imports/schema.js';
 import { readPlanFile } from '../../src/features/plans/load.js';
 import { createPlanFromFile } from '../../src/features/plans/service.js';
 import {
-  ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   confirmImport,
   launchBrowser,
   pickOption,
   type RunningServer,
+  signedInPage,
   startServer,
 } from '../support/browser.js';
 import { createTestDataDir, type TestDataDir } from '../support/database.js';
@@ -48,20 +48,9 @@ describe('a second province on the same server', { timeout: BROWSER_TEST_TIMEOUT
   const errors: string[] = [];
 
   async function signedIn(base: string, username: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      viewport: { width: 1440, height: 900 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT);
-    current = page;
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('my-work-page').waitFor();
-    return page;
+    const onError = (m: string) => errors.push(m);
+    current = await signedInPage(browser, { base, username, password: TEST_PASSWORD, onError });
+    return current;
   }
 
   /**

@@ -16,12 +16,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDetail, ProjectList } from '../../src/features/projects/schema.js';
 import type { TargetDetail, TargetList } from '../../src/features/targets/schema.js';
 import {
-  ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   confirmImport,
   launchBrowser,
   pickOption,
   type RunningServer,
+  signedInPage,
   startServer,
 } from '../support/browser.js';
 import { SAMPLE_PDF } from '../support/multipart.js';
@@ -51,21 +51,14 @@ describe('targets and key projects on the imported plan', { timeout: BROWSER_TES
   const errors: string[] = [];
 
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
+    const onError = (m: string) => errors.push(m);
+    current = await signedInPage(browser, {
+      base: server.url,
+      username,
+      password: PASSWORD,
+      onError,
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT);
-    current = page;
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('my-work-page').waitFor();
-    return page;
+    return current;
   }
 
   /** A call to the API in the person's session (with its CSRF token), as the web client makes it. */

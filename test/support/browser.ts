@@ -42,6 +42,38 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
 
+/**
+ * A person signed in in their own browser session (cookies are not shared with other pages), on
+ * the page sign-in lands on. Page errors go to `onError` with the person's name, so a test can
+ * assert that none happened.
+ */
+export async function signedInPage(
+  browser: Browser,
+  options: {
+    base: string;
+    username: string;
+    password: string;
+    onError: (message: string) => void;
+    /** The test id of the page sign-in lands on (my work by default). */
+    landing?: string;
+  },
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
+  page.on('pageerror', (e) => options.onError(`${options.username}: ${e.message}`));
+  await page.goto(`${options.base}/dang-nhap`);
+  await page.getByTestId('login-username').fill(options.username);
+  await page.getByTestId('login-password').fill(options.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(options.landing ?? 'my-work-page').waitFor();
+  return page;
+}
+
 export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
 
 /** Starts src/server/main.ts on a free port with its own data folder; resolves once it listens. */
