@@ -1,7 +1,9 @@
 // /api/agencies: authenticate (app hook; requireUser: anonymous → 401) → validate (schemas) →
 // authorize (policy, tenant in the query) → service (registry.ts: one transaction with its audit
 // records) → presenter. Missing and forbidden both answer 404.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { AppError, NotFoundError } from '../../server/errors.js';
 import { authorize, can } from '../../server/policy.js';
@@ -9,7 +11,13 @@ import { actorOf, type UserPrincipal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import { agencyPolicy, canCreateAgency } from './policy.js';
 import { presentAgencyDetail, presentAgencySummary } from './presenter.js';
-import { createAgency, endAgency, setAgencyAliases, updateAgency } from './registry.js';
+import {
+  createAgency,
+  endAgency,
+  type RegistryActor,
+  setAgencyAliases,
+  updateAgency,
+} from './registry.js';
 import {
   agencyAliasesBodySchema,
   agencyDetailQuerySchema,
@@ -96,6 +104,18 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     return agency;
   };
 
+  /** An edit of one agency: found and allowed, the registry's change in a transaction, the detail. */
+  const edit = async (
+    request: FastifyRequest & { params: { id: string } },
+    action: 'update' | 'end',
+    change: (tx: Db, actor: RegistryActor, id: string) => Promise<unknown>,
+  ) => {
+    const p = requireUser(request);
+    await authorized(p, request.params.id, action);
+    await app.db.transaction((tx) => change(tx, actorOf(p, request.id), request.params.id));
+    return detailFor(p, request.params.id);
+  };
+
   app.post(
     '/api/agencies',
     {
@@ -129,14 +149,8 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: agencyDetailSchema },
       },
     },
-    async (request) => {
-      const p = requireUser(request);
-      await authorized(p, request.params.id, 'update');
-      await app.db.transaction((tx) =>
-        updateAgency(tx, actorOf(p, request.id), request.params.id, request.body),
-      );
-      return detailFor(p, request.params.id);
-    },
+    async (request) =>
+      edit(request, 'update', (tx, actor, id) => updateAgency(tx, actor, id, request.body)),
   );
 
   app.put(
@@ -151,14 +165,8 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: agencyDetailSchema },
       },
     },
-    async (request) => {
-      const p = requireUser(request);
-      await authorized(p, request.params.id, 'update');
-      await app.db.transaction((tx) =>
-        setAgencyAliases(tx, actorOf(p, request.id), request.params.id, request.body),
-      );
-      return detailFor(p, request.params.id);
-    },
+    async (request) =>
+      edit(request, 'update', (tx, actor, id) => setAgencyAliases(tx, actor, id, request.body)),
   );
 
   app.post(
@@ -173,13 +181,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: agencyDetailSchema },
       },
     },
-    async (request) => {
-      const p = requireUser(request);
-      await authorized(p, request.params.id, 'end');
-      await app.db.transaction((tx) =>
-        endAgency(tx, actorOf(p, request.id), request.params.id, request.body),
-      );
-      return detailFor(p, request.params.id);
-    },
+    async (request) =>
+      edit(request, 'end', (tx, actor, id) => endAgency(tx, actor, id, request.body)),
   );
 };
