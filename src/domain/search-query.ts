@@ -135,3 +135,11 @@ export function escapeLike(text: string): string {
 export function containsPattern(text: string): string {
   return `%${escapeLike(text)}%`;
 }
+
+/**
+ * Whether pg_trgm can look a form up in a trigram index: it needs a word of three letters or
+ * digits (its trigrams are taken within words of alphanumeric characters).
+ */
+export function hasTrigram(form: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(form);
+}

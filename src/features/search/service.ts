@@ -26,7 +26,7 @@ import {
   targets,
   tasks,
 } from '../../db/schema.js';
-import { containsPattern, type SearchQuery } from '../../domain/search-query.js';
+import { containsPattern, hasTrigram, type SearchQuery } from '../../domain/search-query.js';
 import type { SearchKind } from './schema.js';
 
 export type SearchRow = {
@@ -47,16 +47,21 @@ export type SearchRow = {
 const contains = (text: SQL, form: string) =>
   sql`${text} like ${containsPattern(form)} escape '\\'`;
 
-/** Every term occurs, each in any of its forms. */
+/**
+ * Every term occurs, each in any of its forms. A term with a form of fewer than three letters in
+ * a row ("ql", "%") gives pg_trgm no trigram to look up: as an index condition it would make the
+ * planner read the whole index, so it is checked on the rows the other terms found (the text as an
+ * expression the index does not cover). A query of such terms only reads the tenant's rows.
+ */
 const allTerms = (text: SQL, query: SearchQuery) =>
   sql.join(
-    query.terms.map(
-      (forms) =>
-        sql`(${sql.join(
-          forms.map((f) => contains(text, f)),
-          sql` or `,
-        )})`,
-    ),
+    query.terms.map((forms) => {
+      const on = forms.every(hasTrigram) ? text : sql`(${text} || '')`;
+      return sql`(${sql.join(
+        forms.map((f) => contains(on, f)),
+        sql` or `,
+      )})`;
+    }),
     sql` and `,
   );
 
@@ -217,6 +222,20 @@ function documentPlans(tenantId: string, page: SQL): SQL {
     ) found on true`;
 }
 
+/** The statement: one branch per kind, each a page by rank with the kind's total. */
+export function searchStatement(
+  tenantId: string,
+  query: SearchQuery,
+  limit: number,
+  today: string,
+): SQL {
+  const parts = branches(tenantId, today).map((b) => {
+    const page = branchSql(b, query, limit);
+    return b.kind === 'document' ? sql`(${documentPlans(tenantId, page)})` : page;
+  });
+  return sql.join(parts, sql` union all `);
+}
+
 /** The first `limit` of each kind by rank, and each kind's total. */
 export async function search(
   db: Db,
@@ -226,12 +245,7 @@ export async function search(
   today: string,
 ): Promise<SearchRow[]> {
   if (query.terms.length === 0) return [];
-  const parts = branches(tenantId, today).map((b) => {
-    const page = branchSql(b, query, limit);
-    return b.kind === 'document' ? sql`(${documentPlans(tenantId, page)})` : page;
-  });
-  const statement = sql.join(parts, sql` union all `);
-  const result = (await db.execute(statement)) as unknown as {
+  const result = (await db.execute(searchStatement(tenantId, query, limit, today))) as unknown as {
     rows: {
       kind: SearchKind;
       id: string;
