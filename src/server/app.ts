@@ -40,6 +40,7 @@ import { projectRoutes } from '../features/projects/routes.js';
 import { reminderRoutes } from '../features/reminders/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { reportingPeriodRoutes } from '../features/reporting-periods/routes.js';
+import { searchRoutes } from '../features/search/routes.js';
 import { targetRoutes } from '../features/targets/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { tenantSettingsRoutes } from '../features/tenant-settings/routes.js';
@@ -259,6 +260,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
   await app.register(reminderRoutes);
+  await app.register(searchRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

@@ -267,6 +267,13 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: EVERYONE,
     },
     { method: 'GET', path: '/api/communes', url: () => '/api/communes', allowed: EVERYONE },
+    // The search box: every signed-in user of the tenant (the tenant is a condition of the query).
+    {
+      method: 'GET',
+      path: '/api/search',
+      url: () => '/api/search?q=kh%26dt',
+      allowed: EVERYONE,
+    },
     { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
     {
       method: 'GET',
