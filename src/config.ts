@@ -40,6 +40,13 @@ export type Config = {
    * database creates its tenant from; the single bundled starter when unset.
    */
   tenantStarter: string | undefined;
+  /**
+   * TIENDO_SECRET: the key of public feedback's form tokens and senders' keys (at least 16
+   * characters; the same on every instance sharing a database); a file in the data folder when unset.
+   */
+  secret: string | undefined;
+  /** TIENDO_FEEDBACK_MIN_SECONDS: how long the feedback form must have been open (3). */
+  feedbackMinSeconds: number;
 };
 
 // proxy-addr's names for ranges: loopback, link-local, private networks.
@@ -129,5 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     databasePoolSize: whole(env, 'TIENDO_DB_POOL_SIZE', 20, 1),
     tenantStarter: env.TIENDO_TENANT?.trim() || undefined,
+    secret: env.TIENDO_SECRET || undefined,
+    feedbackMinSeconds: whole(env, 'TIENDO_FEEDBACK_MIN_SECONDS', 3, 0),
   };
 }

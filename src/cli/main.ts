@@ -617,6 +617,7 @@ const ROLE_LABELS: Record<Role, string> = {
   agency_head: 'lãnh đạo đơn vị',
   agency_officer: 'cán bộ đơn vị',
   viewer: 'người xem',
+  supervisor: 'giám sát (Mặt trận Tổ quốc)',
 };
 
 async function readStdin(): Promise<string> {

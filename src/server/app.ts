@@ -1,5 +1,6 @@
 // The HTTP application: plugins, the request chain's fixed parts, feature routes, the web client.
 
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -32,11 +33,14 @@ import type { SessionLimits } from '../features/auth/sessions.js';
 import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { communeRoutes } from '../features/communes/routes.js';
 import { consolidatedReportRoutes } from '../features/consolidated-report/routes.js';
+import { DEFAULT_FEEDBACK, type FeedbackSettings } from '../features/feedback/form.js';
+import { feedbackRoutes } from '../features/feedback/routes.js';
 import { changesRegistry } from '../features/imports/directory-snapshots.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { projectRoutes } from '../features/projects/routes.js';
+import { publicViewRoutes } from '../features/public-view/routes.js';
 import { reminderRoutes } from '../features/reminders/routes.js';
 import { reorganisationRoutes } from '../features/reorganisation/routes.js';
 import { reportingPeriodRoutes } from '../features/reporting-periods/routes.js';
@@ -101,6 +105,11 @@ export type AppOptions = {
   dataVersion?: DataVersion;
   /** Called after a request changed a tenant's agency registry (the CLI's registry snapshot). */
   onRegistryChange?: (tenantId: string) => void;
+  /**
+   * Public feedback's secret and limits (features/feedback/form.ts); a random secret and the
+   * defaults when absent (tests). Instances sharing a database need the same secret.
+   */
+  feedback?: Partial<FeedbackSettings>;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -261,6 +270,14 @@ export async function buildApp(options: AppOptions) {
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
   await app.register(reminderRoutes);
   await app.register(searchRoutes);
+  await app.register(publicViewRoutes);
+  await app.register(feedbackRoutes, {
+    settings: {
+      ...DEFAULT_FEEDBACK,
+      secret: randomBytes(32).toString('base64url'),
+      ...options.feedback,
+    },
+  });
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

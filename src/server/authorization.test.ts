@@ -24,6 +24,7 @@ import {
   agencies,
   agencySuccessions,
   auditRecords,
+  feedback,
   notifications,
   projects,
   reportingPeriodAgencies,
@@ -37,9 +38,13 @@ import type { TargetDetail } from '../features/targets/schema.js';
 import type { TaskDetail, TaskList } from '../features/tasks/schema.js';
 import { type App, buildApp } from './app.js';
 
-type Who = (typeof CAST)[number]['username'] | 'snv-officer' | 'anonymous';
-const USERS: Who[] = [...CAST.map((c) => c.username), 'snv-officer'];
-const EVERYONE: Who[] = [...USERS];
+type Who = (typeof CAST)[number]['username'] | 'snv-officer' | 'supervisor' | 'anonymous';
+const USERS: Who[] = [...CAST.map((c) => c.username), 'snv-officer', 'supervisor'];
+// Every signed-in user of the tenant's staff: not the Fatherland Front's supervisor, who reads
+// the public view and accepted agency reports only (SUPERVISOR_RULE, features/auth/hooks.ts).
+const EVERYONE: Who[] = USERS.filter((u) => u !== 'supervisor');
+// Their own session and notifications, the periods: everyone, the supervisor too.
+const ALL_USERS: Who[] = [...USERS];
 const STC_STAFF: Who[] = ['stc-head', 'stc-officer'];
 const SXD_STAFF: Who[] = ['sxd-head', 'sxd-officer'];
 // An agency's report: its staff, and those who read every report.
@@ -86,27 +91,27 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     (await as(app, auth.viewer, { method: 'GET', url: `/api/tasks/${id}` })).json() as TaskDetail;
 
   const CALLS: Call[] = [
-    { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', allowed: EVERYONE },
-    { method: 'GET', path: '/api/tenant', url: () => '/api/tenant', allowed: EVERYONE },
+    { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', allowed: ALL_USERS },
+    { method: 'GET', path: '/api/tenant', url: () => '/api/tenant', allowed: ALL_USERS },
     {
       method: 'POST',
       path: '/api/auth/logout',
       url: () => '/api/auth/logout',
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
       fresh: true,
     },
     {
       method: 'POST',
       path: '/api/auth/logout-all',
       url: () => '/api/auth/logout-all',
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
       fresh: true,
     },
     {
       method: 'POST',
       path: '/api/auth/password',
       url: () => '/api/auth/password',
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
       body: () => ({ currentPassword: 'not the password', newPassword: 'Mat khau moi 2027' }),
     },
     { method: 'GET', path: '/api/users', url: () => '/api/users', allowed: ['admin'] },
@@ -207,7 +212,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: ['consolidator'],
       body: () => ({ reason: 'Xác nhận nhầm văn bản' }),
     },
-    { method: 'GET', path: '/api/periods', url: () => '/api/periods', allowed: EVERYONE },
+    { method: 'GET', path: '/api/periods', url: () => '/api/periods', allowed: ALL_USERS },
     {
       method: 'POST',
       path: '/api/plans/{id}/periods',
@@ -763,7 +768,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       method: 'GET',
       path: '/api/notifications',
       url: () => '/api/notifications',
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
     },
     {
       method: 'POST',
@@ -775,7 +780,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       method: 'POST',
       path: '/api/notifications/read-all',
       url: () => '/api/notifications/read-all',
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
     },
     { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', allowed: ['admin'] },
     // An agency's report for a period (Sở Tài chính's, in a period expecting it).
@@ -789,7 +794,7 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       method: 'GET',
       path: '/api/periods/{periodId}/agency-reports',
       url: (i) => `/api/periods/${i.reportPeriod}/agency-reports`,
-      allowed: EVERYONE,
+      allowed: ALL_USERS,
     },
     {
       method: 'GET',
@@ -871,13 +876,73 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       url: () => '/api/escalations',
       allowed: ['admin', 'leader', 'consolidator'],
     },
+    // The public view and feedback: anyone (anonymous too: see PUBLIC below).
+    { method: 'GET', path: '/api/public/plans', url: () => '/api/public/plans', allowed: ALL_USERS },
+    {
+      method: 'GET',
+      path: '/api/public/plans/{id}',
+      url: (i) => `/api/public/plans/${i.plan}`,
+      allowed: ALL_USERS,
+    },
+    {
+      method: 'GET',
+      path: '/api/public/feedback/form',
+      url: () => '/api/public/feedback/form',
+      allowed: ALL_USERS,
+    },
+    {
+      method: 'POST',
+      path: '/api/public/feedback',
+      url: () => '/api/public/feedback',
+      allowed: ALL_USERS,
+      body: async (i, who) => ({
+        item: { kind: 'target', id: i.target },
+        senderName: `Người gửi ${who}`,
+        body: 'Góp ý về chỉ tiêu của kế hoạch.',
+        formToken: (
+          await app.inject({ method: 'GET', url: '/api/public/feedback/form' })
+        ).json().token,
+      }),
+    },
+    // Moderation: the consolidator and the administrator.
+    {
+      method: 'GET',
+      path: '/api/feedback',
+      url: () => '/api/feedback',
+      allowed: ['admin', 'consolidator'],
+    },
+    {
+      method: 'POST',
+      path: '/api/feedback/{id}/publish',
+      url: (i) => `/api/feedback/${i.feedback}/publish`,
+      allowed: ['admin', 'consolidator'],
+      body: () => ({ answer: 'Cảm ơn góp ý.' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/feedback/{id}/reject',
+      url: (i) => `/api/feedback/${i.feedbackToReject}/reject`,
+      allowed: ['admin', 'consolidator'],
+      body: () => ({ note: 'Không liên quan.' }),
+    },
   ];
+  /** Answered to anonymous callers (the rest is 401). */
+  const PUBLIC = new Set([
+    '/api/auth/session',
+    '/api/tenant',
+    '/api/public/plans',
+    '/api/public/plans/{id}',
+    '/api/public/feedback/form',
+    '/api/public/feedback',
+  ]);
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     app = await buildApp({
       db: database.db,
       tenantId: database.tenantId,
+      // Feedback forms may be sent at once here (the measures are tested in feedback.test.ts).
+      feedback: { minFormSeconds: 0 },
     });
     const plan = numberedPlan();
     plan.sections[0]?.tasks?.push({
@@ -904,7 +969,11 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     ids.project = project?.id as string;
     await createCast(database.db, database.tenantId);
     await createTestUser(database.db, database.tenantId, 'snv-officer', 'agency_officer', 'SNV');
-    Object.assign(auth, await loginCast(app), { 'snv-officer': await login(app, 'snv-officer') });
+    await createTestUser(database.db, database.tenantId, 'supervisor', 'supervisor', 'MTTQ');
+    Object.assign(auth, await loginCast(app), {
+      'snv-officer': await login(app, 'snv-officer'),
+      supervisor: await login(app, 'supervisor'),
+    });
     const code = async (c: string) =>
       (
         await database.db
@@ -1089,6 +1158,21 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
         .where(and(eq(reportingPeriods.planId, planId), eq(reportingPeriods.kind, 'annual')))
         .limit(1)
     )[0]?.id as string;
+    // Feedback waiting for moderation: one to publish, one to reject.
+    const pendingFeedback = (body: string) =>
+      database.db
+        .insert(feedback)
+        .values({
+          tenantId: database.tenantId,
+          targetId: ids.target,
+          senderName: 'Người dân',
+          body,
+          senderKey: 'matrix',
+        })
+        .returning({ id: feedback.id })
+        .then((r) => r[0]?.id as string);
+    ids.feedback = await pendingFeedback('Góp ý để đăng');
+    ids.feedbackToReject = await pendingFeedback('Góp ý để từ chối');
     expect(Object.values(ids).every(Boolean)).toBe(true);
     // A second province on the same server, served on its own host, with the same cast (the same
     // usernames) on its own registry.
@@ -1133,11 +1217,15 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     return res;
   }
 
-  it('answers 401 to anonymous callers everywhere but the session probe and the tenant’s name', async () => {
+  it('answers 401 to anonymous callers everywhere but the session probe, the tenant’s name and the public view', async () => {
     for (const c of CALLS) {
       const res = await call(c, 'anonymous');
-      const expected = c.path === '/api/auth/session' || c.path === '/api/tenant' ? 200 : 401;
-      expect(res.statusCode, `${c.method} ${c.path}`).toBe(expected);
+      if (PUBLIC.has(c.path)) {
+        expect([401, 403, 404], `${c.method} ${c.path} → ${res.body}`).not.toContain(
+          res.statusCode,
+        );
+        expect(res.statusCode, `${c.method} ${c.path}`).toBeLessThan(500);
+      } else expect(res.statusCode, `${c.method} ${c.path}`).toBe(401);
     }
   });
 

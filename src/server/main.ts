@@ -1,9 +1,11 @@
 // `npm start`: open (and on first start prepare) the database, then serve the API and the web client.
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { DataVersion } from '../db/data-changes.js';
 import { pruneSessions } from '../features/auth/sessions.js';
 import { closeDocumentPool } from '../features/consolidated-report/document-pool.js';
+import { serverSecret } from '../features/feedback/form.js';
 import { snapshotDirectories } from '../features/imports/directory-snapshots.js';
 import { startMailDelivery } from '../features/notifications/mailer.js';
 import { readPlanFile } from '../features/plans/load.js';
@@ -41,6 +43,8 @@ async function main() {
   }
   // Counts and overviews are cached until the database announces a change (db/data-changes.ts).
   const dataVersion = new DataVersion();
+  if (config.databaseUrl && !config.secret)
+    log('TIENDO_SECRET is not set: feedback forms work only on the instance that issued them');
   const listener = await opened.database.listen(dataVersion);
   const app = await buildApp({
     db: opened.database.db,
@@ -54,6 +58,10 @@ async function main() {
     trustProxy: config.trustProxy,
     smtpConfigured: Boolean(config.smtpUrl),
     load: config.load,
+    feedback: {
+      secret: serverSecret(config.secret, join(config.dataDir, 'secret')),
+      minFormSeconds: config.feedbackMinSeconds,
+    },
     // The embedded database's registry, as files the CLI's dry run reads without the lock.
     ...(config.databaseUrl
       ? {}

@@ -9,6 +9,8 @@ export const ROLES = [
   'agency_head',
   'agency_officer',
   'viewer',
+  // The Fatherland Front (Mặt trận Tổ quốc): the public view and the agencies' accepted reports.
+  'supervisor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

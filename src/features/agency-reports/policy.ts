@@ -2,7 +2,9 @@
 // agency's report: the officer or the head drafts it (saves, uploads the filled template), the head
 // submits it; the consolidating department accepts or returns it with a reason, and unlocks an
 // accepted one with a reason; leadership, the administrator and viewers read every report (a
-// viewer's role is to read the plan's progress, and a report is part of it). Everyone else gets
+// viewer's role is to read the plan's progress, and a report is part of it); the Fatherland
+// Front's supervisor reads accepted reports only (never a draft, submitted or returned one,
+// never the versions' history). Everyone else gets
 // 404, as for a report that does not exist. The state a step needs is checked by the service (a
 // step in the wrong state is a 409 for those who may take it); `abilities` combines both for the UI.
 import { definePolicy } from '../../server/policy.js';
@@ -19,7 +21,8 @@ export type ReportAccess = {
 export const agencyReportPolicy = definePolicy('agency_report', {
   read: (p: Principal, r: ReportAccess) =>
     hasRole(p, r.tenantId, 'administrator', 'leadership', 'consolidator', 'viewer') ||
-    isStaffOf(p, r.tenantId, r.agencyId),
+    isStaffOf(p, r.tenantId, r.agencyId) ||
+    (hasRole(p, r.tenantId, 'supervisor') && r.state === 'accepted'),
   save: (p: Principal, r: ReportAccess) => isStaffOf(p, r.tenantId, r.agencyId),
   submit: (p: Principal, r: ReportAccess) =>
     hasRole(p, r.tenantId, 'agency_head') && p.agencyId === r.agencyId,

@@ -77,7 +77,9 @@ export const agencyReportRoutes: FastifyPluginAsyncZod = async (app) => {
       found.report?.submittedBy ?? null,
       found.report?.decidedBy ?? null,
     ]);
-    return presentReport(found, content, names, p);
+    const report = presentReport(found, content, names, p);
+    // The supervisor reads what was accepted, not why it was once returned.
+    return p.role === 'supervisor' ? { ...report, returnReason: null } : report;
   }
 
   app.get(
@@ -100,6 +102,7 @@ export const agencyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     BASE,
     {
+      config: { supervisor: true },
       schema: {
         tags: ['agency-reports'],
         summary:
@@ -117,6 +120,19 @@ export const agencyReportRoutes: FastifyPluginAsyncZod = async (app) => {
         agencyId: '',
         state: null,
       });
+      if (p.role === 'supervisor') {
+        const accepted = await listPeriodReports(
+          app.db,
+          p.tenantId,
+          period.id,
+          undefined,
+          'accepted',
+        );
+        return {
+          period: presentPeriod(period),
+          items: accepted.map((r) => ({ ...presentPeriodRow(r), returnReason: null })),
+        };
+      }
       if (!readsAll && !p.agencyId) return { period: presentPeriod(period), items: [] };
       const rows = await listPeriodReports(
         app.db,
@@ -131,6 +147,7 @@ export const agencyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${BASE}/:agencyId`,
     {
+      config: { supervisor: true },
       schema: {
         tags: ['agency-reports'],
         summary:

@@ -678,6 +678,8 @@ export async function listPeriodReports(
   tenantId: string,
   periodId: string,
   onlyAgencyId?: string,
+  /** Only reports in this state (the supervisor: accepted). */
+  onlyState?: ReportState,
 ): Promise<PeriodReportListRow[]> {
   const firstSubmitted = sql<Date | null>`(select min(v.created_at) from ${agencyReportVersions} v where v.report_id = ${agencyReports.id} and v.action = 'submitted')`;
   const rows = await db
@@ -709,6 +711,7 @@ export async function listPeriodReports(
         eq(reportingPeriodAgencies.periodId, periodId),
         eq(reportingPeriodAgencies.tenantId, tenantId),
         onlyAgencyId ? eq(reportingPeriodAgencies.agencyId, onlyAgencyId) : undefined,
+        onlyState ? eq(agencyReports.state, onlyState) : undefined,
       ),
     )
     .orderBy(asc(agencies.name), asc(agencies.id));

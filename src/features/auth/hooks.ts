@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../../server/errors.js';
+import { AppError, NotFoundError } from '../../server/errors.js';
 import { anonymous, type Principal, type UserPrincipal } from '../../server/principal.js';
 import type { ResolvedTenant, TenantResolver } from '../tenants/hosts.js';
 import { principalForSession, SESSION_COOKIE, type SessionLimits, sameToken } from './sessions.js';
@@ -15,6 +15,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers anonymous callers (signing in, the session probe, health, OpenAPI). */
     public?: boolean;
+    /**
+     * The route answers the Fatherland Front's supervisor (role `supervisor`): their own session,
+     * notifications, and the agencies' reports (accepted ones only: agency-reports/policy.ts).
+     * Every other non-public route is 404 for them (SUPERVISOR_RULE below).
+     */
+    supervisor?: boolean;
   }
   interface FastifyInstance {
     signInThrottle: SignInThrottle;
@@ -113,6 +119,19 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       request.routeOptions.config.public !== true
     ) {
       throw new UnauthenticatedError();
+    }
+
+    // SUPERVISOR_RULE: the supervisor reads the public view and the agencies' accepted reports,
+    // nothing else: one rule here rather than an exception in every feature's policy.
+    if (
+      api &&
+      principal.kind === 'user' &&
+      principal.role === 'supervisor' &&
+      !request.is404 &&
+      request.routeOptions.config.public !== true &&
+      request.routeOptions.config.supervisor !== true
+    ) {
+      throw new NotFoundError('route');
     }
 
     if (SAFE_METHODS.has(request.method)) return;

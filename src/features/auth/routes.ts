@@ -69,6 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
   app.post(
     '/api/auth/logout',
     {
+      config: { supervisor: true },
       schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -82,6 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
   app.post(
     '/api/auth/logout-all',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign out of every session of this user',
@@ -99,6 +101,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, option
   app.post(
     '/api/auth/password',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['auth'],
         summary:

@@ -40,6 +40,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRoutesOptions
   app.get(
     '/api/notifications',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['notifications'],
         summary: 'My notifications, newest first, with the number unread',
@@ -63,6 +64,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRoutesOptions
   app.post(
     '/api/notifications/read-all',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['notifications'],
         summary: 'Mark all my notifications read',
@@ -84,6 +86,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRoutesOptions
   app.post(
     '/api/notifications/:id/read',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['notifications'],
         summary: 'Mark one of my notifications read',

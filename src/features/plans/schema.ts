@@ -192,6 +192,8 @@ export const planWorkKindSchema = z.enum([
   'consolidated_reports',
   'adjustment_proposals',
   'adjustment_batches',
+  // Public feedback (góp ý) on its targets or projects, whatever its moderation.
+  'feedback',
 ]);
 
 export const withdrawnPlanSchema = z.object({

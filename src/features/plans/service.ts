@@ -9,6 +9,7 @@ import {
   communes,
   documentReferences,
   evidenceFiles,
+  feedback,
   legalDocuments,
   planNodes,
   planRevisions,
@@ -1350,6 +1351,7 @@ async function itemsWithLiveWork(
             .select({ id: projectTargets.targetId })
             .from(projectTargets)
             .where(inArray(projectTargets.targetId, t)),
+          tx.select({ id: feedback.targetId }).from(feedback).where(inArray(feedback.targetId, t)),
         ]),
     ...(p.length === 0
       ? []
@@ -1378,6 +1380,10 @@ async function itemsWithLiveWork(
             .select({ id: projectTargets.projectId })
             .from(projectTargets)
             .where(inArray(projectTargets.projectId, p)),
+          tx
+            .select({ id: feedback.projectId })
+            .from(feedback)
+            .where(inArray(feedback.projectId, p)),
           tx
             .select({ id: evidenceFiles.projectId })
             .from(evidenceFiles)

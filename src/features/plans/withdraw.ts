@@ -18,6 +18,7 @@ import {
   consolidatedReports,
   evidenceFiles,
   extensionRequests,
+  feedback,
   importDrafts,
   legalDocuments,
   periodReminders,
@@ -208,6 +209,12 @@ function workSources(tenantId: string, planId: string): Record<PlanWorkKind, SQL
     ],
     adjustment_batches: [
       sql`select ${adjustmentBatches.id} from ${adjustmentBatches} where ${adjustmentBatches.tenantId} = ${tenantId} and ${adjustmentBatches.planId} = ${planId}`,
+    ],
+    // Citizens' and organisations' feedback on its targets and projects (pending, published or
+    // rejected: someone wrote it, and the foreign keys keep its item).
+    feedback: [
+      onTargets(sql`${feedback}`, sql`${feedback.targetId}`, sql`${feedback.id}`),
+      onProjects(sql`${feedback}`, sql`${feedback.projectId}`, sql`${feedback.id}`),
     ],
   };
 }

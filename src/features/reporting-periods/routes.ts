@@ -50,6 +50,7 @@ export const reportingPeriodRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/periods',
     {
+      config: { supervisor: true },
       schema: {
         tags: ['periods'],
         summary: 'The reporting periods of the tenant’s plans (of one plan with planId)',

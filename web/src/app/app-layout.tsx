@@ -32,6 +32,8 @@ export function AppLayout() {
   if (!user) {
     return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
   }
+  // The Fatherland Front's supervisor reads the public view; the staff's pages are not theirs.
+  if (user.role === 'supervisor') return <Navigate to="/cong-khai" replace />;
   return <SignedInLayout user={user} />;
 }
 

@@ -9,8 +9,10 @@ import {
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
+  GlobalOutlined,
   InboxOutlined,
   MailOutlined,
+  MessageOutlined,
   NotificationOutlined,
   ProjectOutlined,
   SettingOutlined,
@@ -40,6 +42,18 @@ export type NavEntry = NavItem | NavGroup;
 export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
 
 const URGERS: readonly Role[] = ['consolidator', 'leadership', 'administrator'];
+// The province's own staff: every role but the Fatherland Front's supervisor, who reads the
+// public view (and the agencies' accepted reports through the API) only.
+const STAFF: readonly Role[] = [
+  'administrator',
+  'leadership',
+  'consolidator',
+  'agency_head',
+  'agency_officer',
+  'viewer',
+];
+// Public feedback is moderated by the consolidating department (and the administrator).
+const MODERATORS: readonly Role[] = ['consolidator', 'administrator'];
 const ADMINS: readonly Role[] = ['administrator'];
 const AGENCY_STAFF: readonly Role[] = ['agency_head', 'agency_officer'];
 // The consolidator chooses new leads in the reorganisation queue; leadership reads it.
@@ -49,13 +63,13 @@ const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leaders
 const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
-  { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
-  { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined /> },
-  { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined /> },
-  { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined /> },
-  { path: '/du-an', label: 'Dự án trọng điểm', icon: <ProjectOutlined /> },
-  { path: '/dieu-chinh', label: 'Điều chỉnh kế hoạch', icon: <SwitcherOutlined /> },
-  { path: '/co-quan', label: 'Cơ quan', icon: <ApartmentOutlined /> },
+  { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined />, roles: STAFF },
+  { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined />, roles: STAFF },
+  { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, roles: STAFF },
+  { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined />, roles: STAFF },
+  { path: '/du-an', label: 'Dự án trọng điểm', icon: <ProjectOutlined />, roles: STAFF },
+  { path: '/dieu-chinh', label: 'Điều chỉnh kế hoạch', icon: <SwitcherOutlined />, roles: STAFF },
+  { path: '/co-quan', label: 'Cơ quan', icon: <ApartmentOutlined />, roles: STAFF },
   // Before "/bao-cao": the menu entry of a path is the first whose path starts it.
   {
     path: '/bao-cao/cua-don-vi',
@@ -63,8 +77,10 @@ export const NAV: readonly NavEntry[] = [
     icon: <FileDoneOutlined />,
     roles: AGENCY_STAFF,
   },
-  { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
+  { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, roles: STAFF },
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
+  { path: '/gop-y', label: 'Góp ý', icon: <MessageOutlined />, roles: MODERATORS },
+  { path: '/cong-khai', label: 'Công khai', icon: <GlobalOutlined /> },
   {
     key: 'quan-tri',
     label: 'Quản trị',

@@ -1,5 +1,6 @@
 // Routes of the web client. Pages are loaded on demand to keep the first download small.
-// Every page but the login page needs a signed-in user (AppLayout sends others to /dang-nhap).
+// Every page but the login page and the public view (/cong-khai) needs a signed-in user
+// (AppLayout sends others to /dang-nhap).
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { HOME_PATH } from '../features/auth/redirect';
@@ -101,6 +102,22 @@ const MyReportsPage = lazy(() =>
   })),
 );
 
+const PublicPlansPage = lazy(() =>
+  import('../features/public-view/pages/public-plans-page').then((m) => ({
+    default: m.PublicPlansPage,
+  })),
+);
+const PublicPlanPage = lazy(() =>
+  import('../features/public-view/pages/public-plan-page').then((m) => ({
+    default: m.PublicPlanPage,
+  })),
+);
+const ModerationPage = lazy(() =>
+  import('../features/feedback/pages/moderation-page').then((m) => ({
+    default: m.ModerationPage,
+  })),
+);
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -109,6 +126,25 @@ export function createRouter() {
       element: (
         <Suspense fallback={<PageLoading />}>
           <LoginPage />
+        </Suspense>
+      ),
+    },
+    // The public view: anyone, signed in or not, outside the signed-in layout.
+    {
+      path: 'cong-khai',
+      errorElement: <RouteError />,
+      element: (
+        <Suspense fallback={<PageLoading />}>
+          <PublicPlansPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: 'cong-khai/:planId',
+      errorElement: <RouteError />,
+      element: (
+        <Suspense fallback={<PageLoading />}>
+          <PublicPlanPage />
         </Suspense>
       ),
     },
@@ -137,6 +173,7 @@ export function createRouter() {
         { path: 'bao-cao/ky/:id/tong-hop', element: <ConsolidatedReportPage /> },
         { path: 'bao-cao/cua-don-vi', element: <MyReportsPage /> },
         { path: 'bao-cao/ky/:periodId/co-quan/:agencyId', element: <AgencyReportPage /> },
+        { path: 'gop-y', element: <ModerationPage /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
         { path: 'quan-tri/nhat-ky', element: <AuditPage /> },

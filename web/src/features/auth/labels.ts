@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   agency_head: 'Lãnh đạo đơn vị',
   agency_officer: 'Cán bộ đơn vị',
   viewer: 'Người xem',
+  supervisor: 'Giám sát (Mặt trận Tổ quốc)',
 };
 
 /** Roles in the order a picker lists them. */
@@ -21,6 +22,7 @@ export const ROLE_ORDER: readonly Role[] = [
   'consolidator',
   'leadership',
   'viewer',
+  'supervisor',
   'administrator',
 ];
 

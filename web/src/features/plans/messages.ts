@@ -27,6 +27,7 @@ export const WORK_LABELS: Record<PlanWorkKind, string> = {
   consolidated_reports: 'báo cáo tổng hợp',
   adjustment_proposals: 'đề xuất điều chỉnh',
   adjustment_batches: 'đợt trình điều chỉnh',
+  feedback: 'góp ý của người dân, tổ chức',
 };
 
 /** Why a plan could not be withdrawn, in Vietnamese. */

@@ -1,7 +1,7 @@
 // Signing in (/dang-nhap): back to the page the user came from (?tiep=…) afterwards.
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { PageLoading, QueryError } from '../../../app/query-state';
 import { TenantSubtitle } from '../../tenants/components/tenant-subtitle';
 import { currentLoginNotice, useLogin, useSession } from '../hooks/use-session';
@@ -107,6 +107,11 @@ export function LoginPage() {
             Đăng nhập
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/cong-khai" data-testid="public-link">
+            Xem thông tin công khai về tiến độ thực hiện kế hoạch
+          </Link>
+        </Typography.Paragraph>
       </Card>
     </Flex>
   );
