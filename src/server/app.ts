@@ -32,6 +32,7 @@ import type { SessionLimits } from '../features/auth/sessions.js';
 import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { communeRoutes } from '../features/communes/routes.js';
 import { consolidatedReportRoutes } from '../features/consolidated-report/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
 import { changesRegistry } from '../features/imports/directory-snapshots.js';
 import { importRoutes } from '../features/imports/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
@@ -256,6 +257,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(tenantSettingsRoutes);
   await app.register(tenantRoutes);
   await app.register(consolidatedReportRoutes);
+  await app.register(dashboardRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
   await app.register(reminderRoutes);
