@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -49,6 +50,7 @@ const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leaders
 const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
+  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined /> },
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
   { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined /> },
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined /> },
