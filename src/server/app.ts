@@ -33,6 +33,7 @@ import type { SessionLimits } from '../features/auth/sessions.js';
 import type { SignInThrottleOptions } from '../features/auth/throttle.js';
 import { communeRoutes } from '../features/communes/routes.js';
 import { consolidatedReportRoutes } from '../features/consolidated-report/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
 import { DEFAULT_FEEDBACK, type FeedbackSettings } from '../features/feedback/form.js';
 import { feedbackRoutes } from '../features/feedback/routes.js';
 import { changesRegistry } from '../features/imports/directory-snapshots.js';
@@ -266,6 +267,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(tenantSettingsRoutes);
   await app.register(tenantRoutes);
   await app.register(consolidatedReportRoutes);
+  await app.register(dashboardRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
   await app.register(reminderRoutes);

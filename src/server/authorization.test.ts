@@ -214,6 +214,12 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     },
     { method: 'GET', path: '/api/periods', url: () => '/api/periods', allowed: ALL_USERS },
     {
+      method: 'GET',
+      path: '/api/dashboard',
+      url: (i) => `/api/dashboard?planId=${i.plan}`,
+      allowed: EVERYONE,
+    },
+    {
       method: 'POST',
       path: '/api/plans/{id}/periods',
       url: (i) => `/api/plans/${i.plan}/periods`,

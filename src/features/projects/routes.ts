@@ -78,10 +78,16 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
     async (request) => {
       const p = requireUser(request);
       authorize(projectPolicy, p, 'read', { tenantId: p.tenantId, ownerAgencyId: null });
-      const { limit, offset, year: asked, ...filter } = request.query;
+      const { limit, offset, year: asked, slipping, ...filter } = request.query;
       const year = asked ?? thisYear();
       const today = isoDateInVietnam();
-      const page = await listProjects(app.db, p.tenantId, filter, year, { limit, offset });
+      const page = await listProjects(
+        app.db,
+        p.tenantId,
+        { ...filter, slipping: slipping ? { asOf: today } : undefined },
+        year,
+        { limit, offset },
+      );
       return {
         items: page.rows.map((r) => presentProjectSummary(r, page.milestones, year, today)),
         total: page.total,

@@ -69,6 +69,8 @@ export const projectListQuerySchema = z.object({
   sector: z.string().trim().min(1).max(200).optional(),
   investmentForm: investmentFormSchema.optional(),
   ownerAgencyId: z.uuid().optional(),
+  /** Only projects with a milestone not reached by its planned day (today). */
+  slipping: z.stringbool().optional(),
   /** The year the figures are for; the current year in Vietnam when absent. */
   year: z.coerce.number().int().min(1945).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

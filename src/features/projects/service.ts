@@ -54,9 +54,19 @@ export type ProjectFilter = {
   sector?: string | undefined;
   investmentForm?: string | undefined;
   ownerAgencyId?: string | undefined;
+  /** Only projects with a milestone not reached by its planned day (as of `asOf`). */
+  slipping?: { asOf: string } | undefined;
 };
 
-function conditions(tenantId: string, filter: ProjectFilter): SQL {
+/**
+ * A milestone of the row's project not reached and past its planned day on `asOf`: slipping
+ * (domain/project-progress.ts#milestoneSlippage > 0 for a milestone not reached).
+ */
+export const slippingMilestone = (asOf: string) =>
+  sql`(m.actual_on is null and m.planned_on < ${asOf}::date)`;
+
+/** The WHERE of a project filter (the tenant's projects of visible plans); reads join `plans`. */
+export function conditions(tenantId: string, filter: ProjectFilter): SQL {
   return and(
     eq(projects.tenantId, tenantId),
     isNull(plans.storingSince),
@@ -67,6 +77,9 @@ function conditions(tenantId: string, filter: ProjectFilter): SQL {
       ? sql`lower(${projects.investmentForm}) = ${filter.investmentForm}`
       : undefined,
     filter.ownerAgencyId ? eq(projects.ownerAgencyId, filter.ownerAgencyId) : undefined,
+    filter.slipping
+      ? sql`exists (select 1 from project_milestones m where m.project_id = ${projects.id} and ${slippingMilestone(filter.slipping.asOf)})`
+      : undefined,
   ) as SQL;
 }
 

@@ -49,7 +49,8 @@ const columns = {
   aboutMargin: plans.projectionAboutMargin,
 };
 
-function conditions(tenantId: string, filter: TargetFilter): SQL {
+/** The WHERE of a target filter (the tenant's targets of visible plans); reads join `plans`. */
+export function conditions(tenantId: string, filter: TargetFilter): SQL {
   return and(
     eq(targets.tenantId, tenantId),
     isNull(plans.storingSince),
@@ -650,6 +651,14 @@ function projectionIs(state: string, year: number): SQL {
   if (state === 'no_data')
     return sql`(${targets.projectionState} = 'no_data' or ${targets.projectionState} is null)`;
   return eq(targets.projectionState, state);
+}
+
+/**
+ * A target's projection as the lists read it in `year` (projectionIs as a value): a yes/no
+ * milestone stored "due" past its year is overdue, one never computed has no data.
+ */
+export function projectionStateSql(year: number): SQL<string> {
+  return sql<string>`(case when ${targets.projectionState} is null then 'no_data' when ${targets.projectionState} = 'due' and ${targets.projectionDueYear} < ${year} then 'overdue' else ${targets.projectionState} end)`;
 }
 
 /** Targets never projected (stored before migration 0017, or by an older version): at start. */

@@ -85,6 +85,10 @@ export type TaskFilter = {
   /** Open work due from today to this many days ahead ("sắp đến hạn"). */
   dueSoonDays?: number | undefined;
   taskId?: string | undefined;
+  /** Tasks of this sector. */
+  sector?: string | undefined;
+  /** Overdue work of this age band (status-sql.ts#ageOf). */
+  overdueAge?: OverdueAge | undefined;
 };
 
 export type TaskSort = 'plan' | 'due';
@@ -129,6 +133,7 @@ export function taskConditions(
   const datedOneOff =
     kind === 'oneOff' &&
     (filter.state === 'overdue' ||
+      filter.overdueAge !== undefined ||
       filter.dueBefore !== undefined ||
       filter.dueSoonDays !== undefined);
   if (kind && !datedOneOff) where.push(ofKind[kind]);
@@ -144,6 +149,8 @@ export function taskConditions(
   }
   if (filter.agencyId) where.push(currentlyIn(filter.agencyId, filter.role ?? 'lead'));
   if (filter.unassigned) where.push(withoutLead);
+  if (filter.sector) where.push(eq(tasks.sector, filter.sector));
+  if (filter.overdueAge) where.push(status(s.overdueAgedOf(filter.overdueAge)));
   if (filter.state) where.push(status(s.inStateOf(filter.state)));
   if (filter.open) where.push(status(s.openOf));
   if (filter.dueBefore) where.push(status(s.openDueByOf(filter.dueBefore)));
@@ -444,6 +451,43 @@ export async function countTasks(
     overdueByAge,
     completionRate: completionRateOf(states),
   };
+}
+
+export type TaskBreakdownRow = {
+  /** 'sector': counted by sector; 'agency': by current lead agency. */
+  by: 'sector' | 'agency';
+  sector: string | null;
+  agencyId: string | null;
+  agencyName: string | null;
+  state: TaskState;
+  n: number;
+};
+
+/**
+ * Tasks counted by state in two breakdowns at once (the dashboard): by sector and by current lead
+ * agency. One scan per kind of work with the same filters and status expressions as the counts,
+ * grouped by GROUPING SETS; agencies' names are joined to the few grouped rows.
+ */
+export async function countTasksBreakdown(
+  db: Db,
+  tenantId: string,
+  filter: TaskFilter,
+  asOf: string,
+): Promise<TaskBreakdownRow[]> {
+  const s = statusSql(asOf);
+  const byKind = (kind: Kind) =>
+    sql`select ${tasks.sector} as sector, ${tasks.currentLeadAgencyId} as agency_id, ${s.stateOf[kind]} as state from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))}`;
+  const rows = await rowsOf<Omit<TaskBreakdownRow, 'by'> & { bySector: boolean }>(
+    db,
+    ['breakdown', tenantId, filter, asOf],
+    () =>
+      sql`select g.sector, g.agency_id as "agencyId", ${agencies.name} as "agencyName", g.state, g.n, g.by_sector as "bySector"
+    from (select sector, agency_id, state, count(*)::int as n, grouping(agency_id) = 1 as by_sector
+      from (${byKind('oneOff')} union all ${byKind('recurring')}) t
+      group by grouping sets ((sector, state), (agency_id, state))) g
+    left join ${agencies} on ${agencies.id} = g.agency_id`,
+  );
+  return rows.map(({ bySector, ...r }) => ({ by: bySector ? 'sector' : 'agency', ...r }));
 }
 
 /** "Việc của tôi" counters for an agency: what it leads and coordinates, overdue, due soon. */

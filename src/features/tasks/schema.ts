@@ -73,6 +73,10 @@ const taskFilterFields = {
   dueSoonDays: z.coerce.number().int().min(0).max(366).optional(),
   /** Only tasks without a current lead. */
   unassigned: z.stringbool().optional(),
+  /** Only tasks of this sector (as the plan names it). */
+  sector: z.string().trim().min(1).max(200).optional(),
+  /** Only overdue work of this age band (the counts' bands: under 30, 30–60, 60–120, over 120 days). */
+  overdueAge: z.enum(['under_30', 'over_30', 'over_60', 'over_120']).optional(),
   /** Text in the title or body (diacritics optional). */
   q: z.string().trim().max(200).optional(),
 };

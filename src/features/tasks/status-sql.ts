@@ -138,6 +138,12 @@ function buildStatusSql(asOf: string) {
     recurring: ageBy(overdueOf.recurring, period.dueOn),
   };
 
+  /** Overdue work of one age band: overdue (its indexable halves) and its age. */
+  const overdueAgedOf = (band: OverdueAge): Halves => ({
+    oneOff: sql`(${overdueOf.oneOff} and ${ageOf.oneOff} = ${band})`,
+    recurring: sql`(${overdueOf.recurring} and ${ageOf.recurring} = ${band})`,
+  });
+
   /** Not done (in progress, overdue, not started). */
   const openOf: Halves = {
     oneOff: sql`${tasks.completedOn} is null`,
@@ -174,6 +180,7 @@ function buildStatusSql(asOf: string) {
     overdueOf,
     overdueDaysOf,
     ageOf,
+    overdueAgedOf,
     openOf,
     openDueByOf,
     openDueBetweenOf,

@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -63,6 +64,7 @@ const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leaders
 const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
+  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined />, roles: STAFF },
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined />, roles: STAFF },
   { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined />, roles: STAFF },
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, roles: STAFF },

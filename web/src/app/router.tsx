@@ -2,15 +2,20 @@
 // Every page but the login page and the public view (/cong-khai) needs a signed-in user
 // (AppLayout sends others to /dang-nhap).
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
-import { HOME_PATH } from '../features/auth/redirect';
+import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './app-layout';
+import { HomeRedirect } from './home-redirect';
 import { NotFoundPage } from './not-found-page';
 import { PageLoading } from './query-state';
 import { RouteError } from './route-error';
 
 const LoginPage = lazy(() =>
   import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/pages/dashboard-page').then((m) => ({
+    default: m.DashboardPage,
+  })),
 );
 const MyWorkPage = lazy(() =>
   import('../features/my-work/pages/my-work-page').then((m) => ({ default: m.MyWorkPage })),
@@ -152,7 +157,8 @@ export function createRouter() {
       element: <AppLayout />,
       errorElement: <RouteError />,
       children: [
-        { index: true, element: <Navigate to={HOME_PATH} replace /> },
+        { index: true, element: <HomeRedirect /> },
+        { path: 'tong-quan', element: <DashboardPage /> },
         { path: 'viec-cua-toi', element: <MyWorkPage /> },
         { path: 'ke-hoach', element: <PlansPage /> },
         { path: 'ke-hoach/:id', element: <PlanPage /> },

@@ -2,7 +2,13 @@
 // never another site ("//evil.example", "https://…") and never the login page itself.
 
 export const LOGIN_PATH = '/dang-nhap';
-export const HOME_PATH = '/viec-cua-toi';
+/** The application's root: each role's own first page (app/home-redirect.tsx, homePathFor). */
+export const HOME_PATH = '/';
+
+/** Where a role lands: leadership on the dashboard, everyone else on their work. */
+export function homePathFor(role: string): string {
+  return role === 'leadership' ? '/tong-quan' : '/viec-cua-toi';
+}
 export const RETURN_PARAM = 'tiep';
 
 export function safeReturnPath(raw: string | null): string {
@@ -17,6 +23,6 @@ export function safeReturnPath(raw: string | null): string {
 
 /** The login page's address for someone who wanted `path` (pathname + search). */
 export function loginPathFor(path: string): string {
-  if (path === '/' || path === HOME_PATH) return LOGIN_PATH;
+  if (path === HOME_PATH) return LOGIN_PATH;
   return `${LOGIN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: path }).toString()}`;
 }

@@ -1,5 +1,6 @@
 // The projects page keeps its filters in the address, so that a filtered list can be linked and the
-// back button returns to it: /du-an?plan=…&sector=…&form=bot&owner=…&year=2026&page=2.
+// back button returns to it: /du-an?plan=…&sector=…&form=bot&owner=…&year=2026&page=2; the
+// dashboard's "milestones slipping" links with slipping=1.
 import type { InvestmentForm } from '@features/projects/schema';
 import { INVESTMENT_FORMS } from './labels';
 
@@ -11,6 +12,8 @@ export type ProjectsPageState = {
   sector: string | undefined;
   investmentForm: InvestmentForm | undefined;
   ownerAgencyId: string | undefined;
+  /** Only projects with a milestone not reached by its planned day. */
+  slipping: boolean;
   /** The year the figures are for; the server's current year when absent. */
   year: number | undefined;
   page: number;
@@ -36,6 +39,7 @@ export function readProjectsPageState(params: URLSearchParams): ProjectsPageStat
     sector: params.get('sector')?.trim() || undefined,
     investmentForm: isForm(form) ? form : undefined,
     ownerAgencyId: uuidOrUndefined(params.get('owner')),
+    slipping: params.get('slipping') === '1',
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -48,6 +52,7 @@ export function writeProjectsPageState(state: ProjectsPageState): URLSearchParam
   if (state.sector) params.set('sector', state.sector);
   if (state.investmentForm) params.set('form', state.investmentForm);
   if (state.ownerAgencyId) params.set('owner', state.ownerAgencyId);
+  if (state.slipping) params.set('slipping', '1');
   if (state.year) params.set('year', String(state.year));
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(state.pageSize));

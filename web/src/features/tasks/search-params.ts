@@ -1,6 +1,8 @@
 // The tasks page keeps its filters in the address, so that a filtered list can be linked and the
-// back button returns to it: /nhiem-vu?q=giao+thong&state=overdue&agency=…&open=1&sort=due&page=2.
+// back button returns to it: /nhiem-vu?q=giao+thong&state=overdue&agency=…&open=1&sort=due&page=2;
+// the dashboard's figures link here with a sector (sector=…) and an overdue age band (age=over_60).
 import type { TaskSummary } from '@features/tasks/schema';
+import { OVERDUE_AGES, type OverdueAge } from './labels';
 
 export type TaskState = TaskSummary['status']['state'];
 
@@ -26,6 +28,10 @@ export type TasksPageState = {
   unassigned: boolean;
   /** Only work not done yet. */
   open: boolean;
+  /** Only tasks of this sector. */
+  sector: string | undefined;
+  /** Only overdue work of this age band. */
+  overdueAge: OverdueAge | undefined;
   sort: TaskSort;
   page: number;
   pageSize: number;
@@ -41,8 +47,12 @@ function positiveInt(v: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+const isAge = (v: string | null): v is OverdueAge =>
+  v !== null && (OVERDUE_AGES as readonly string[]).includes(v);
+
 export function readTasksPageState(params: URLSearchParams): TasksPageState {
   const state = params.get('state');
+  const age = params.get('age');
   const size = positiveInt(params.get('size'), DEFAULT_PAGE_SIZE);
   return {
     q: params.get('q') ?? '',
@@ -51,6 +61,8 @@ export function readTasksPageState(params: URLSearchParams): TasksPageState {
     planId: uuidOrUndefined(params.get('plan')),
     unassigned: params.get('unassigned') === '1',
     open: params.get('open') === '1',
+    sector: params.get('sector')?.trim().slice(0, 200) || undefined,
+    overdueAge: isAge(age) ? age : undefined,
     sort: params.get('sort') === 'due' ? 'due' : 'plan',
     page: positiveInt(params.get('page'), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -65,6 +77,8 @@ export function writeTasksPageState(state: TasksPageState): URLSearchParams {
   if (state.planId) params.set('plan', state.planId);
   if (state.unassigned) params.set('unassigned', '1');
   if (state.open) params.set('open', '1');
+  if (state.sector) params.set('sector', state.sector);
+  if (state.overdueAge) params.set('age', state.overdueAge);
   if (state.sort === 'due') params.set('sort', 'due');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(state.pageSize));

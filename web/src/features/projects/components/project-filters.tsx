@@ -1,6 +1,6 @@
 // Filters of the projects page: plan, sector (words of it, sent after a pause in typing),
 // investment form, owner agency, and the year the figures are for.
-import { Flex, Grid, Input, Select } from 'antd';
+import { Flex, Grid, Input, Select, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useAgency } from '../../agencies/hooks/use-agencies';
@@ -136,6 +136,16 @@ export function ProjectFilters({ state, shownYear, onSector, onChange }: Props) 
         popupMatchSelectWidth={false}
         data-testid="projects-year-filter"
       />
+      {state.slipping && (
+        <Tag
+          closable
+          color="red"
+          onClose={() => onChange({ slipping: false })}
+          data-testid="projects-slipping-filter"
+        >
+          Có mốc tiến độ chậm
+        </Tag>
+      )}
     </Flex>
   );
 }

@@ -14,6 +14,8 @@ export function useProjects(state: ProjectsPageState) {
     sector: state.sector,
     investmentForm: state.investmentForm,
     ownerAgencyId: state.ownerAgencyId,
+    // The server reads any value of a yes/no filter as true: send it only when wanted.
+    slipping: state.slipping ? true : undefined,
     year: state.year,
     limit: state.pageSize,
     offset: (state.page - 1) * state.pageSize,

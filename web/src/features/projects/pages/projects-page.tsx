@@ -26,7 +26,7 @@ export function ProjectsPage() {
   const items = projects.data?.items ?? [];
   const shownYear = state.year ?? items[0]?.year ?? new Date().getFullYear();
   const filtered = Boolean(
-    state.planId || state.sector || state.investmentForm || state.ownerAgencyId,
+    state.planId || state.sector || state.investmentForm || state.ownerAgencyId || state.slipping,
   );
 
   const update = useCallback(

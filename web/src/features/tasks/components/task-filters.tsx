@@ -2,12 +2,12 @@
 // yet", "no lead yet", and the order (the plan's, or by deadline). The search is debounced before
 // it reaches the address (and the server).
 import { SearchOutlined } from '@ant-design/icons';
-import { Flex, Grid, Input, Select, Switch, Typography } from 'antd';
+import { Flex, Grid, Input, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useAgency } from '../../agencies/hooks/use-agencies';
 import { usePlans } from '../../plans/hooks/use-plans';
-import { TASK_STATE_LABELS } from '../labels';
+import { OVERDUE_AGE_LABELS, TASK_STATE_LABELS } from '../labels';
 import type { TaskSort, TaskState, TasksPageState } from '../search-params';
 import { AgencyPicker } from './agency-picker';
 
@@ -160,6 +160,26 @@ export function TaskFilters({ state, onSearch, onChange }: Props) {
         />
         <Typography.Text>Chưa có cơ quan chủ trì</Typography.Text>
       </Flex>
+      {/* Filters a dashboard figure links with: shown while set, removed by their close button. */}
+      {state.sector && (
+        <Tag
+          closable
+          onClose={() => onChange({ sector: undefined })}
+          data-testid="tasks-sector-filter"
+        >
+          Lĩnh vực: {state.sector}
+        </Tag>
+      )}
+      {state.overdueAge && (
+        <Tag
+          closable
+          color="red"
+          onClose={() => onChange({ overdueAge: undefined })}
+          data-testid="tasks-age-filter"
+        >
+          Quá hạn {OVERDUE_AGE_LABELS[state.overdueAge]}
+        </Tag>
+      )}
     </Flex>
   );
 }

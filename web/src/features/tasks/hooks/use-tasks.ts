@@ -41,6 +41,8 @@ export function useTasks(state: TasksPageState) {
       planId: state.planId,
       unassigned: state.unassigned,
       open: state.open,
+      sector: state.sector,
+      overdueAge: state.overdueAge,
       sort: state.sort,
     },
     state.page,

@@ -15,7 +15,14 @@ export function TasksPage() {
   const state = readTasksPageState(params);
   const tasks = useTasks(state);
   const filtered = Boolean(
-    state.q || state.state || state.agencyId || state.planId || state.unassigned || state.open,
+    state.q ||
+      state.state ||
+      state.agencyId ||
+      state.planId ||
+      state.unassigned ||
+      state.open ||
+      state.sector ||
+      state.overdueAge,
   );
 
   const update = useCallback(
