@@ -34,6 +34,7 @@ import { communeRoutes } from '../features/communes/routes.js';
 import { consolidatedReportRoutes } from '../features/consolidated-report/routes.js';
 import { changesRegistry } from '../features/imports/directory-snapshots.js';
 import { importRoutes } from '../features/imports/routes.js';
+import { mapRoutes } from '../features/map/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { projectRoutes } from '../features/projects/routes.js';
@@ -259,6 +260,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes);
   await app.register(notificationRoutes, { smtpConfigured: options.smtpConfigured ?? false });
   await app.register(reminderRoutes);
+  await app.register(mapRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

@@ -267,6 +267,20 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: EVERYONE,
     },
     { method: 'GET', path: '/api/communes', url: () => '/api/communes', allowed: EVERYONE },
+    // The map places what every signed-in user reads (features/map/policy.ts).
+    { method: 'GET', path: '/api/map/communes', url: () => '/api/map/communes', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/map/measures',
+      url: () => '/api/map/measures?measure=overdue',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'GET',
+      path: '/api/map/communes/{code}',
+      url: () => '/api/map/communes/06184',
+      allowed: EVERYONE,
+    },
     { method: 'GET', path: '/api/targets', url: () => '/api/targets', allowed: EVERYONE },
     {
       method: 'GET',
