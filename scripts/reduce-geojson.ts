@@ -21,7 +21,9 @@ type Polygon = Ring[];
 type Feature = {
   type: 'Feature';
   properties: Record<string, unknown>;
-  geometry: { type: 'Polygon'; coordinates: Polygon } | { type: 'MultiPolygon'; coordinates: Polygon[] };
+  geometry:
+    | { type: 'Polygon'; coordinates: Polygon }
+    | { type: 'MultiPolygon'; coordinates: Polygon[] };
 };
 
 const [input, output, toleranceArg] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  CompassOutlined,
   ControlOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -41,6 +42,9 @@ export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in 
 
 const URGERS: readonly Role[] = ['consolidator', 'leadership', 'administrator'];
 const ADMINS: readonly Role[] = ['administrator'];
+// The map is for those who oversee the province (features/map/policy.ts lets agency staff read it
+// too: it shows only what they read elsewhere; the menu keeps their view short).
+const OVERSEERS: readonly Role[] = ['leadership', 'consolidator', 'administrator', 'viewer'];
 const AGENCY_STAFF: readonly Role[] = ['agency_head', 'agency_officer'];
 // The consolidator chooses new leads in the reorganisation queue; leadership reads it.
 const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
@@ -65,6 +69,7 @@ export const NAV: readonly NavEntry[] = [
   },
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
+  { path: '/ban-do', label: 'Bản đồ', icon: <CompassOutlined />, roles: OVERSEERS },
   {
     key: 'quan-tri',
     label: 'Quản trị',
