@@ -38,6 +38,7 @@ import { DEFAULT_FEEDBACK, type FeedbackSettings } from '../features/feedback/fo
 import { feedbackRoutes } from '../features/feedback/routes.js';
 import { changesRegistry } from '../features/imports/directory-snapshots.js';
 import { importRoutes } from '../features/imports/routes.js';
+import { mapRoutes } from '../features/map/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { planRoutes } from '../features/plans/routes.js';
 import { projectRoutes } from '../features/projects/routes.js';
@@ -280,6 +281,7 @@ export async function buildApp(options: AppOptions) {
       ...options.feedback,
     },
   });
+  await app.register(mapRoutes);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

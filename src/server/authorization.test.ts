@@ -91,7 +91,12 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
     (await as(app, auth.viewer, { method: 'GET', url: `/api/tasks/${id}` })).json() as TaskDetail;
 
   const CALLS: Call[] = [
-    { method: 'GET', path: '/api/auth/session', url: () => '/api/auth/session', allowed: ALL_USERS },
+    {
+      method: 'GET',
+      path: '/api/auth/session',
+      url: () => '/api/auth/session',
+      allowed: ALL_USERS,
+    },
     { method: 'GET', path: '/api/tenant', url: () => '/api/tenant', allowed: ALL_USERS },
     {
       method: 'POST',
@@ -278,6 +283,20 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: EVERYONE,
     },
     { method: 'GET', path: '/api/communes', url: () => '/api/communes', allowed: EVERYONE },
+    // The map places what every signed-in user reads (features/map/policy.ts).
+    { method: 'GET', path: '/api/map/communes', url: () => '/api/map/communes', allowed: EVERYONE },
+    {
+      method: 'GET',
+      path: '/api/map/measures',
+      url: () => '/api/map/measures?measure=overdue',
+      allowed: EVERYONE,
+    },
+    {
+      method: 'GET',
+      path: '/api/map/communes/{code}',
+      url: () => '/api/map/communes/06184',
+      allowed: EVERYONE,
+    },
     // The search box: every signed-in user of the tenant (the tenant is a condition of the query).
     {
       method: 'GET',
@@ -883,7 +902,12 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
       allowed: ['admin', 'leader', 'consolidator'],
     },
     // The public view and feedback: anyone (anonymous too: see PUBLIC below).
-    { method: 'GET', path: '/api/public/plans', url: () => '/api/public/plans', allowed: ALL_USERS },
+    {
+      method: 'GET',
+      path: '/api/public/plans',
+      url: () => '/api/public/plans',
+      allowed: ALL_USERS,
+    },
     {
       method: 'GET',
       path: '/api/public/plans/{id}',
@@ -905,9 +929,8 @@ describe.each(engines())('authorisation matrix on %s', (engine) => {
         item: { kind: 'target', id: i.target },
         senderName: `Người gửi ${who}`,
         body: 'Góp ý về chỉ tiêu của kế hoạch.',
-        formToken: (
-          await app.inject({ method: 'GET', url: '/api/public/feedback/form' })
-        ).json().token,
+        formToken: (await app.inject({ method: 'GET', url: '/api/public/feedback/form' })).json()
+          .token,
       }),
     },
     // Moderation: the consolidator and the administrator.

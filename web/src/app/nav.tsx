@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  CompassOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -56,6 +57,9 @@ const STAFF: readonly Role[] = [
 // Public feedback is moderated by the consolidating department (and the administrator).
 const MODERATORS: readonly Role[] = ['consolidator', 'administrator'];
 const ADMINS: readonly Role[] = ['administrator'];
+// The map is for those who oversee the province (features/map/policy.ts lets agency staff read it
+// too: it shows only what they read elsewhere; the menu keeps their view short).
+const OVERSEERS: readonly Role[] = ['leadership', 'consolidator', 'administrator', 'viewer'];
 const AGENCY_STAFF: readonly Role[] = ['agency_head', 'agency_officer'];
 // The consolidator chooses new leads in the reorganisation queue; leadership reads it.
 const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
@@ -81,6 +85,7 @@ export const NAV: readonly NavEntry[] = [
   },
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, roles: STAFF },
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
+  { path: '/ban-do', label: 'Bản đồ', icon: <CompassOutlined />, roles: OVERSEERS },
   { path: '/gop-y', label: 'Góp ý', icon: <MessageOutlined />, roles: MODERATORS },
   { path: '/cong-khai', label: 'Công khai', icon: <GlobalOutlined /> },
   {

@@ -23,6 +23,9 @@ const MyWorkPage = lazy(() =>
 const UrgingPage = lazy(() =>
   import('../features/urging/pages/urging-page').then((m) => ({ default: m.UrgingPage })),
 );
+const MapPage = lazy(() =>
+  import('../features/map/pages/map-page').then((m) => ({ default: m.MapPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })),
 );
@@ -167,6 +170,7 @@ export function createRouter() {
         { path: 'nhiem-vu', element: <TasksPage /> },
         { path: 'nhiem-vu/:id', element: <TaskPage /> },
         { path: 'don-doc', element: <UrgingPage /> },
+        { path: 'ban-do', element: <MapPage /> },
         { path: 'chi-tieu', element: <TargetsPage /> },
         { path: 'chi-tieu/:id', element: <TargetPage /> },
         { path: 'du-an', element: <ProjectsPage /> },
