@@ -58,6 +58,7 @@ import { AppError, type ErrorIssue, RetryLaterError } from './errors.js';
 import { type LoadLimits, loadShedding } from './load-shedding.js';
 import { type LogSettings, loggerOptions } from './logging.js';
 import type { Principal } from './principal.js';
+import { type EvidenceStorage, openEvidenceStorage } from './storage/evidence-storage.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,7 +85,9 @@ export type AppOptions = {
   tenants?: TenantResolver;
   /** The tenant of hosts no tenant claims (tests of one tenant); the first created when absent. */
   tenantId?: string;
-  /** Where evidence files are stored; a temporary folder when absent (tests). */
+  /** Where evidence files are stored (server/storage/); a folder `filesDir` when absent. */
+  evidenceStorage?: EvidenceStorage;
+  /** The evidence folder when no storage is given; a temporary folder when absent too (tests). */
   filesDir?: string;
   session?: SessionLimits;
   secureCookie?: boolean;
@@ -255,16 +258,20 @@ export async function buildApp(options: AppOptions) {
   await app.register(agencyRoutes);
   await app.register(communeRoutes);
   await app.register(planRoutes);
-  // Tasks and projects store evidence in the same folder.
-  const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-'));
-  await app.register(targetRoutes, { filesDir });
-  await app.register(adjustmentRoutes, { filesDir });
-  await app.register(projectRoutes, { filesDir });
+  // Tasks, targets, projects and adjustments keep evidence in one storage (server/storage/).
+  const evidence =
+    options.evidenceStorage ??
+    openEvidenceStorage({
+      filesDir: options.filesDir ?? mkdtempSync(join(tmpdir(), 'tiendo-files-')),
+    });
+  await app.register(targetRoutes, { evidence });
+  await app.register(adjustmentRoutes, { evidence });
+  await app.register(projectRoutes, { evidence });
   await app.register(agencyReportRoutes);
   await app.register(importRoutes);
   await app.register(reorganisationRoutes);
   await app.register(reportingPeriodRoutes);
-  await app.register(taskRoutes, { filesDir });
+  await app.register(taskRoutes, { evidence });
   await app.register(tenantSettingsRoutes);
   await app.register(tenantRoutes);
   await app.register(consolidatedReportRoutes);

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSyn
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { evidenceFiles } from '../db/schema.js';
@@ -20,8 +21,48 @@ import { ensureMissingPeriods } from '../features/reporting-periods/service.js';
 import { refreshMissingProjections } from '../features/targets/service.js';
 import { sweepEvidence } from '../features/tasks/evidence-store.js';
 import type { TenantStarter } from '../features/tenants/starter.js';
+import { openEvidenceStorage } from './storage/evidence-storage.js';
 
 export type Progress = (message: string) => void;
+
+/**
+ * With several instances sharing one PostgreSQL and one evidence storage, what another instance
+ * began this long before a start (an upload whose row is not committed yet, a plan being stored,
+ * a draft being confirmed) is still its work, not a crash's leftover.
+ */
+export const SHARED_STORAGE_SWEEP_GRACE_MS = 60 * 60_000;
+
+/** The advisory lock key of a start on PostgreSQL ("tiendo-start" as a 32-bit number). */
+const START_LOCK_KEY = 0x7469_656e;
+
+/**
+ * Takes PostgreSQL's session advisory lock for starting, on a connection of its own, waiting for
+ * another instance's start to finish; resolves with its release (idempotent).
+ */
+async function holdStartLock(url: string, progress: Progress): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url, application_name: 'tiendo-start' });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const free = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
+      START_LOCK_KEY,
+    ]);
+    if (!free.rows[0]?.ok) {
+      progress('Another instance is starting on this database: waiting for it…');
+      await client.query('select pg_advisory_lock($1)', [START_LOCK_KEY]);
+    }
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    // Ending the session releases its advisory locks.
+    await client.end().catch(() => undefined);
+  };
+}
 
 export class DataDirLockedError extends Error {
   constructor(readonly pid: number | null) {
@@ -191,6 +232,11 @@ export async function openInstallation(
 ): Promise<Opened<string | null>> {
   const startedAt = new Date();
   const unlock = config.databaseUrl ? () => undefined : await lockDataDir(config.dataDir);
+  // Several instances may start together on one PostgreSQL: one at a time migrates, creates the
+  // first tenant and repairs what a crash left; the others wait, then find it done.
+  const endStart = config.databaseUrl
+    ? await holdStartLock(config.databaseUrl, progress)
+    : async () => undefined;
   let database: Database | undefined;
   try {
     progress(
@@ -222,9 +268,27 @@ export async function openInstallation(
         (r) => r.sha256,
       ),
     );
-    const swept = await sweepEvidence(config.filesDir, (s) => referenced.has(s), startedAt);
+    // Several instances may share the storage (PostgreSQL): another one's upload whose row is not
+    // yet committed must stay, so only what was last written an hour before this start goes.
+    const sweptBefore = config.databaseUrl
+      ? new Date(startedAt.getTime() - SHARED_STORAGE_SWEEP_GRACE_MS)
+      : startedAt;
+    const swept = await sweepEvidence(
+      openEvidenceStorage(config),
+      (s) => referenced.has(s),
+      sweptBefore,
+    );
     // A plan whose content a crash cut short was never shown: it goes (plans/service.ts).
-    const discarded = await discardStoringPlans(database.db, { id: actorId, tenantId: null });
+    // With several instances, another one may be storing a plan or confirming a draft right now:
+    // only what was begun an hour before this start is taken for a crash's leftover.
+    const leftBefore = config.databaseUrl
+      ? new Date(startedAt.getTime() - SHARED_STORAGE_SWEEP_GRACE_MS)
+      : undefined;
+    const discarded = await discardStoringPlans(
+      database.db,
+      { id: actorId, tenantId: null },
+      leftBefore,
+    );
     if (discarded)
       progress(`Removed ${discarded} plan(s) left half-stored by an interrupted import.`);
     // Targets stored before their projection was kept in columns (migration 0017).
@@ -233,7 +297,7 @@ export async function openInstallation(
     // Plans stored before reporting periods were records get their default periods (0018).
     const periods = await ensureMissingPeriods(database.db);
     if (periods) progress(`Gave plans their ${periods} default reporting period(s).`);
-    const released = await releaseStoringDrafts(database.db);
+    const released = await releaseStoringDrafts(database.db, leftBefore);
     // The registry as files, for `tiendo import --dry-run` while this process holds the lock.
     if (!config.databaseUrl) await snapshotDirectories(database.db, config.dataDir);
     if (released)
@@ -242,6 +306,7 @@ export async function openInstallation(
       progress(
         `Removed ${swept.orphans} evidence file(s) no report refers to and ${swept.temporary} temporary file(s) left by an interrupted upload.`,
       );
+    await endStart();
     const db = database;
     return {
       database: db,
@@ -259,6 +324,7 @@ export async function openInstallation(
       },
     };
   } catch (e) {
+    await endStart().catch(() => undefined);
     await database?.close().catch(() => undefined);
     unlock();
     throw e;

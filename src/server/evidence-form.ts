@@ -14,6 +14,7 @@ import {
 } from '../features/tasks/evidence-store.js';
 import { checkedTextField } from './control-characters.js';
 import { AppError, InvalidInputError } from './errors.js';
+import type { EvidenceStorage } from './storage/evidence-storage.js';
 
 /** Registers the multipart parser, with the evidence limits, in the calling plugin's scope. */
 export async function registerEvidenceForms(app: FastifyInstance) {
@@ -38,7 +39,7 @@ export type EvidenceForm<T> = { data: T; files: StoredFile[] };
  */
 export async function readEvidenceForm<S extends z.ZodType>(
   request: FastifyRequest,
-  filesDir: string,
+  storage: EvidenceStorage,
   schema: S,
   optional: readonly string[] = [],
 ): Promise<EvidenceForm<z.infer<S>>> {
@@ -54,13 +55,13 @@ export async function readEvidenceForm<S extends z.ZodType>(
           part.file.resume();
           continue;
         }
-        stored.push(await storeEvidence(filesDir, part.filename, part.file));
+        stored.push(await storeEvidence(storage, part.filename, part.file));
       } else {
         fields[part.fieldname] = checkedTextField(part.fieldname, String(part.value));
       }
     }
   } catch (e) {
-    await removeStored(filesDir, stored);
+    await removeStored(storage, stored);
     const code = (e as { code?: string }).code;
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
       throw new AppError(400, 'too_many_files', 'too many files');
@@ -83,7 +84,7 @@ export async function readEvidenceForm<S extends z.ZodType>(
   );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    await removeStored(filesDir, stored);
+    await removeStored(storage, stored);
     throw new InvalidInputError(
       parsed.error.issues.map((i) => ({
         field: i.path.join('.'),
@@ -97,14 +98,14 @@ export async function readEvidenceForm<S extends z.ZodType>(
 
 /** Runs the write that records the form; if it fails, the files stored for it are removed. */
 export async function keepingEvidenceOnSuccess<T>(
-  filesDir: string,
+  storage: EvidenceStorage,
   files: readonly StoredFile[],
   write: () => Promise<T>,
 ): Promise<T> {
   try {
     return await write();
   } catch (e) {
-    await removeStored(filesDir, files);
+    await removeStored(storage, files);
     throw e;
   }
 }

@@ -15,6 +15,7 @@ import { buildApp, WEB_DIST } from './app.js';
 import { DataDirLockedError, openInstallation } from './bootstrap.js';
 import { jobScheduleFromEnv } from './jobs/jobs.js';
 import { startJobs } from './jobs/runner.js';
+import { openEvidenceStorage } from './storage/evidence-storage.js';
 
 const log = (message: string) => console.log(`[tiendo] ${message}`);
 
@@ -50,7 +51,8 @@ async function main() {
     db: opened.database.db,
     dataVersion,
     webDir: WEB_DIST,
-    filesDir: config.filesDir,
+    // Evidence files: the folder TIENDO_FILES_DIR names (one folder every instance mounts).
+    evidenceStorage: openEvidenceStorage(config),
     session: config.session,
     secureCookie: config.session.secureCookie,
     // Redaction and serializers: server/logging.ts, applied by buildApp.

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evidencePath } from '../../src/features/tasks/evidence-store.js';
+import { evidencePath } from '../../src/server/storage/local-folder.js';
 import {
   getJson,
   headers,
@@ -172,7 +172,8 @@ describe.each(ENGINES)('kill -9 during writes (%s)', (engine) => {
     mkdirSync(join(filesDir, 'tmp'), { recursive: true });
     const leftover = join(filesDir, 'tmp', 'interrupted-upload');
     writeFileSync(leftover, 'partial');
-    const past = new Date(Date.now() - 60_000);
+    // Older than the grace a start on PostgreSQL leaves other instances' uploads (bootstrap.ts).
+    const past = new Date(Date.now() - 2 * 60 * 60_000);
     utimesSync(orphan, past, past);
     utimesSync(leftover, past, past);
     const restarted = startServer(env);

@@ -5,11 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  evidencePath,
-  storeEvidence,
-  sweepEvidence,
-} from '../../src/features/tasks/evidence-store.js';
+import { storeEvidence, sweepEvidence } from '../../src/features/tasks/evidence-store.js';
+import { evidencePath, LocalFolderStorage } from '../../src/server/storage/local-folder.js';
 import { SAMPLE_PDF } from '../support/multipart.js';
 
 // Records, in order, every fsync (by path) and every rename the evidence store makes.
@@ -48,7 +45,11 @@ beforeEach(() => {
 describe('storing an evidence file', () => {
   it('fsyncs the file before renaming it into place, then its folder and new parents', async () => {
     const dir = filesDir();
-    const stored = await storeEvidence(dir, 'bao-cao.pdf', Readable.from([SAMPLE_PDF]));
+    const stored = await storeEvidence(
+      new LocalFolderStorage(dir),
+      'bao-cao.pdf',
+      Readable.from([SAMPLE_PDF]),
+    );
     const target = evidencePath(dir, stored.sha256);
     const renameAt = events.findIndex((e) => e.endsWith(`-> ${target}`));
     expect(renameAt).toBeGreaterThan(0);
@@ -63,9 +64,17 @@ describe('storing an evidence file', () => {
 
   it('syncs a file it finds already stored (a concurrent or interrupted upload) and its folder', async () => {
     const dir = filesDir();
-    const first = await storeEvidence(dir, 'a.pdf', Readable.from([SAMPLE_PDF]));
+    const first = await storeEvidence(
+      new LocalFolderStorage(dir),
+      'a.pdf',
+      Readable.from([SAMPLE_PDF]),
+    );
     events.length = 0;
-    const again = await storeEvidence(dir, 'b.pdf', Readable.from([SAMPLE_PDF]));
+    const again = await storeEvidence(
+      new LocalFolderStorage(dir),
+      'b.pdf',
+      Readable.from([SAMPLE_PDF]),
+    );
     expect(again.created).toBe(false);
     const target = evidencePath(dir, first.sha256);
     expect(events).toContain(`sync ${target}`);
@@ -99,7 +108,11 @@ describe('sweeping at start', () => {
     writeFileSync(current, 'partial');
     utimesSync(current, after, after);
 
-    const swept = await sweepEvidence(dir, (s) => s === sha('a'), startedAt);
+    const swept = await sweepEvidence(
+      new LocalFolderStorage(dir),
+      (s) => s === sha('a'),
+      startedAt,
+    );
 
     expect(swept).toEqual({ orphans: 1, temporary: 1 });
     expect(existsSync(referenced)).toBe(true);
@@ -110,7 +123,13 @@ describe('sweeping at start', () => {
   });
 
   it('is a no-op on a files folder that does not exist yet', async () => {
-    expect(await sweepEvidence(join(filesDir(), 'none'), () => false, new Date())).toEqual({
+    expect(
+      await sweepEvidence(
+        new LocalFolderStorage(join(filesDir(), 'none')),
+        () => false,
+        new Date(),
+      ),
+    ).toEqual({
       orphans: 0,
       temporary: 0,
     });

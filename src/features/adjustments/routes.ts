@@ -12,6 +12,7 @@ import {
 } from '../../server/evidence-form.js';
 import { authorize, authorizeDecision } from '../../server/policy.js';
 import { actorOf, hasRole, type UserPrincipal } from '../../server/principal.js';
+import type { EvidenceStorage } from '../../server/storage/evidence-storage.js';
 import { requireUser } from '../auth/hooks.js';
 import { batchPolicy, decisionAccess, proposalPolicy, proposePolicy } from './policy.js';
 import { presentBatch, presentProposal } from './presenter.js';
@@ -46,7 +47,7 @@ import {
 
 const DECIDED = new Set(['accepted', 'rejected', 'withdrawn']);
 
-export type AdjustmentRouteOptions = { filesDir: string };
+export type AdjustmentRouteOptions = { evidence: EvidenceStorage };
 
 export const adjustmentRoutes: FastifyPluginAsyncZod<AdjustmentRouteOptions> = async (
   app,
@@ -139,11 +140,11 @@ export const adjustmentRoutes: FastifyPluginAsyncZod<AdjustmentRouteOptions> = a
         throw new NotFoundError('adjustment_proposal');
       const form = await readEvidenceForm(
         request,
-        options.filesDir,
+        options.evidence,
         proposalFieldsSchema,
         OPTIONAL_PROPOSAL_FIELDS,
       );
-      const row = await keepingEvidenceOnSuccess(options.filesDir, form.files, async () => {
+      const row = await keepingEvidenceOnSuccess(options.evidence, form.files, async () => {
         const prepared = await prepareProposal(app.db, p, form.data, isoDateInVietnam());
         authorize(proposePolicy, p, prepared.action, prepared.access);
         return createProposal(

@@ -2,7 +2,7 @@
 // the draft's state before and after; confirming stores the plan and closes the draft, together.
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { importDrafts } from '../../db/schema.js';
 import { AppError } from '../../server/errors.js';
@@ -280,11 +280,20 @@ async function releaseDraft(db: Db, id: string) {
 }
 
 /** At start: drafts whose confirmation a crash interrupted are open again. Returns how many. */
-export async function releaseStoringDrafts(db: Db): Promise<number> {
+export async function releaseStoringDrafts(
+  db: Db,
+  /** Only drafts claimed before this (another instance may be storing one now). */
+  before?: Date,
+): Promise<number> {
   const left = await db
     .select({ id: importDrafts.id })
     .from(importDrafts)
-    .where(eq(importDrafts.status, 'storing'));
+    .where(
+      and(
+        eq(importDrafts.status, 'storing'),
+        before ? lt(importDrafts.updatedAt, before) : undefined,
+      ),
+    );
   for (const { id } of left) await releaseDraft(db, id);
   return left.length;
 }

@@ -1,7 +1,19 @@
 // Plans: creating one from a plan file (one transaction, everything audited) and reading them,
 // always inside one tenant.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { inTurn } from '../../db/in-turn.js';
@@ -919,8 +931,16 @@ export async function deleteStoredPlan(
 }
 
 /** At start: plans a crash left half-stored (see discardStoringPlan). Returns how many. */
-export async function discardStoringPlans(db: Db, actor: Actor): Promise<number> {
-  const left = await db.select({ id: plans.id }).from(plans).where(isNotNull(plans.storingSince));
+export async function discardStoringPlans(
+  db: Db,
+  actor: Actor,
+  /** Only plans whose storing began before this (another instance may be storing one now). */
+  before?: Date,
+): Promise<number> {
+  const left = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(before ? lt(plans.storingSince, before) : isNotNull(plans.storingSince));
   for (const { id } of left) await discardStoringPlan(db, actor, id);
   return left.length;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../server/evidence-form.js';
 import { authorize, can } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
+import type { EvidenceStorage } from '../../server/storage/evidence-storage.js';
 import { requireUser } from '../auth/hooks.js';
 import {
   buildCapitalTemplate,
@@ -48,7 +49,7 @@ import {
   updatesOf,
 } from './service.js';
 
-export type ProjectRouteOptions = { filesDir: string };
+export type ProjectRouteOptions = { evidence: EvidenceStorage };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A capital spreadsheet of every project of a province is a few hundred kilobytes. */
@@ -232,11 +233,11 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
       authorize(projectPolicy, p, 'report', access);
       const form = await readEvidenceForm(
         request,
-        options.filesDir,
+        options.evidence,
         projectUpdateFieldsSchema,
         PROJECT_UPDATE_OPTIONAL_FIELDS,
       );
-      const update = await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+      const update = await keepingEvidenceOnSuccess(options.evidence, form.files, () =>
         addProjectUpdate(
           app.db,
           actorOf(p, request.id),
@@ -270,8 +271,8 @@ export const projectRoutes: FastifyPluginAsyncZod<ProjectRouteOptions> = async (
       const access = await projectAccess(app.db, p.tenantId, request.params.id);
       if (!access) throw new NotFoundError('project');
       authorize(projectPolicy, p, 'addDocuments', access);
-      const form = await readEvidenceForm(request, options.filesDir, projectDocumentsFieldsSchema);
-      await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+      const form = await readEvidenceForm(request, options.evidence, projectDocumentsFieldsSchema);
+      await keepingEvidenceOnSuccess(options.evidence, form.files, () =>
         addProjectDocuments(
           app.db,
           actorOf(p, request.id),

@@ -13,6 +13,7 @@ import {
 } from '../../server/evidence-form.js';
 import { authorize, authorizeDecision, can } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
+import type { EvidenceStorage } from '../../server/storage/evidence-storage.js';
 import { requireUser } from '../auth/hooks.js';
 import { removeStored } from '../tasks/evidence-store.js';
 import { actualPolicy, targetPolicy } from './policy.js';
@@ -38,7 +39,7 @@ import {
   updateTarget,
 } from './service.js';
 
-export type TargetRouteOptions = { filesDir: string };
+export type TargetRouteOptions = { evidence: EvidenceStorage };
 
 const thisYear = () => Number(isoDateInVietnam().slice(0, 4));
 
@@ -164,7 +165,7 @@ export const targetRoutes: FastifyPluginAsyncZod<TargetRouteOptions> = async (ap
         tenantId: t.tenantId,
         responsibleAgencyId: t.responsibleAgencyId,
       });
-      const form = await readEvidenceForm(request, options.filesDir, actualFieldsSchema, [
+      const form = await readEvidenceForm(request, options.evidence, actualFieldsSchema, [
         'value',
         'achieved',
         'assessment',
@@ -191,10 +192,10 @@ export const targetRoutes: FastifyPluginAsyncZod<TargetRouteOptions> = async (ap
           issues.push({ field, code: `${field}_not_allowed`, message: `not for ${t.kind}` });
       }
       if (issues.length > 0 || !allowed.ok) {
-        await removeStored(options.filesDir, form.files);
+        await removeStored(options.evidence, form.files);
         throw new AppError(400, issues[0]?.code ?? 'invalid_input', 'invalid actual', issues);
       }
-      const actual = await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+      const actual = await keepingEvidenceOnSuccess(options.evidence, form.files, () =>
         reportActual(app.db, actorOf(p, request.id), p, t.id, {
           version: data.version,
           period: allowed.period,

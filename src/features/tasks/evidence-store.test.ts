@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PDF } from '../../../test/support/multipart.js';
+import { LocalFolderStorage } from '../../server/storage/local-folder.js';
 import { cleanFileName, removeStored, storeEvidence } from './evidence-store.js';
 
 describe('evidence files', () => {
@@ -15,16 +16,17 @@ describe('evidence files', () => {
 
   it('are stored once by checksum, checked by content, and removable after a failed write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-evidence-unit-'));
-    const a = await storeEvidence(dir, 'a.pdf', Readable.from([SAMPLE_PDF]));
-    const b = await storeEvidence(dir, 'b.pdf', Readable.from([SAMPLE_PDF]));
+    const storage = new LocalFolderStorage(dir);
+    const a = await storeEvidence(storage, 'a.pdf', Readable.from([SAMPLE_PDF]));
+    const b = await storeEvidence(storage, 'b.pdf', Readable.from([SAMPLE_PDF]));
     expect(a.sha256).toBe(b.sha256);
     expect([a.created, b.created]).toEqual([true, false]);
     await expect(
-      storeEvidence(dir, 'x.pdf', Readable.from([Buffer.from('PK\u0003\u0004')])),
+      storeEvidence(storage, 'x.pdf', Readable.from([Buffer.from('PK\u0003\u0004')])),
     ).rejects.toMatchObject({
       code: 'file_type_not_allowed',
     });
-    await removeStored(dir, [a, b]);
+    await removeStored(storage, [a, b]);
     expect(
       readdirSync(join(dir, 'evidence'), { recursive: true }).filter((f) => String(f).length > 2),
     ).toEqual([]);

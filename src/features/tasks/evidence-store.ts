@@ -1,15 +1,12 @@
-// Evidence files live outside the database, in the files folder, named by their SHA-256 (the
-// same file uploaded twice is stored once). Uploads are streamed to a temporary file while hashed
-// and measured, fsynced, then moved into place and their folder fsynced, so that a row committed
-// afterwards never points at a file lost with the power; the caller removes what it stored if its
-// transaction fails, and a start sweeps what a crash left behind (sweepEvidence).
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+// Evidence files live outside the database, named by their SHA-256 (the same file uploaded twice
+// is stored once), in an EvidenceStorage (server/storage/: the files folder by default). This module
+// is what is accepted and how: the name kept, the type checked by extension and by content, the
+// size limit; the storage makes the file durable before its report's transaction can commit. The
+// caller removes what it stored if its transaction fails, and a start sweeps what a crash left
+// behind (sweepEvidence).
+import { extname } from 'node:path';
 import { AppError } from '../../server/errors.js';
+import type { EvidenceStorage } from '../../server/storage/evidence-storage.js';
 
 import { type EvidenceExtension, MAX_EVIDENCE_BYTES } from './evidence-rules.js';
 
@@ -56,27 +53,6 @@ const fileTypeError = (fileName: string) =>
     { field: 'evidence', code: 'file_type_not_allowed', message: fileName },
   ]);
 
-export function evidencePath(filesDir: string, sha256: string) {
-  return join(filesDir, 'evidence', sha256.slice(0, 2), sha256);
-}
-
-/** fsync of a file, or of a folder (its entries: a file created or renamed into it). */
-async function syncPath(path: string) {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (e) {
-    // Windows cannot open a folder to sync it; its file system orders metadata itself.
-    if (process.platform === 'win32' && (e as NodeJS.ErrnoException).code === 'EISDIR') return;
-    throw e;
-  }
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Keeps what a person would recognise, without path parts or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
@@ -92,7 +68,7 @@ export function cleanFileName(name: string): string {
 }
 
 export async function storeEvidence(
-  filesDir: string,
+  storage: EvidenceStorage,
   fileName: string,
   stream: NodeJS.ReadableStream & { truncated?: boolean },
 ): Promise<StoredFile> {
@@ -101,22 +77,7 @@ export async function storeEvidence(
     | (typeof TYPES)[EvidenceExtension]
     | undefined;
   if (!type) throw fileTypeError(name);
-  const tmpDir = join(filesDir, 'tmp');
-  await mkdir(tmpDir, { recursive: true });
-  const tmp = join(tmpDir, randomUUID());
-  const hash = createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const measure = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8 - head.length)]);
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(stream, measure, createWriteStream(tmp));
+  const put = await storage.put(stream, ({ size, head }) => {
     if (stream.truncated || size > MAX_EVIDENCE_BYTES) {
       throw new AppError(413, 'file_too_large', `${name} is larger than the limit`, [
         { field: 'evidence', code: 'file_too_large', message: name },
@@ -125,81 +86,37 @@ export async function storeEvidence(
     if (size === 0 || !type.magic.some((m) => m.every((b, i) => head[i] === b))) {
       throw fileTypeError(name);
     }
-    const sha256 = hash.digest('hex');
-    const target = evidencePath(filesDir, sha256);
-    const shard = dirname(target);
-    const created = !existsSync(target);
-    if (created) {
-      await syncPath(tmp);
-      const madeFolders = await mkdir(shard, { recursive: true });
-      await rename(tmp, target);
-      await syncPath(shard);
-      // A new shard (or evidence) folder is itself an entry of its parent.
-      if (madeFolders) {
-        await syncPath(dirname(shard));
-        await syncPath(filesDir);
-      }
-    } else {
-      await rm(tmp, { force: true });
-      // Stored before, perhaps by an upload still finishing or a process that died before syncing.
-      await syncPath(target);
-      await syncPath(shard);
-    }
-    return { fileName: name, contentType: type.contentType, size, sha256, created };
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  });
+  return { fileName: name, contentType: type.contentType, ...put };
 }
 
-export async function removeStored(filesDir: string, files: readonly StoredFile[]) {
-  for (const f of files) if (f.created) await rm(evidencePath(filesDir, f.sha256), { force: true });
+export async function removeStored(storage: EvidenceStorage, files: readonly StoredFile[]) {
+  for (const f of files) if (f.created) await storage.delete(f.sha256);
 }
 
 /**
  * At start, before serving: removes stored files that no evidence row refers to (an upload whose
- * transaction never committed: the process died in between) and what is left in the temporary
- * folder. Only files older than `startedAt` are touched.
+ * transaction never committed: the process died in between) and what interrupted uploads left in
+ * staging. Only files last written before `before` are touched: the start itself on a storage of
+ * one instance; with several instances sharing the storage, an hour earlier (bootstrap.ts), so that
+ * another instance's upload in flight (stored, its row not yet committed) is left alone.
  */
 export async function sweepEvidence(
-  filesDir: string,
+  storage: EvidenceStorage,
   isReferenced: (sha256: string) => boolean,
-  startedAt: Date,
+  before: Date,
 ): Promise<{ orphans: number; temporary: number }> {
-  const old = async (path: string) => (await stat(path)).mtimeMs < startedAt.getTime();
-  const entries = async (dir: string) =>
-    readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return [];
-      throw e;
-    });
   let orphans = 0;
-  let temporary = 0;
-  const evidenceDir = join(filesDir, 'evidence');
-  for (const shard of await entries(evidenceDir)) {
-    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
-    for (const file of await entries(join(evidenceDir, shard.name))) {
-      if (!file.isFile() || !/^[0-9a-f]{64}$/.test(file.name) || isReferenced(file.name)) continue;
-      const path = join(evidenceDir, shard.name, file.name);
-      if (!(await old(path))) continue;
-      await rm(path, { force: true });
-      orphans++;
-    }
+  for await (const entry of storage.list()) {
+    if (isReferenced(entry.sha256) || entry.writtenAt.getTime() >= before.getTime()) continue;
+    await storage.delete(entry.sha256);
+    orphans++;
   }
-  const tmpDir = join(filesDir, 'tmp');
-  for (const entry of await entries(tmpDir)) {
-    const path = join(tmpDir, entry.name);
-    if (!(await old(path))) continue;
-    await rm(path, { recursive: true, force: true });
-    temporary++;
-  }
+  const temporary = await storage.sweepStaging(before);
   return { orphans, temporary };
 }
 
-export async function openEvidence(filesDir: string, sha256: string) {
-  const path = evidencePath(filesDir, sha256);
-  // Fail early (404) rather than half-way through a response.
-  const handle = await open(path, 'r').catch(() => null);
-  if (!handle) return null;
-  await handle.close();
-  return createReadStream(path);
+/** The stored file of an evidence row, or null when the storage has none. */
+export function openEvidence(storage: EvidenceStorage, sha256: string) {
+  return storage.get(sha256);
 }

@@ -12,6 +12,7 @@ import {
 } from '../../server/evidence-form.js';
 import { authorize, authorizeDecision, can } from '../../server/policy.js';
 import { actorOf, type UserPrincipal } from '../../server/principal.js';
+import type { EvidenceStorage } from '../../server/storage/evidence-storage.js';
 import { requireUser } from '../auth/hooks.js';
 import { currentUserView } from '../auth/service.js';
 import { openEvidence } from './evidence-store.js';
@@ -81,7 +82,7 @@ import {
 } from './service.js';
 import { buildUrgingLetter } from './urging.js';
 
-export type TaskRouteOptions = { filesDir: string };
+export type TaskRouteOptions = { evidence: EvidenceStorage };
 
 /** The object just written, read back through the presenter. */
 function must<T>(value: T | undefined): T {
@@ -193,10 +194,10 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
           ? 'contribution'
           : null;
       if (!kind) throw new NotFoundError('task');
-      const form = await readEvidenceForm(request, options.filesDir, progressFieldsSchema, [
+      const form = await readEvidenceForm(request, options.evidence, progressFieldsSchema, [
         'percent',
       ]);
-      const update = await keepingEvidenceOnSuccess(options.filesDir, form.files, () =>
+      const update = await keepingEvidenceOnSuccess(options.evidence, form.files, () =>
         addProgress(
           app.db,
           actorOf(p, request.id),
@@ -256,7 +257,7 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       const found = await findEvidence(app.db, p.tenantId, request.params.id);
       if (!found) throw new NotFoundError('evidence');
       if (found.taskId) await taskFor(p, found.taskId, 'read');
-      const stream = await openEvidence(options.filesDir, found.file.sha256);
+      const stream = await openEvidence(options.evidence, found.file.sha256);
       if (!stream) {
         request.log.error(
           { sha256: found.file.sha256 },
