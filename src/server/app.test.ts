@@ -73,6 +73,8 @@ const FILE_DOWNLOADS = new Set([
   '/api/periods/{periodId}/consolidated-report.docx',
   '/api/periods/{periodId}/consolidated-report/appendix.docx',
   '/api/periods/{periodId}/consolidated-report/appendix.xlsx',
+  // The province's commune boundaries: a GeoJSON file of reference/geo/ sent as it is.
+  '/api/map/communes',
 ]);
 
 describe('the HTTP application', () => {

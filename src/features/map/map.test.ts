@@ -280,6 +280,45 @@ describe.each(engines())('map API on %s', (engine) => {
     expect(res.statusCode).toBe(401);
   });
 
+  // Last: it moves the former district's task.
+  it('shows a former district’s task on the one commune a person chose to carry it', async () => {
+    const { db, tenantId } = ctx.database;
+    const work = (
+      await as(ctx.app, cast.viewer, {
+        method: 'GET',
+        url: `/api/map/communes/${DONG_DANG}?planId=${planId}`,
+      })
+    ).json<CommuneWork>();
+    const former = work.tasks.items.find((t) => t.via === 'former');
+    expect(former).toBeDefined();
+    const task = (
+      await as(ctx.app, cast.viewer, { method: 'GET', url: `/api/tasks/${former?.id}` })
+    ).json<{ version: number }>();
+    const chosen = caoLocCommunes.find((c) => c !== DONG_DANG && c !== DONG_KINH) as string;
+    const assigned = await as(ctx.app, cast.consolidator, {
+      method: 'PUT',
+      url: `/api/tasks/${former?.id}/assignment`,
+      payload: {
+        version: task.version,
+        leadAgencyId: await agencyIdByCode(db, tenantId, `UBND-${chosen}`),
+        coordinatorAgencyIds: [],
+      },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const { value } = await measures(`measure=overdue&planId=${planId}`);
+    expect(value.get(chosen)).toBe('1');
+    expect(value.get(DONG_DANG)).toBe('1'); // its own task only
+    for (const code of caoLocCommunes.filter((c) => c !== chosen && c !== DONG_DANG))
+      expect(value.get(code), code).toBe('0');
+    const there = (
+      await as(ctx.app, cast.viewer, {
+        method: 'GET',
+        url: `/api/map/communes/${chosen}?planId=${planId}`,
+      })
+    ).json<CommuneWork>();
+    expect(there.tasks.items).toMatchObject([{ id: former?.id, via: 'commune' }]);
+  });
+
   it('shows another tenant none of this province: no boundaries for its province, none of its communes', async () => {
     const geo = await as(ctx.app, other, { method: 'GET', url: '/api/map/communes' });
     expect(geo.statusCode).toBe(404);

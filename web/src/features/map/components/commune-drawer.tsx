@@ -68,19 +68,22 @@ export function CommuneDrawer({
   code,
   name,
   planId,
+  year,
   onClose,
 }: {
   code: string | undefined;
   /** Known from the measures while the commune's own answer loads. */
   name: string | undefined;
   planId: string | undefined;
+  /** The year of the projects' figures (the current year when absent). */
+  year: number | undefined;
   onClose: () => void;
 }) {
   const screens = Grid.useBreakpoint();
   const [pages, setPages] = useState({ code, tasks: 1, projects: 1 });
   // Another commune starts on the first pages.
   const current = pages.code === code ? pages : { code, tasks: 1, projects: 1 };
-  const work = useCommuneWork(code, planId, current.tasks, current.projects);
+  const work = useCommuneWork(code, planId, year, current.tasks, current.projects);
   const data = work.data;
   const pagination = (page: number, total: number, key: 'tasks' | 'projects') =>
     total > COMMUNE_PAGE_SIZE

@@ -14,8 +14,13 @@ export function useBoundaries() {
   });
 }
 
-export function useMeasures(measure: MapMeasure, planId: string | undefined) {
-  const query = { measure, planId };
+export function useMeasures(
+  measure: MapMeasure,
+  planId: string | undefined,
+  year: number | undefined,
+) {
+  // The year matters to disbursement only: the other measures share one cache entry.
+  const query = { measure, planId, year: measure === 'disbursement' ? year : undefined };
   return useQuery({
     queryKey: ['map', 'measures', query],
     queryFn: ({ signal }) => apiGet<MapMeasures>('/api/map/measures', query, signal),
@@ -28,11 +33,13 @@ export const COMMUNE_PAGE_SIZE = 10;
 export function useCommuneWork(
   code: string | undefined,
   planId: string | undefined,
+  year: number | undefined,
   taskPage: number,
   projectPage: number,
 ) {
   const query = {
     planId,
+    year,
     limit: COMMUNE_PAGE_SIZE,
     taskOffset: (taskPage - 1) * COMMUNE_PAGE_SIZE,
     projectOffset: (projectPage - 1) * COMMUNE_PAGE_SIZE,

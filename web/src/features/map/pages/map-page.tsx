@@ -32,6 +32,15 @@ const ProvinceMap = lazy(() => import('../components/province-map'));
 
 const DEFAULT_MEASURE: MapMeasure = 'overdue';
 
+const THIS_YEAR = new Date().getFullYear();
+/** The years disbursement can be shown for: this year and the five before. */
+const YEARS = Array.from({ length: 6 }, (_, i) => THIS_YEAR - i);
+
+const readYear = (raw: string | null): number | undefined => {
+  const n = Number(raw);
+  return YEARS.includes(n) ? n : undefined;
+};
+
 const readMeasure = (raw: string | null): MapMeasure =>
   (MAP_MEASURES as readonly string[]).includes(raw ?? '') ? (raw as MapMeasure) : DEFAULT_MEASURE;
 
@@ -44,9 +53,10 @@ export function MapPage() {
   const measure = readMeasure(params.get('chi-so'));
   const planId = params.get('ke-hoach') || undefined;
   const communeCode = params.get('xa') || undefined;
+  const year = readYear(params.get('nam'));
   const plans = usePlans(1, 100);
   const boundaries = useBoundaries();
-  const measures = useMeasures(measure, planId);
+  const measures = useMeasures(measure, planId, year);
   const data = measures.data;
 
   const setParam = (name: string, value: string | undefined) =>
@@ -136,6 +146,16 @@ export function MapPage() {
             label: p.document.number ?? p.document.title ?? 'Kế hoạch chưa có số',
           }))}
         />
+        {measure === 'disbursement' && (
+          <Select<number>
+            aria-label="Năm giải ngân"
+            style={{ width: 120 }}
+            value={year ?? data?.year ?? THIS_YEAR}
+            onChange={(y) => setParam('nam', y === THIS_YEAR ? undefined : String(y))}
+            options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
+            data-testid="map-year"
+          />
+        )}
         <Select<string>
           showSearch={{ optionFilterProp: 'label' }}
           allowClear
@@ -199,6 +219,7 @@ export function MapPage() {
         code={communeCode}
         name={openName}
         planId={planId}
+        year={year}
         onClose={() => open(undefined)}
       />
     </div>
