@@ -10,6 +10,7 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { useSession } from '../features/auth/hooks/use-session';
 import { HOME_PATH, loginPathFor } from '../features/auth/redirect';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { SearchBox } from '../features/search/components/search-box';
 import { TenantSubtitle } from '../features/tenants/components/tenant-subtitle';
 import { isNavGroup, navFor, navGroupOf, navKeyOf } from './nav';
 import { PageLoading, QueryError } from './query-state';
@@ -156,6 +157,7 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                 {!narrow && <TenantSubtitle />}
               </div>
               <Flex align="center" gap={8}>
+                <SearchBox compact={narrow} />
                 <NotificationBell />
                 <UserMenu user={user} compact={narrow} />
               </Flex>
