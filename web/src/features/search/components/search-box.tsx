@@ -3,26 +3,48 @@
 // with every group.
 import { SearchOutlined } from '@ant-design/icons';
 import type { SearchKind } from '@features/search/schema';
-import { AutoComplete, Flex, Input, Typography } from 'antd';
+import { AutoComplete, Button, Flex, Input, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useSearch } from '../hooks/use-search';
-import { hitDetail, hitHref, NO_RESULTS, SEARCH_KIND_LABELS, searchPageHref } from '../labels';
+import {
+  hitDetail,
+  hitHref,
+  NO_RESULTS,
+  SEARCH_KIND_LABELS,
+  SEARCH_PATH,
+  searchPageHref,
+} from '../labels';
 
 /** Results shown per kind under the box. */
 const BOX_LIMIT = 4;
 const SEE_ALL = '__see_all__';
 
+/** On a narrow screen, a button to the search page (its own box); else the box with its list. */
 export function SearchBox({ compact = false }: { compact?: boolean }) {
+  const navigate = useNavigate();
+  if (compact)
+    return (
+      <Button
+        icon={<SearchOutlined />}
+        aria-label="Tìm kiếm"
+        onClick={() => navigate(SEARCH_PATH)}
+        data-testid="search-button"
+      />
+    );
+  return <HeaderSearch />;
+}
+
+function HeaderSearch() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(text.trim(), 250);
   const search = useSearch(q, BOX_LIMIT, open && q.length >= 2);
   // Enter both selects a highlighted result (onSelect) and presses Enter in the input: the
-  // selection wins.
-  const selecting = useRef(false);
+  // selection wins. Selections are counted, so that Enter can tell whether one came with it.
+  const selections = useRef(0);
 
   const options = useMemo(() => {
     if (!search.data || q.length < 2) return [];
@@ -103,14 +125,14 @@ export function SearchBox({ compact = false }: { compact?: boolean }) {
         setOpen(true);
       }}
       onSelect={(value: string) => {
-        selecting.current = true;
+        selections.current += 1;
         const href = hrefOf(value);
         if (href) go(href);
       }}
       defaultActiveFirstOption={false}
       notFoundContent={showEmpty ? NO_RESULTS : null}
-      popupMatchSelectWidth={compact ? 320 : 480}
-      style={{ width: compact ? 160 : 320 }}
+      popupMatchSelectWidth={480}
+      style={{ width: 320 }}
       data-testid="search-box"
     >
       <Input
@@ -119,13 +141,10 @@ export function SearchBox({ compact = false }: { compact?: boolean }) {
         aria-label="Tìm kiếm"
         allowClear
         onPressEnter={() => {
+          const before = selections.current;
           // The keydown reaches the input before the list selects: let a selection go first.
           setTimeout(() => {
-            if (selecting.current) {
-              selecting.current = false;
-              return;
-            }
-            if (text.trim()) go(searchPageHref(text));
+            if (selections.current === before && text.trim()) go(searchPageHref(text));
           }, 0);
         }}
         data-testid="search-input"

@@ -31,6 +31,7 @@ export function SearchPage() {
         allowClear
         style={{ maxWidth: 640 }}
         aria-label="Từ cần tìm"
+        autoFocus={!q}
         data-testid="search-page-input"
       />
       {!q ? (
