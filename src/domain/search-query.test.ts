@@ -6,8 +6,11 @@ import {
   escapeLike,
   expansionsOf,
   foldQuery,
+  hasTrigram,
+  isAbbreviationForm,
   MAX_PHRASES,
   parseSearchQuery,
+  wordStartPattern,
 } from './search-query.js';
 import { foldForSearch } from './vietnamese-text.js';
 
@@ -207,5 +210,26 @@ describe('LIKE patterns', () => {
     expect(likeMatches(containsPattern('%'), 'dat 100 phan tram')).toBe(false);
     expect(likeMatches(containsPattern('a_b'), 'axb')).toBe(false);
     expect(likeMatches(containsPattern('a_b'), 'ma_bo')).toBe(true);
+  });
+});
+
+describe('index use and short abbreviations', () => {
+  it('knows which forms pg_trgm can look up', () => {
+    expect(['ql', 'dt', '%', 'a_', '%_'].map(hasTrigram)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['kcn', 'dong', '1234', 'quoc lo', 'kh&dt', 'uy ban'].every(hasTrigram)).toBe(true);
+  });
+
+  it('matches a short abbreviation at the start of a word only', () => {
+    const ql = new RegExp(wordStartPattern('ql'));
+    expect(['ql.31', 'quoc lo ql1a', 'noi ql 4b'].every((t) => ql.test(t))).toBe(true);
+    expect(ql.test('ban bql kkt')).toBe(false);
+    expect(isAbbreviationForm('ql')).toBe(true);
+    expect(isAbbreviationForm('dong')).toBe(false);
   });
 });

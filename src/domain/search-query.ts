@@ -46,6 +46,19 @@ const FORM_WORDS: readonly (readonly string[])[] = [...CLASS_OF.keys()]
   .map((f) => f.split(' '))
   .sort((a, b) => b.length - a.length);
 
+/** Whether a folded word or phrase is a form of an abbreviation class ("ql", "quoc lo"). */
+export function isAbbreviationForm(form: string): boolean {
+  return CLASS_OF.has(form);
+}
+
+/**
+ * A regular expression (PostgreSQL's and JavaScript's alike) for a form at the start of a word:
+ * how a short abbreviation is matched, so that "ql" finds "QL.31" and "QL1A" but not "BQL".
+ */
+export function wordStartPattern(form: string): string {
+  return `(^|[^a-z0-9])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+}
+
 /** The forms a folded word or phrase stands for (itself included). */
 export function expansionsOf(form: string): string[] {
   const c = CLASS_OF.get(form);
@@ -137,9 +150,11 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * Whether pg_trgm can look a form up in a trigram index: it needs a word of three letters or
- * digits (its trigrams are taken within words of alphanumeric characters).
+ * Whether pg_trgm can look a form up in a trigram index when it is searched as `%form%`: its
+ * trigrams are taken within words of letters and digits, so it needs a word of three, or of two
+ * with a known end (a space or sign beside it: "kh&dt" gives "kh " and " dt"). "ql", "%" or "a_"
+ * give none.
  */
 export function hasTrigram(form: string): boolean {
-  return /[\p{L}\p{N}]{3}/u.test(form);
+  return /[\p{L}\p{N}]{3}|[\p{L}\p{N}]{2}[^\p{L}\p{N}]|[^\p{L}\p{N}][\p{L}\p{N}]{2}/u.test(form);
 }

@@ -71,6 +71,15 @@ describe.each(engines())('search at scale on %s', (engine) => {
     expect(plan).not.toMatch(/Seq Scan on (tasks|targets|projects|agencies)\b/);
   });
 
+  it('looks an abbreviation and its long form up in the index too', async () => {
+    const plan = await explain(
+      searchStatement(ctx.database.tenantId, parseSearchQuery('kh&dt'), 5, '2026-12-07'),
+    );
+    console.log(`EXPLAIN on ${engine} for "kh&dt":\n${plan}`);
+    expect(plan).toContain('Bitmap Index Scan on agencies_search_trgm_idx');
+    expect(plan).toContain('Bitmap Index Scan on tasks_search_trgm_idx');
+  });
+
   it('finds one row among thousands, and counts every match', async () => {
     const rows = await search(
       ctx.database.db,

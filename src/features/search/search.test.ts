@@ -170,6 +170,9 @@ describe.each(engines())('search on %s', (engine) => {
     expect(ql).toContain(
       'Xây dựng tuyến đường giao thông kết nối khu công nghiệp Hữu Lũng, ĐT.245 với QL.31 - Cảng Mỹ An (tỉnh Bắc Giang)',
     );
+    // A short abbreviation at the start of a word only: "BQL KKT" is no "QL".
+    const qlAgencies = titles(await searchFor('QL', viewer, 50), 'agency');
+    expect(qlAgencies).not.toContain('Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn');
     const quocLo = titles(await searchFor('quốc lộ'), 'project');
     expect(new Set(quocLo)).toEqual(new Set(ql));
     const kcn = await searchFor('KCN');

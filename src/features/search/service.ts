@@ -26,7 +26,13 @@ import {
   targets,
   tasks,
 } from '../../db/schema.js';
-import { containsPattern, hasTrigram, type SearchQuery } from '../../domain/search-query.js';
+import {
+  containsPattern,
+  hasTrigram,
+  isAbbreviationForm,
+  type SearchQuery,
+  wordStartPattern,
+} from '../../domain/search-query.js';
 import type { SearchKind } from './schema.js';
 
 export type SearchRow = {
@@ -58,7 +64,12 @@ const allTerms = (text: SQL, query: SearchQuery) =>
     query.terms.map((forms) => {
       const on = forms.every(hasTrigram) ? text : sql`(${text} || '')`;
       return sql`(${sql.join(
-        forms.map((f) => contains(on, f)),
+        forms.map((f) =>
+          // A short abbreviation (ql, dt) inside a longer word (BQL) is not that abbreviation.
+          !hasTrigram(f) && isAbbreviationForm(f)
+            ? sql`${on} ~ ${wordStartPattern(f)}`
+            : contains(on, f),
+        ),
         sql` or `,
       )})`;
     }),

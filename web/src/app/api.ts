@@ -48,6 +48,7 @@ const MESSAGES: Record<string, string> = {
   conflict: 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại trang.',
   rate_limited: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau giây lát.',
   internal_error: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+  search_query_empty: 'Hãy nhập từ cần tìm.',
   bad_response: 'Máy chủ trả về dữ liệu không đọc được. Vui lòng thử lại sau.',
   [NETWORK_ERROR]: 'Không kết nối được máy chủ. Vui lòng thử lại.',
   // Reading an uploaded plan document.

@@ -3,7 +3,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import type { CurrentUser } from '@features/auth/schema';
 import { Button, Flex, Grid, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
-import { type RefObject, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DemoBanner } from '../features/auth/components/demo-banner';
 import { UserMenu } from '../features/auth/components/user-menu';
@@ -15,6 +15,12 @@ import { isNavGroup, navFor, navGroupOf, navKeyOf } from './nav';
 import { PageLoading, QueryError } from './query-state';
 
 const { Header, Sider, Content } = Layout;
+
+// The search box (AutoComplete and its list) comes after the frame, so that the first page does not
+// wait for it.
+const SearchBox = lazy(() =>
+  import('../features/search/components/search-box').then((m) => ({ default: m.SearchBox })),
+);
 
 export function AppLayout() {
   const session = useSession();
@@ -158,6 +164,9 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                 {!narrow && <TenantSubtitle />}
               </div>
               <Flex align="center" gap={8}>
+                <Suspense fallback={<div style={{ width: narrow ? 32 : 320 }} />}>
+                  <SearchBox compact={narrow} />
+                </Suspense>
                 <NotificationBell />
                 <UserMenu user={user} compact={narrow} />
               </Flex>

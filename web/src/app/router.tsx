@@ -99,6 +99,9 @@ const ConsolidatedReportPage = lazy(() =>
     default: m.ConsolidatedReportPage,
   })),
 );
+const SearchPage = lazy(() =>
+  import('../features/search/pages/search-page').then((m) => ({ default: m.SearchPage })),
+);
 const AgencyReportPage = lazy(() =>
   import('../features/agency-reports/pages/agency-report-page').then((m) => ({
     default: m.AgencyReportPage,
@@ -184,6 +187,7 @@ export function createRouter() {
         { path: 'bao-cao/cua-don-vi', element: <MyReportsPage /> },
         { path: 'bao-cao/ky/:periodId/co-quan/:agencyId', element: <AgencyReportPage /> },
         { path: 'gop-y', element: <ModerationPage /> },
+        { path: 'tim-kiem', element: <SearchPage /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
         { path: 'quan-tri/nhat-ky', element: <AuditPage /> },
