@@ -205,6 +205,8 @@ export const legalDocuments = pgTable(
     uniqueIndex('legal_documents_number_uq')
       .on(t.tenantId, t.numberKey, t.issuedYear)
       .where(sql`${t.numberKey} is not null`),
+    // The search box's plans and documents (features/search).
+    index('legal_documents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -221,7 +223,11 @@ export const documentReferences = pgTable(
     relation: text('relation').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.fromId, t.toId, t.relation] })],
+  (t) => [
+    primaryKey({ columns: [t.fromId, t.toId, t.relation] }),
+    // "Which plan cites this document" (the search box opens a document through its plan).
+    index('document_references_to_idx').on(t.toId),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+CREATE INDEX "document_references_to_idx" ON "document_references" USING btree ("to_id");--> statement-breakpoint
+CREATE INDEX "legal_documents_search_trgm_idx" ON "legal_documents" USING gin ("search_text" gin_trgm_ops);
