@@ -934,12 +934,11 @@ async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
   if (endpoints.length === 0) return [];
   // The embedded database has one process: the bench lets go of it while the server runs.
   if (bench.database.engine === 'pglite') await bench.database.close();
-  const env = { ...bench.server };
-  if (args.profile) {
-    mkdirSync(args.profile, { recursive: true });
-    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${args.profile}`;
-  }
-  const server = await startServer(env);
+  if (args.profile) mkdirSync(args.profile, { recursive: true });
+  const server = await startServer(
+    bench.server,
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
+  );
   try {
     const base = server.url;
     const cookies: Record<Who, string> = {
