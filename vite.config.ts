@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: which chunks each module needs (bench/bundle.ts reads it).
+    manifest: true,
   },
   server: {
     proxy: {

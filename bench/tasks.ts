@@ -1,25 +1,26 @@
-// `npm run bench:tasks`: the live-task reads at province scale. For each engine (embedded PGlite,
-// and PostgreSQL on postgres://postgres@127.0.0.1:5432 in a temporary database dropped afterwards)
-// it generates 120 agencies' work — 20,000 tasks, then 100,000 — with assignments and approved
-// progress (bulk INSERT … SELECT, with progress lines), and once, after the first size's tasks, the
-// plans' targets and key projects (issue #9): 200 projects with five years of capital plans and
-// monthly disbursements, approved updates and milestones, and 600 targets with milestones, approved
-// actuals and their stored projection. It starts the app on 127.0.0.1, signs in an agency officer
-// and the consolidator (accounts made through the users service), and runs autocannon (in a child
-// process) at 32 connections for a fixed time per endpoint: an agency's open tasks by deadline, the
-// overdue list, the urging overview, and the counts by status (the province's, and one agency's);
-// then the key projects (the province's, one owner's, one project's page) and the targets (all, off
-// track). It prints req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server
-// process + database backends, split in the progress lines), which holds when the machine is busy
-// with other work; it asserts nothing. `--skip-tasks-endpoints` measures only targets and projects;
-// `--skip-goals` neither makes nor measures them.
+// `npm run bench:tasks`: the reads of a province at full scale (issue #12). For each engine (embedded
+// PGlite, and PostgreSQL on postgres://postgres@127.0.0.1:5432 in a temporary database dropped
+// afterwards) it generates 120 agencies' work — 20,000 tasks, then 100,000 — with assignments and
+// progress reports (26 per led task, the history included: about 510,000 at 20,000 tasks; bulk
+// INSERT … SELECT, with progress lines), and once, after the first size's tasks, the plans' targets
+// and key projects (issue #9): 200 projects with five years of capital plans and monthly
+// disbursements, approved updates and milestones, and 600 targets with milestones, approved actuals
+// and their stored projection. It then starts the real server (`src/server/main.ts`, a process of
+// its own, as `npm start` runs it) on that database, signs in an agency officer and the consolidator
+// (accounts made through the users service), and runs autocannon (in a child process) at 32
+// connections for a fixed time per endpoint of the ENDPOINTS table below (one line per endpoint).
+// It prints req/s, p50/p95/p99 latency, errors, the CPU one request costs (server process +
+// database backends, split in the progress lines; it holds when the machine is busy with other
+// work) and the server's peak RSS during the run (sampled from /proc every 100 ms); it asserts
+// nothing. `--only agency-open,overdue` measures those endpoints, `--connections 64` changes the
+// clients, `--skip-tasks-endpoints` measures only targets and projects, `--skip-goals` neither makes
+// nor measures them, `--profile DIR` writes a CPU profile of the server (node --cpu-prof) per run.
 //
 //   npm run bench:tasks
-//   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5
+//   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5 --only agency-open
 //   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench:tasks
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,13 +34,12 @@ import {
   PGLITE_EXTENSIONS,
   wrapPglite,
 } from '../src/db/client.js';
-import { DataVersion } from '../src/db/data-changes.js';
 import { agencies, legalDocuments, planNodes, plans } from '../src/db/schema.js';
 import { isoDateInVietnam } from '../src/domain/calendar.js';
 import { loadReferenceData } from '../src/features/reference-data/service.js';
 import { projectionSql, refreshProjections } from '../src/features/targets/service.js';
 import { createUser } from '../src/features/users/service.js';
-import { type App, buildApp } from '../src/server/app.js';
+import { type ServerProcess, startServer } from '../test/durability/server-process.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +47,10 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '20000,100000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
+    /** Progress reports per led task (approved history, or returned and pending ones). */
+    'reports-per-task': { type: 'string', default: '26' },
+    /** Only these endpoints (names from the ENDPOINTS table, comma-separated). */
+    only: { type: 'string' },
     /** Leave the PostgreSQL database in place (its name is printed) to look at the plans. */
     keep: { type: 'boolean', default: false },
     /** Write a CPU profile of the server process for each endpoint's run into this folder. */
@@ -64,6 +68,8 @@ const CONNECTIONS = Number(args.connections);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const AGENCIES = 120;
 const TASKS_PER_PLAN = 1000;
+/** Progress reports per led task, history included: about 510,000 at 20,000 tasks (issue #12: 500,000). */
+const REPORTS_PER_TASK = Number(args['reports-per-task']);
 const PASSWORD = 'Bench2026tiendo';
 const TODAY = isoDateInVietnam();
 
@@ -229,6 +235,31 @@ async function insertWork(
     from (select task_id, max(reported_on) as last, max(percent) as percent from progress_updates
           where tenant_id = ${tenantId}::uuid and status = 'approved' and kind = 'progress' group by task_id) p
     where p.task_id = t.id and ${inPlans}`);
+  // The reports before: every led task has REPORTS_PER_TASK in all (~510,000 at 20,000 tasks). A
+  // task with an approved report gets the approved ones before it, nine days apart (so its latest
+  // stays the latest); one without has returned reports, the latest of a third still pending.
+  await db.execute(sql`
+    insert into progress_updates (tenant_id, task_id, agency_id, kind, reported_on, percent,
+      narrative, status, created_by, created_at, reviewed_by, reviewed_at, review_note)
+    select t.tenant_id, t.id, t.lead_agency_id, 'progress',
+      coalesce(t.last_reported_on, ${TODAY}::date) - s * 9,
+      case when t.recurrence_month is null then greatest(0, coalesce(t.progress_percent, 30) - s * 3) end,
+      'Báo cáo tiến độ thử tải, kỳ trước số ' || s,
+      case when t.last_reported_on is not null then 'approved'
+           when s = 1 and t.position % 3 = 0 then 'pending' else 'returned' end,
+      ${userId}::uuid, (coalesce(t.last_reported_on, ${TODAY}::date) - s * 9)::timestamptz,
+      case when t.last_reported_on is not null or s > 1 or t.position % 3 <> 0 then ${userId}::uuid end,
+      case when t.last_reported_on is not null or s > 1 or t.position % 3 <> 0
+        then (coalesce(t.last_reported_on, ${TODAY}::date) - s * 9 + 2)::timestamptz end,
+      case when t.last_reported_on is null and (s > 1 or t.position % 3 <> 0) then 'Cần bổ sung số liệu và minh chứng' end
+    from tasks t
+    cross join lateral generate_series(1, ${REPORTS_PER_TASK}::int - case when t.last_reported_on is not null then 1 else 0 end) s
+    where ${inPlans} and t.lead_agency_id is not null`);
+  await db.execute(sql`
+    update tasks t set last_reported_on = p.last, progress_percent = coalesce(t.progress_percent, p.percent)
+    from (select task_id, max(reported_on) as last, max(percent) as percent from progress_updates
+          where tenant_id = ${tenantId}::uuid and status = 'approved' and kind = 'progress' group by task_id) p
+    where p.task_id = t.id and ${inPlans}`);
 }
 
 type Bench = {
@@ -243,14 +274,29 @@ type Bench = {
   /** Targets and key projects, made once (after the first size's tasks). */
   goals: Goals | null;
   drop: () => Promise<void>;
+  /** The environment of the server process on this database. */
+  server: Record<string, string>;
+  /** Opens the database again in this process (PGlite: after the server closed it). */
+  reopen: () => Database;
 };
 
 async function openBench(engine: 'pglite' | 'postgres'): Promise<Bench> {
   let database: Database;
   let drop = async (): Promise<void> => {};
+  const dir = mkdtempSync(join(tmpdir(), 'tiendo-bench-'));
+  // The server process (npm start) is given the same database: PGlite's folder under its data
+  // folder, or the temporary database's address.
+  const server: Record<string, string> = {
+    TIENDO_DATA_DIR: dir,
+    TIENDO_DEMO: '0',
+    TIENDO_JOBS: '0',
+    DATABASE_URL: '',
+  };
+  let reopen = (): Database => database;
   if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tiendo-bench-'));
-    database = wrapPglite(new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS }));
+    reopen = () =>
+      wrapPglite(new PGlite({ dataDir: join(dir, 'pglite'), extensions: PGLITE_EXTENSIONS }));
+    database = reopen();
     drop = async () => {
       if (args.keep) return log(`kept PGlite folder ${dir}`);
       rmSync(dir, { recursive: true, force: true });
@@ -264,7 +310,9 @@ async function openBench(engine: 'pglite' | 'postgres'): Promise<Bench> {
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     database = openPostgres(url.toString());
+    server.DATABASE_URL = url.toString();
     drop = async () => {
+      rmSync(dir, { recursive: true, force: true });
       if (args.keep) return log(`kept database ${name}`);
       const a = new pg.Client({ connectionString: ADMIN_URL });
       await a.connect();
@@ -285,6 +333,8 @@ async function openBench(engine: 'pglite' | 'postgres'): Promise<Bench> {
     officerId: null,
     goals: null,
     drop,
+    server,
+    reopen,
   };
 }
 
@@ -324,7 +374,7 @@ async function growTo(bench: Bench, size: number) {
     from tasks`)) as unknown as { rows: { tasks: number; assignments: number; reports: number }[] }
   ).rows;
   log(
-    `${bench.database.engine}: ${shape?.tasks} tasks, ${shape?.assignments} assignments, ${shape?.reports} approved reports (vacuum analyze ${seconds(vacuumed)})`,
+    `${bench.database.engine}: ${shape?.tasks} tasks, ${shape?.assignments} assignments, ${shape?.reports} progress reports (vacuum analyze ${seconds(vacuumed)})`,
   );
 }
 
@@ -580,6 +630,117 @@ async function makeGoals(bench: Bench, ownerAgencyId: string): Promise<Goals> {
 // ---------------------------------------------------------------------------------------------
 // Load.
 
+/** Who calls an endpoint: an officer of the bench agency, the consolidator, or nobody signed in. */
+type Who = 'officer' | 'consolidator' | 'anonymous';
+
+/** What an endpoint's path may need: the officer's agency, a bench plan, the targets and projects. */
+type EndpointContext = { officerAgency: string; planId: string; goals: Goals | null };
+
+type EndpointSpec = {
+  /** Short name for `--only` (agency-open, overdue, …). */
+  name: string;
+  /** What the table prints. */
+  title: string;
+  /** tasks: the live-work reads; goals: targets and key projects (skipped with --skip-goals). */
+  group: 'tasks' | 'goals' | 'other';
+  who: Who;
+  path: (c: EndpointContext) => string;
+};
+
+/**
+ * The endpoints measured, in order. A new one is one line here, e.g. (after issue #12's pages):
+ *   { name: 'dashboard', title: 'dashboard', group: 'other', who: 'consolidator', path: () => '/api/dashboard' },
+ *   { name: 'search', title: 'search', group: 'other', who: 'officer', path: () => '/api/search?q=dong%20dang' },
+ *   { name: 'public-plan', title: 'public view of a plan', group: 'other', who: 'anonymous', path: (c) => `/api/public/plans/${c.planId}` },
+ *   { name: 'map', title: 'map measures', group: 'other', who: 'consolidator', path: () => '/api/map/measures' },
+ */
+const ENDPOINTS: EndpointSpec[] = [
+  {
+    name: 'agency-open',
+    title: 'agency open tasks by deadline (50)',
+    group: 'tasks',
+    who: 'officer',
+    path: (c) => `/api/tasks?agencyId=${c.officerAgency}&open=true&sort=due&limit=50`,
+  },
+  {
+    name: 'agency-open-20',
+    title: 'agency open tasks by deadline (20)',
+    group: 'tasks',
+    who: 'officer',
+    path: (c) => `/api/tasks?agencyId=${c.officerAgency}&open=true&sort=due&limit=20`,
+  },
+  {
+    name: 'overdue',
+    title: 'overdue list',
+    group: 'tasks',
+    who: 'consolidator',
+    path: () => '/api/tasks?state=overdue&sort=due&limit=20',
+  },
+  {
+    name: 'urging',
+    title: 'urging overview',
+    group: 'tasks',
+    who: 'consolidator',
+    path: () => '/api/urging',
+  },
+  {
+    name: 'counts',
+    title: 'counts (province)',
+    group: 'tasks',
+    who: 'consolidator',
+    path: () => '/api/tasks/counts',
+  },
+  {
+    name: 'counts-agency',
+    title: 'counts (one agency)',
+    group: 'tasks',
+    who: 'officer',
+    path: (c) => `/api/tasks/counts?agencyId=${c.officerAgency}`,
+  },
+  {
+    name: 'my-work',
+    title: 'my work',
+    group: 'tasks',
+    who: 'officer',
+    path: () => '/api/my-work',
+  },
+  {
+    name: 'projects',
+    title: 'projects (consolidator)',
+    group: 'goals',
+    who: 'consolidator',
+    path: () => '/api/projects?limit=50',
+  },
+  {
+    name: 'projects-owner',
+    title: 'projects of one owner',
+    group: 'goals',
+    who: 'officer',
+    path: (c) => `/api/projects?ownerAgencyId=${c.goals?.ownerAgencyId}&limit=50`,
+  },
+  {
+    name: 'project',
+    title: 'project detail (5 years)',
+    group: 'goals',
+    who: 'officer',
+    path: (c) => `/api/projects/${c.goals?.detailProjectId}`,
+  },
+  {
+    name: 'targets',
+    title: 'targets',
+    group: 'goals',
+    who: 'consolidator',
+    path: () => '/api/targets?limit=50',
+  },
+  {
+    name: 'targets-off-track',
+    title: 'targets off track',
+    group: 'goals',
+    who: 'consolidator',
+    path: () => '/api/targets?projection=off_track&limit=50',
+  },
+];
+
 type Result = {
   name: string;
   rps: number;
@@ -592,6 +753,8 @@ type Result = {
   cpuMs: number;
   /** Of which the database backends' (PostgreSQL on this machine; 0 embedded, where it is the server's). */
   dbCpuMs: number;
+  /** The server process's peak resident memory during the run (MB; embedded: the database in it). */
+  peakRssMb: number;
 };
 
 // autocannon runs in a child process, so that the load generator shares neither the server's event
@@ -603,7 +766,7 @@ const times = [];
 let bytes = 0;
 const instance = autocannon(
   { url: options.url, connections: options.connections, duration: options.seconds,
-    headers: { cookie: options.cookie }, timeout: 30 },
+    headers: options.cookie ? { cookie: options.cookie } : {}, timeout: 30 },
   (error, result) => process.stdout.write(JSON.stringify({
     error: error ? String(error) : null, times, bytes,
     non2xx: result ? result.non2xx : 0, errors: result ? result.errors : 0,
@@ -647,33 +810,47 @@ function load(url: string, cookie: string, duration: number): Promise<Load> {
   });
 }
 
+const TICK_MS = 1000 / 100; // ms per clock tick (USER_HZ)
+
+/** User + system CPU (ms) of a process on this machine, from /proc; 0 when it cannot be read. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory (MB) of a process, from /proc/<pid>/status (VmRSS). */
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * CPU time (ms) of the server process and, on PostgreSQL, of the database's backends: read before
  * and after a run, it gives the CPU one request costs, whatever else the machine is doing.
  */
 async function cpuNow(
-  db: Db,
-  engine: 'pglite' | 'postgres',
+  bench: Bench,
+  serverPid: number,
 ): Promise<{ total: number; database: number }> {
-  const self = process.cpuUsage();
   let backends = 0;
-  if (engine === 'postgres') {
+  if (bench.database.engine === 'postgres') {
     const pids = (
-      (await db.execute(
-        sql`select pid from pg_stat_activity where datname = current_database()`,
+      (await bench.database.db.execute(
+        sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
       )) as unknown as { rows: { pid: number }[] }
     ).rows;
-    const tick = 1000 / 100; // ms per clock tick (USER_HZ)
-    for (const { pid } of pids) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        backends += (Number(fields[11]) + Number(fields[12])) * tick;
-      } catch {
-        // not on this machine (a remote server): the server process alone is counted
-      }
-    }
+    // not on this machine (a remote server): the server process alone is counted
+    for (const { pid } of pids) backends += processCpuMs(pid);
   }
-  return { total: (self.user + self.system) / 1000 + backends, database: backends };
+  return { total: processCpuMs(serverPid) + backends, database: backends };
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -681,28 +858,23 @@ const percentile = (sorted: readonly number[], p: number) =>
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
 
-async function measure(bench: Bench, name: string, url: string, cookie: string): Promise<Result> {
+async function measure(
+  bench: Bench,
+  server: ServerProcess,
+  name: string,
+  url: string,
+  cookie: string,
+): Promise<Result> {
   await load(url, cookie, 2); // warm-up, not counted
-  const profiler = args.profile ? new Session() : null;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-  }
-  const before = await cpuNow(bench.database.db, bench.database.engine);
+  let peakRssMb = rssMb(server.pid);
+  const sampling = setInterval(() => {
+    peakRssMb = Math.max(peakRssMb, rssMb(server.pid));
+  }, 100);
+  const before = await cpuNow(bench, server.pid);
   const r = await load(url, cookie, SECONDS);
-  const after = await cpuNow(bench.database.db, bench.database.engine);
-  if (profiler && args.profile) {
-    const { profile } = await profiler.post('Profiler.stop');
-    profiler.disconnect();
-    mkdirSync(args.profile, { recursive: true });
-    const file = join(
-      args.profile,
-      `${bench.database.engine}-${name.replace(/\W+/g, '-')}.cpuprofile`,
-    );
-    writeFileSync(file, JSON.stringify(profile));
-    log(`profile of ${name}: ${file}`);
-  }
+  const after = await cpuNow(bench, server.pid);
+  clearInterval(sampling);
+  peakRssMb = Math.max(peakRssMb, rssMb(server.pid));
   if (r.error) throw new Error(`${name}: ${r.error}`);
   const sorted = [...r.times].sort((a, b) => a - b);
   return {
@@ -715,80 +887,90 @@ async function measure(bench: Bench, name: string, url: string, cookie: string):
     bytes: r.bytes,
     cpuMs: sorted.length ? (after.total - before.total) / sorted.length : Number.NaN,
     dbCpuMs: sorted.length ? (after.database - before.database) / sorted.length : Number.NaN,
+    peakRssMb,
   };
 }
 
-async function signIn(app: App, username: string): Promise<string> {
-  const res = await app.inject({
+async function signIn(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: PASSWORD },
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
   });
-  if (res.statusCode !== 200) throw new Error(`sign-in ${username}: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'tiendo_session');
+  if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
+  const cookie = /tiendo_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
   if (!cookie) throw new Error('no session cookie');
-  return `tiendo_session=${cookie.value}`;
+  return cookie;
 }
 
-/** Which table, the name, the path, the session cookie. */
-type Endpoint = ['tasks' | 'goals', string, string, string];
+/** The endpoints this run measures: --only, --skip-tasks-endpoints, --skip-goals. */
+function chosenEndpoints(goals: Goals | null): EndpointSpec[] {
+  const only = args.only
+    ?.split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (only) {
+    const unknown = only.filter((n) => !ENDPOINTS.some((e) => e.name === n));
+    if (unknown.length)
+      throw new Error(
+        `unknown endpoint(s) ${unknown.join(', ')}; known: ${ENDPOINTS.map((e) => e.name).join(', ')}`,
+      );
+  }
+  return ENDPOINTS.filter(
+    (e) =>
+      (!only || only.includes(e.name)) &&
+      !(e.group === 'tasks' && args['skip-tasks-endpoints']) &&
+      !(e.group === 'goals' && !goals),
+  );
+}
 
+/**
+ * The server as `npm start` runs it (a process of its own: its memory and CPU are its own), on the
+ * bench's database, with the listener for data changes, so counts and overviews come from the read
+ * cache; then each endpoint in turn.
+ */
 async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
-  // As `npm start` runs it: counts and overviews cached until the database announces a change.
-  const dataVersion = new DataVersion();
-  const listener = await bench.database.listen(dataVersion);
-  const app = await buildApp({ db: bench.database.db, tenantId: bench.tenantId, dataVersion });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const endpoints = chosenEndpoints(bench.goals);
+  if (endpoints.length === 0) return [];
+  // The embedded database has one process: the bench lets go of it while the server runs.
+  if (bench.database.engine === 'pglite') await bench.database.close();
+  if (args.profile) mkdirSync(args.profile, { recursive: true });
+  const server = await startServer(
+    bench.server,
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
+  );
   try {
-    const officer = await signIn(app, 'bench.canbo');
-    const consolidator = await signIn(app, 'bench.tonghop');
-    const tasksEndpoints: Endpoint[] = [
-      [
-        'tasks',
-        'agency open tasks by deadline',
-        `/api/tasks?agencyId=${officerAgency}&open=true&sort=due&limit=20`,
-        officer,
-      ],
-      ['tasks', 'overdue list', '/api/tasks?state=overdue&sort=due&limit=20', consolidator],
-      ['tasks', 'urging overview', '/api/urging', consolidator],
-      ['tasks', 'counts (province)', '/api/tasks/counts', consolidator],
-      ['tasks', 'counts (one agency)', `/api/tasks/counts?agencyId=${officerAgency}`, officer],
-    ];
-    const goals = bench.goals;
-    const goalsEndpoints: Endpoint[] = goals
-      ? [
-          ['goals', 'projects (consolidator)', '/api/projects?limit=50', consolidator],
-          [
-            'goals',
-            `projects of one owner (${goals.owned})`,
-            `/api/projects?ownerAgencyId=${goals.ownerAgencyId}&limit=50`,
-            officer,
-          ],
-          ['goals', 'project detail (5 years)', `/api/projects/${goals.detailProjectId}`, officer],
-          ['goals', 'targets', '/api/targets?limit=50', consolidator],
-          [
-            'goals',
-            'targets off track',
-            '/api/targets?projection=off_track&limit=50',
-            consolidator,
-          ],
-        ]
-      : [];
-    const endpoints = [...(args['skip-tasks-endpoints'] ? [] : tasksEndpoints), ...goalsEndpoints];
-    const results: (Result & { group: Endpoint[0] })[] = [];
-    for (const [group, name, path, cookie] of endpoints) {
-      const result = { ...(await measure(bench, name, `${base}${path}`, cookie)), group };
+    const base = server.url;
+    const cookies: Record<Who, string> = {
+      officer: await signIn(base, 'bench.canbo'),
+      consolidator: await signIn(base, 'bench.tonghop'),
+      anonymous: '',
+    };
+    const context: EndpointContext = {
+      officerAgency,
+      planId: bench.plans[0]?.planId as string,
+      goals: bench.goals,
+    };
+    log(
+      `${bench.database.engine}: server pid ${server.pid}, RSS ${rssMb(server.pid).toFixed(0)} MB after start`,
+    );
+    const results: (Result & { group: EndpointSpec['group'] })[] = [];
+    for (const e of endpoints) {
+      const title = e.name === 'projects-owner' ? `${e.title} (${bench.goals?.owned})` : e.title;
+      const result = {
+        ...(await measure(bench, server, title, `${base}${e.path(context)}`, cookies[e.who])),
+        group: e.group,
+      };
       results.push(result);
       log(
-        `${bench.database.engine} ${size.toLocaleString('en')}: ${name}: ${result.rps.toFixed(0)} req/s, CPU ${(result.cpuMs - result.dbCpuMs).toFixed(2)} ms/req in the server and ${result.dbCpuMs.toFixed(2)} in the database, server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+        `${bench.database.engine} ${size.toLocaleString('en')}: ${title}: ${result.rps.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms, CPU ${(result.cpuMs - result.dbCpuMs).toFixed(2)} ms/req in the server and ${result.dbCpuMs.toFixed(2)} in the database, server peak RSS ${result.peakRssMb.toFixed(0)} MB`,
       );
     }
     return results;
   } finally {
-    await app.close();
-    await listener.stop();
+    await server.stop();
+    if (args.profile) log(`CPU profile of the server written to ${args.profile}`);
+    if (bench.database.engine === 'pglite') bench.database = bench.reopen();
   }
 }
 
@@ -804,6 +986,7 @@ function table(rows: { engine: string; size: number; result: Result }[]) {
     'errors',
     'KB',
     'CPU ms/req',
+    'RSS MB',
   ];
   const body = rows.map(({ engine, size, result: r }) => [
     engine,
@@ -816,6 +999,7 @@ function table(rows: { engine: string; size: number; result: Result }[]) {
     String(r.errors),
     (r.bytes / 1024).toFixed(1),
     r.cpuMs.toFixed(2),
+    r.peakRssMb.toFixed(0),
   ]);
   const widths = head.map((h, i) =>
     Math.max(h.length, ...body.map((b) => (b[i] as string).length)),
@@ -874,7 +1058,7 @@ async function main() {
       log(`${engine}: done in ${seconds(started)}`);
     }
   }
-  for (const group of ['tasks', 'goals']) {
+  for (const group of ['tasks', 'goals', 'other']) {
     const of = rows.filter((r) => r.result.group === group);
     if (of.length === 0) continue;
     console.log();

@@ -25,8 +25,12 @@ export type ServerProcess = {
  * Starts the server with `env` added to this process's environment and resolves once it listens
  * (it prints its address); rejects if it exits first.
  */
-export function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+export function startServer(
+  env: Record<string, string>,
+  /** Options of node itself (bench/tasks.ts's --profile passes --cpu-prof). */
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,15 +3,21 @@
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import type { CurrentUser } from '@features/auth/schema';
 import { App, Avatar, Button, Dropdown, Flex, type MenuProps, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { errorMessage } from '../../../app/api';
 import { useLogout, useLogoutEverywhere } from '../hooks/use-session';
 import { ROLE_LABELS } from '../labels';
-import { ChangePasswordModal } from './change-password-modal';
+
+// The form (antd Form and its validator) is loaded the first time the dialog opens, not with every
+// page: it is the heaviest part of the header.
+const ChangePasswordModal = lazy(() =>
+  import('./change-password-modal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 export function UserMenu({ user, compact }: { user: CurrentUser; compact: boolean }) {
   const { modal, message } = App.useApp();
   const [changing, setChanging] = useState(false);
+  const [everChanging, setEverChanging] = useState(false);
   const logout = useLogout();
   const logoutEverywhere = useLogoutEverywhere();
   const role = ROLE_LABELS[user.role];
@@ -41,7 +47,10 @@ export function UserMenu({ user, compact }: { user: CurrentUser; compact: boolea
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'password') setChanging(true);
+    if (key === 'password') {
+      setEverChanging(true);
+      setChanging(true);
+    }
     if (key === 'logout') {
       logout.mutate(undefined, { onError: (e) => void message.error(errorMessage(e)) });
     }
@@ -89,7 +98,11 @@ export function UserMenu({ user, compact }: { user: CurrentUser; compact: boolea
           </Flex>
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {everChanging && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
