@@ -16,6 +16,10 @@ import { PageLoading, QueryError } from './query-state';
 
 const { Header, Sider, Content } = Layout;
 
+const SUPERVISOR_HOME = '/giam-sat';
+/** The pages of the signed-in layout a supervisor opens: the accepted reports and each report. */
+const SUPERVISOR_PAGE = /^\/(giam-sat|bao-cao\/ky\/[^/]+\/co-quan\/[^/]+)\/?$/;
+
 export function AppLayout() {
   const session = useSession();
   const location = useLocation();
@@ -32,8 +36,10 @@ export function AppLayout() {
   if (!user) {
     return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
   }
-  // The Fatherland Front's supervisor reads the public view; the staff's pages are not theirs.
-  if (user.role === 'supervisor') return <Navigate to="/cong-khai" replace />;
+  // The Fatherland Front's supervisor reads the accepted reports (and the public view, outside
+  // this layout); the staff's pages are not theirs.
+  if (user.role === 'supervisor' && !SUPERVISOR_PAGE.test(location.pathname))
+    return <Navigate to={SUPERVISOR_HOME} replace />;
   return <SignedInLayout user={user} />;
 }
 

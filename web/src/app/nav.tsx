@@ -80,6 +80,12 @@ export const NAV: readonly NavEntry[] = [
   { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined />, roles: STAFF },
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
   { path: '/gop-y', label: 'Góp ý', icon: <MessageOutlined />, roles: MODERATORS },
+  {
+    path: '/giam-sat',
+    label: 'Báo cáo đã tiếp nhận',
+    icon: <FileDoneOutlined />,
+    roles: ['supervisor'],
+  },
   { path: '/cong-khai', label: 'Công khai', icon: <GlobalOutlined /> },
   {
     key: 'quan-tri',
