@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
-import { actorOf } from '../../server/principal.js';
+import { actorOf, type Principal } from '../../server/principal.js';
 import { requireUser } from '../auth/hooks.js';
 import {
   checkFormToken,
@@ -112,7 +112,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{ settings: FeedbackSettings 
   );
 
   async function moderate(
-    request: { id: string; principal: import('../../server/principal.js').Principal },
+    request: { id: string; principal: Principal },
     id: string,
     decision: { publish: true; answer: string } | { publish: false; note: string },
   ) {

@@ -29,13 +29,29 @@ function presentFeedback(f: PublicFeedbackRow) {
 const latest = (a: string | null, b: string | null) =>
   a === null ? b : b === null || a > b ? a : b;
 
+/** Rows grouped by a key, in their order (one pass: a plan has hundreds of items). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 export function presentPublicPlan(loaded: LoadedPublicPlan, year: number): PublicPlan {
   const { plan } = loaded;
-  const feedbackOf = new Map<string, ReturnType<typeof presentFeedback>[]>();
-  for (const f of loaded.feedback) {
-    const key = f.targetId ?? f.projectId ?? '';
-    feedbackOf.set(key, [...(feedbackOf.get(key) ?? []), presentFeedback(f)]);
-  }
+  const targetMilestones = groupBy(loaded.targetMilestones, (m) => m.targetId);
+  const projectMilestones = groupBy(loaded.projectMilestones, (m) => m.projectId);
+  const feedbackOf = groupBy(
+    loaded.feedback.map((f) => ({
+      key: f.targetId ?? f.projectId ?? '',
+      shown: presentFeedback(f),
+    })),
+    (f) => f.key,
+  );
   const top = loaded.purpose.find((n) => n.parentId === null);
   const purpose = top
     ? publicOnly('purpose', {
@@ -61,9 +77,9 @@ export function presentPublicPlan(loaded: LoadedPublicPlan, year: number): Publi
         baselineValue !== null && t.baselineYear !== null
           ? { year: t.baselineYear, value: baselineValue }
           : null,
-      milestones: loaded.targetMilestones
-        .filter((m) => m.targetId === t.id)
-        .map((m) => publicOnly('targetMilestone', { year: m.year, value: plain(m.value) })),
+      milestones: (targetMilestones.get(t.id) ?? []).map((m) =>
+        publicOnly('targetMilestone', { year: m.year, value: plain(m.value) }),
+      ),
       latestActual:
         t.actualPeriod && t.actualPeriodEnd
           ? publicOnly('actual', {
@@ -76,7 +92,7 @@ export function presentPublicPlan(loaded: LoadedPublicPlan, year: number): Publi
           : null,
       projection: projectionStateSchema.catch('no_data').parse(t.projection),
       agency: t.agency,
-      feedback: feedbackOf.get(t.id) ?? [],
+      feedback: (feedbackOf.get(t.id) ?? []).map((f) => f.shown),
     });
   });
   const projects = loaded.projects.map((p) => {
@@ -100,8 +116,8 @@ export function presentPublicPlan(loaded: LoadedPublicPlan, year: number): Publi
       capitalPlanned,
       disbursed,
       disbursedPercent: percentOf(disbursed, capitalPlanned),
-      milestones: loaded.projectMilestones
-        .filter((m) => m.projectId === p.id && oneOf(MILESTONE_KINDS, m.kind) !== null)
+      milestones: (projectMilestones.get(p.id) ?? [])
+        .filter((m) => oneOf(MILESTONE_KINDS, m.kind) !== null)
         .sort(
           (a, b) =>
             MILESTONE_KINDS.indexOf(a.kind as MilestoneKind) -
@@ -115,7 +131,7 @@ export function presentPublicPlan(loaded: LoadedPublicPlan, year: number): Publi
           }),
         ),
       lastUpdatedOn: p.lastUpdatedOn,
-      feedback: feedbackOf.get(p.id) ?? [],
+      feedback: (feedbackOf.get(p.id) ?? []).map((f) => f.shown),
     });
   });
   return publicOnly('plan', {

@@ -46,6 +46,10 @@ export const publicViewRoutes: FastifyPluginAsyncZod = async (app) => {
         params: publicPlanParamsSchema,
         response: { 200: publicPlanSchema },
       },
+      // The schema documents the answer; the presenter already built it through rule.ts's
+      // `publicOnly` (exactly the public keys), so it is written out as it is: checking a plan of
+      // hundreds of items against the schema again cost more than reading it.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request, reply) => {
       const p = request.principal;

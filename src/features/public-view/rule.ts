@@ -10,7 +10,7 @@
 //   user names, review notes, internal notes of actuals or updates, or senders' contacts.
 // - the fields: for each kind of object the public API returns, exactly the keys it may carry.
 //   The presenter builds each object through `publicOnly`, which keeps those keys and no other;
-//   the schema (schema.ts) declares the same keys (rule.test.ts holds them equal), and the
+//   the schema (schema.ts) declares the same keys (public-view.test.ts holds them equal), and the
 //   field-by-field test builds internal data of every kind and checks none of it comes out.
 import { type SQL, sql } from 'drizzle-orm';
 import { feedback, plans, targetActuals } from '../../db/schema.js';

@@ -153,8 +153,8 @@ export async function loadPublicPlan(db: Db, tenantId: string, planId: string, y
               where c.project_id = p.id and c.year = ${year}) as "capitalPlanned",
             (select coalesce(sum(d.amount), 0)::text from project_disbursements d
               where d.project_id = p.id and d.year = ${year}) as disbursed,
-            (select max((d.recorded_at at time zone ${VN})::date)::text from project_disbursements d
-              where d.project_id = p.id) as "lastRecordedOn"
+            (select (d.recorded_at at time zone ${VN})::date::text from project_disbursements d
+              where d.project_id = p.id order by d.year desc, d.month desc limit 1) as "lastRecordedOn"
           from projects p
           left join agencies ag on ag.id = p.owner_agency_id
           where ${inPlan('p')}

@@ -39,6 +39,8 @@ export const DEMO_ACCOUNTS: readonly {
     agencyCode: 'SXD',
   },
   { username: 'xem', displayName: 'Người xem', role: 'viewer', agencyCode: 'VPUBND' },
+  // The Fatherland Front's supervisor: the public view and the agencies' accepted reports.
+  { username: 'mttq', displayName: 'Vũ Thị Giám', role: 'supervisor', agencyCode: 'MTTQ' },
 ];
 
 export async function createDemoAccounts(db: Db, actor: Actor, tenantId: string) {

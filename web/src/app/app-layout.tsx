@@ -21,6 +21,9 @@ const { Header, Sider, Content } = Layout;
 const SearchBox = lazy(() =>
   import('../features/search/components/search-box').then((m) => ({ default: m.SearchBox })),
 );
+const SUPERVISOR_HOME = '/giam-sat';
+/** The pages of the signed-in layout a supervisor opens: the accepted reports and each report. */
+const SUPERVISOR_PAGE = /^\/(giam-sat|bao-cao\/ky\/[^/]+\/co-quan\/[^/]+)\/?$/;
 
 export function AppLayout() {
   const session = useSession();
@@ -38,8 +41,10 @@ export function AppLayout() {
   if (!user) {
     return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
   }
-  // The Fatherland Front's supervisor reads the public view; the staff's pages are not theirs.
-  if (user.role === 'supervisor') return <Navigate to="/cong-khai" replace />;
+  // The Fatherland Front's supervisor reads the accepted reports (and the public view, outside
+  // this layout); the staff's pages are not theirs.
+  if (user.role === 'supervisor' && !SUPERVISOR_PAGE.test(location.pathname))
+    return <Navigate to={SUPERVISOR_HOME} replace />;
   return <SignedInLayout user={user} />;
 }
 
@@ -164,9 +169,12 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                 {!narrow && <TenantSubtitle />}
               </div>
               <Flex align="center" gap={8}>
-                <Suspense fallback={<div style={{ width: narrow ? 32 : 320 }} />}>
-                  <SearchBox compact={narrow} />
-                </Suspense>
+                {/* The supervisor's searches would only find what they may not open. */}
+                {user.role !== 'supervisor' && (
+                  <Suspense fallback={<div style={{ width: narrow ? 32 : 320 }} />}>
+                    <SearchBox compact={narrow} />
+                  </Suspense>
+                )}
                 <NotificationBell />
                 <UserMenu user={user} compact={narrow} />
               </Flex>

@@ -87,6 +87,12 @@ export const NAV: readonly NavEntry[] = [
   { path: '/don-doc', label: 'Đôn đốc', icon: <NotificationOutlined />, roles: URGERS },
   { path: '/ban-do', label: 'Bản đồ', icon: <CompassOutlined />, roles: OVERSEERS },
   { path: '/gop-y', label: 'Góp ý', icon: <MessageOutlined />, roles: MODERATORS },
+  {
+    path: '/giam-sat',
+    label: 'Báo cáo đã tiếp nhận',
+    icon: <FileDoneOutlined />,
+    roles: ['supervisor'],
+  },
   { path: '/cong-khai', label: 'Công khai', icon: <GlobalOutlined /> },
   {
     key: 'quan-tri',

@@ -123,6 +123,11 @@ const PublicPlanPage = lazy(() =>
     default: m.PublicPlanPage,
   })),
 );
+const AcceptedReportsPage = lazy(() =>
+  import('../features/agency-reports/pages/accepted-reports-page').then((m) => ({
+    default: m.AcceptedReportsPage,
+  })),
+);
 const ModerationPage = lazy(() =>
   import('../features/feedback/pages/moderation-page').then((m) => ({
     default: m.ModerationPage,
@@ -188,6 +193,7 @@ export function createRouter() {
         { path: 'bao-cao/ky/:periodId/co-quan/:agencyId', element: <AgencyReportPage /> },
         { path: 'gop-y', element: <ModerationPage /> },
         { path: 'tim-kiem', element: <SearchPage /> },
+        { path: 'giam-sat', element: <AcceptedReportsPage /> },
         { path: 'quan-tri/nguoi-dung', element: <UsersPage /> },
         { path: 'quan-tri/to-chuc-lai', element: <ReorganisationPage /> },
         { path: 'quan-tri/nhat-ky', element: <AuditPage /> },

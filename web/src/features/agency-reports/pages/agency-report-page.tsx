@@ -27,6 +27,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { QueryError } from '../../../app/query-state';
+import { useSession } from '../../auth/hooks/use-session';
 import { type Draft, draftOf, ReportEditor, StateTag, saveBody } from '../components/report-editor';
 import { ReportSpreadsheet } from '../components/report-spreadsheet';
 import { ReportVersions } from '../components/report-versions';
@@ -163,6 +164,7 @@ export function AgencyReportPage() {
   const { periodId = '', agencyId = '' } = useParams();
   const query = useAgencyReport(periodId, agencyId);
   const report = query.data;
+  const supervisor = useSession().data?.user?.role === 'supervisor';
   const save = useSaveReport(periodId, agencyId);
   const step = useReportStep(periodId, agencyId);
   const { message } = App.useApp();
@@ -315,7 +317,10 @@ export function AgencyReportPage() {
             }}
           />
           {a.save && <ReportSpreadsheet report={report} />}
-          <ReportVersions periodId={periodId} agencyId={agencyId} stored={report.stored} />
+          {/* The versions' history (returns, reasons) is the staff's; a supervisor reads the accepted report. */}
+          {!supervisor && (
+            <ReportVersions periodId={periodId} agencyId={agencyId} stored={report.stored} />
+          )}
         </Flex>
       )}
       <ReasonModal

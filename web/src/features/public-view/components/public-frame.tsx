@@ -34,7 +34,11 @@ export function PublicFrame({ children }: { children: ReactNode }) {
           </Link>
           {user ? (
             <Flex align="center" gap={8}>
-              {user.role !== 'supervisor' && <Link to="/">Vào hệ thống</Link>}
+              {user.role === 'supervisor' ? (
+                <Link to="/giam-sat">Báo cáo đã tiếp nhận</Link>
+              ) : (
+                <Link to="/">Vào hệ thống</Link>
+              )}
               <UserMenu user={user} compact />
             </Flex>
           ) : (

@@ -109,15 +109,24 @@ function ProjectCard({ p }: { p: PublicProject }) {
         size="small"
         format={(v) => (p.clearance.percent === null ? '—' : `${v}%`)}
       />
-      <Typography.Text type="secondary" data-testid="project-disbursement">
-        Giải ngân năm {p.year}: {formatDecimal(p.disbursed, 3)}/{formatDecimal(p.capitalPlanned, 3)}{' '}
-        tỷ đồng
-      </Typography.Text>
-      <Progress
-        percent={percent(p.disbursedPercent) ?? 0}
-        size="small"
-        format={(v) => (p.disbursedPercent === null ? '—' : `${v}%`)}
-      />
+      {p.capitalPlanned === '0' ? (
+        <Typography.Paragraph type="secondary" data-testid="project-disbursement">
+          Giải ngân năm {p.year}: chưa có kế hoạch vốn
+          {p.disbursed !== '0' ? ` (đã giải ngân ${formatDecimal(p.disbursed, 3)} tỷ đồng)` : ''}
+        </Typography.Paragraph>
+      ) : (
+        <>
+          <Typography.Text type="secondary" data-testid="project-disbursement">
+            Giải ngân năm {p.year}: {formatDecimal(p.disbursed, 3)}/
+            {formatDecimal(p.capitalPlanned, 3)} tỷ đồng
+          </Typography.Text>
+          <Progress
+            percent={percent(p.disbursedPercent) ?? 0}
+            size="small"
+            format={(v) => (p.disbursedPercent === null ? '—' : `${v}%`)}
+          />
+        </>
+      )}
       {p.milestones.length > 0 && (
         <List
           size="small"
@@ -167,7 +176,7 @@ export function PublicPlanPage() {
       <Flex vertical gap={16}>
         <div>
           <Link to="/cong-khai">← Các kế hoạch</Link>
-          <Typography.Title level={3} style={{ marginTop: 8 }} data-testid="public-plan-title">
+          <Typography.Title level={4} style={{ marginTop: 8 }} data-testid="public-plan-title">
             {p.title ?? 'Kế hoạch'}
           </Typography.Title>
           <Typography.Text type="secondary">
