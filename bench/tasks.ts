@@ -9,7 +9,7 @@
 // process) at 32 connections for a fixed time per endpoint: an agency's open tasks by deadline, the
 // overdue list, the urging overview, and the counts by status (the province's, and one agency's);
 // then the key projects (the province's, one owner's, one project's page) and the targets (all, off
-// track). It prints req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server
+// track), and the leadership dashboard (the province's, one agency's). It prints req/s, p50/p95/p99 latency, errors, and the CPU one request costs (server
 // process + database backends, split in the progress lines), which holds when the machine is busy
 // with other work; it asserts nothing. `--skip-tasks-endpoints` measures only targets and projects;
 // `--skip-goals` neither makes nor measures them.
@@ -774,6 +774,9 @@ async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
             '/api/targets?projection=off_track&limit=50',
             consolidator,
           ],
+          // The leadership dashboard: every figure of the province, and of one agency.
+          ['goals', 'dashboard (province)', '/api/dashboard', consolidator],
+          ['goals', 'dashboard (one agency)', `/api/dashboard?agencyId=${officerAgency}`, officer],
         ]
       : [];
     const endpoints = [...(args['skip-tasks-endpoints'] ? [] : tasksEndpoints), ...goalsEndpoints];
