@@ -50,8 +50,9 @@ const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leaders
 const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
-  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined /> },
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined /> },
+  // Leadership's landing page (auth/redirect.ts#homePathFor); every role may read it.
+  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined /> },
   { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined /> },
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined /> },
   { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined /> },
