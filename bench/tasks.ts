@@ -705,6 +705,20 @@ const ENDPOINTS: EndpointSpec[] = [
     path: () => '/api/my-work',
   },
   {
+    name: 'dashboard',
+    title: 'dashboard (province)',
+    group: 'tasks',
+    who: 'consolidator',
+    path: () => '/api/dashboard',
+  },
+  {
+    name: 'dashboard-agency',
+    title: 'dashboard (one agency)',
+    group: 'tasks',
+    who: 'consolidator',
+    path: (c) => `/api/dashboard?agencyId=${c.officerAgency}`,
+  },
+  {
     name: 'projects',
     title: 'projects (consolidator)',
     group: 'goals',

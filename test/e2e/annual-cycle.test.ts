@@ -78,7 +78,8 @@ describe('the yearly reporting cycle on the seed plan', { timeout: BROWSER_TEST_
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('my-work-page').waitFor();
+    // Each role's first page (leadership lands on the dashboard): signed in once the menu shows.
+    await page.getByTestId('user-menu').waitFor();
     pages.set(username, page);
     return page;
   }

@@ -173,17 +173,22 @@ export function projectSums(
   year: number,
   asOf: string,
 ): Promise<ProjectSumRow[]> {
-  const planned = sql`(select coalesce(sum(c.amount), 0) from project_capital_plans c where c.project_id = ${projects.id} and c.year = ${year})`;
-  const disbursed = sql`(select coalesce(sum(d.amount), 0) from project_disbursements d where d.project_id = ${projects.id} and d.year = ${year})`;
-  const slippingCount = sql`(select count(*) from project_milestones m where m.project_id = ${projects.id} and ${slippingMilestone(asOf)})`;
-  return db
+  // Each project's sums once (lookups along the unique (project, year, …) indexes), then by sector.
+  const perProject = db
     .select({
       sector: projects.sector,
-      projects: sql<number>`count(*)::int`,
-      capitalPlanned: sql<string>`coalesce(sum(${planned}), 0)::text`,
-      disbursed: sql<string>`coalesce(sum(${disbursed}), 0)::text`,
-      slipping: sql<number>`count(*) filter (where ${slippingCount} > 0)::int`,
-      milestonesSlipping: sql<number>`coalesce(sum(${slippingCount}), 0)::int`,
+      planned:
+        sql`(select coalesce(sum(c.amount), 0) from project_capital_plans c where c.project_id = ${projects.id} and c.year = ${year})`.as(
+          'planned',
+        ),
+      disbursed:
+        sql`(select coalesce(sum(d.amount), 0) from project_disbursements d where d.project_id = ${projects.id} and d.year = ${year})`.as(
+          'disbursed',
+        ),
+      slipping:
+        sql`(select count(*) from project_milestones m where m.project_id = ${projects.id} and ${slippingMilestone(asOf)})`.as(
+          'slipping',
+        ),
     })
     .from(projects)
     .innerJoin(plans, eq(plans.id, projects.planId))
@@ -194,7 +199,18 @@ export function projectSums(
         ownerAgencyId: filter.agencyId,
       }),
     )
-    .groupBy(projects.sector);
+    .as('p');
+  return db
+    .select({
+      sector: perProject.sector,
+      projects: sql<number>`count(*)::int`,
+      capitalPlanned: sql<string>`coalesce(sum(${perProject.planned}), 0)::text`,
+      disbursed: sql<string>`coalesce(sum(${perProject.disbursed}), 0)::text`,
+      slipping: sql<number>`count(*) filter (where ${perProject.slipping} > 0)::int`,
+      milestonesSlipping: sql<number>`coalesce(sum(${perProject.slipping}), 0)::int`,
+    })
+    .from(perProject)
+    .groupBy(perProject.sector);
 }
 
 /**

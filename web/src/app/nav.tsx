@@ -68,8 +68,9 @@ const REORGANISERS: readonly Role[] = ['administrator', 'consolidator', 'leaders
 const SETTINGS_READERS: readonly Role[] = ['administrator', 'consolidator', 'leadership'];
 
 export const NAV: readonly NavEntry[] = [
-  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined />, roles: STAFF },
   { path: '/viec-cua-toi', label: 'Việc của tôi', icon: <InboxOutlined />, roles: STAFF },
+  // Leadership's landing page (auth/redirect.ts#homePathFor); every staff role may read it.
+  { path: '/tong-quan', label: 'Tổng quan', icon: <DashboardOutlined />, roles: STAFF },
   { path: '/ke-hoach', label: 'Kế hoạch', icon: <FileTextOutlined />, roles: STAFF },
   { path: '/nhiem-vu', label: 'Nhiệm vụ', icon: <CheckSquareOutlined />, roles: STAFF },
   { path: '/chi-tieu', label: 'Chỉ tiêu', icon: <FlagOutlined />, roles: STAFF },

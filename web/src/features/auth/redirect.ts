@@ -5,9 +5,14 @@ export const LOGIN_PATH = '/dang-nhap';
 /** The application's root: each role's own first page (app/home-redirect.tsx, homePathFor). */
 export const HOME_PATH = '/';
 
-/** Where a role lands: leadership on the dashboard, everyone else on their work. */
+/**
+ * Where a role lands: leadership on the dashboard, the Fatherland Front's supervisor on the
+ * accepted reports, everyone else on their work.
+ */
 export function homePathFor(role: string): string {
-  return role === 'leadership' ? '/tong-quan' : '/viec-cua-toi';
+  if (role === 'leadership') return '/tong-quan';
+  if (role === 'supervisor') return '/giam-sat';
+  return '/viec-cua-toi';
 }
 export const RETURN_PARAM = 'tiep';
 

@@ -44,7 +44,7 @@ function Headline({
     </Card>
   );
   return (
-    <Col xs={24} sm={12} lg={6} data-testid={testId}>
+    <Col xs={12} lg={6} data-testid={testId}>
       {href ? (
         <Link
           to={href}

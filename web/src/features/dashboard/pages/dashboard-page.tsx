@@ -55,10 +55,13 @@ function bars(
   horizontal = false,
   percent = false,
 ): ChartOption {
+  // Names under vertical bars wrap onto lines; beside horizontal bars they are cut short.
   const category = {
     type: 'category',
     data: categories,
-    axisLabel: { width: 180, overflow: 'truncate', interval: 0 },
+    axisLabel: horizontal
+      ? { width: 180, overflow: 'truncate' }
+      : { width: 84, overflow: 'break', interval: 0, lineHeight: 14 },
   };
   const value = {
     type: 'value',
