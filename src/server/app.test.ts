@@ -199,7 +199,7 @@ describe('the HTTP application', () => {
     expect(agencies.parameters?.map((p) => p.name)).toContain('q');
   });
 
-  it('leaves only health, the OpenAPI document, signing in and the tenant’s name to anonymous callers', async () => {
+  it('leaves only health, the OpenAPI document, signing in, the tenant’s name and the public view to anonymous callers', async () => {
     const health = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toEqual({ status: 'ok' });
     // The login page names the province before anyone signs in: its name, nothing more.
@@ -224,8 +224,17 @@ describe('the HTTP application', () => {
         path !== '/api/tenant' &&
         !(op.parameters ?? []).some((p) => p.in === 'query' && p.required),
     );
+    // The public view (features/public-view/rule.ts decides its fields) is the one other door.
+    const publicGets = gets.filter(([path]) => path.startsWith('/api/public/'));
+    expect(publicGets.map(([path]) => path).sort()).toEqual([
+      '/api/public/feedback/form',
+      '/api/public/plans',
+      '/api/public/plans/{id}',
+    ]);
+    const plans = await ctx.app.inject({ method: 'GET', url: '/api/public/plans' });
+    expect(plans.statusCode).toBe(200);
     expect(gets.length).toBeGreaterThan(10);
-    for (const [path] of gets) {
+    for (const [path] of gets.filter((g) => !publicGets.includes(g))) {
       const res = await ctx.app.inject({
         method: 'GET',
         url: path.replace(/\{[^}]+\}/g, NIL_UUID),
