@@ -10,10 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommuneBoundaries } from '../../src/features/map/schema.js';
 import type { ProjectDetail, ProjectList } from '../../src/features/projects/schema.js';
 import {
-  ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
   type RunningServer,
+  signedInPage,
   startServer,
 } from '../support/browser.js';
 
@@ -69,20 +69,17 @@ describe('the map of communes on the seed plan', { timeout: BROWSER_TEST_TIMEOUT
   const errors: string[] = [];
 
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      viewport: { width: 1440, height: 900 },
+    const onError = (m: string) => errors.push(m);
+    // Leadership lands on the dashboard, everyone else on their work.
+    const landing = username === 'lanhdao' ? 'dashboard-page' : undefined;
+    current = await signedInPage(browser, {
+      base: server.url,
+      username,
+      password: PASSWORD,
+      onError,
+      landing,
     });
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT);
-    current = page;
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('my-work-page').waitFor();
-    return page;
+    return current;
   }
 
   async function api(page: Page, method: string, path: string, body?: unknown) {

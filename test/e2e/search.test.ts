@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACTION_TIMEOUT,
   BROWSER_TEST_TIMEOUT,
   launchBrowser,
   type RunningServer,
+  signedInPage,
   startServer,
 } from '../support/browser.js';
 
@@ -38,20 +38,9 @@ describe('the search box', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   });
 
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      viewport: { width: 1440, height: 900 },
-    });
-    const p = await context.newPage();
-    p.setDefaultTimeout(ACTION_TIMEOUT);
-    p.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await p.goto(`${server.url}/dang-nhap`);
-    await p.getByTestId('login-username').fill(username);
-    await p.getByTestId('login-password').fill(PASSWORD);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('my-work-page').waitFor();
-    page = p;
-    return p;
+    const onError = (m: string) => errors.push(m);
+    page = await signedInPage(browser, { base: server.url, username, password: PASSWORD, onError });
+    return page;
   }
 
   it('finds the expressway without diacritics and opens its page', async () => {
