@@ -1,7 +1,8 @@
 // One ECharts chart: the modules the app's charts use are registered once here (line and bar on a
 // grid, with tooltip, legend and mark lines), so the bundle carries only those. The chart follows
-// its container's width and is disposed with the component. Every chart has a table beside it
-// (the caller's): the figures must be readable without the picture.
+// its container's width and is disposed with the component. Pages use it through app/chart.tsx,
+// which loads this module (and ECharts, some 180 kB gzipped) on demand, after the page's figures
+// and tables; the map (app/map-chart.tsx, itself loaded on demand) imports it directly.
 import { BarChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
@@ -12,6 +13,7 @@ import {
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import type { ChartInstance, ChartOption, ChartProps } from './chart';
 
 echarts.use([
   BarChart,
@@ -23,29 +25,7 @@ echarts.use([
   SVGRenderer,
 ]);
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-export type ChartInstance = echarts.ECharts;
-
-export function Chart({
-  option,
-  height = 320,
-  label,
-  renderer = 'svg',
-  onReady,
-}: {
-  option: ChartOption;
-  height?: number;
-  /** What the chart shows, for screen readers (the table beside it has the figures). */
-  label: string;
-  /**
-   * 'canvas' only where the caller's module registers echarts' CanvasRenderer (the map:
-   * app/map-chart.tsx), so that pages without it do not carry it.
-   */
-  renderer?: 'svg' | 'canvas';
-  /** Called once with the chart (events), before its first option; returns its clean-up. */
-  onReady?: (chart: ChartInstance) => (() => void) | undefined;
-}) {
+export function EChart({ option, height = 320, label, renderer = 'svg', onReady }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const ready = useRef(onReady);
