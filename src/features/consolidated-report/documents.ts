@@ -2,7 +2,6 @@
 // document-pool.ts runs, so that the main thread (requests, and PGlite's queries) only reads the
 // rows and receives the bytes. The appendix of a province's 6,000 tasks is a second or more of
 // CPU for exceljs or docx.
-import type ExcelJS from 'exceljs';
 import { buildAppendixDocx, buildOfficialDocx } from '../../domain/official-document/build.js';
 import {
   APPENDIX_COLUMNS,

@@ -13,7 +13,7 @@ import {
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { ChartInstance, ChartOption, ChartProps } from './chart';
+import type { ChartProps } from './chart';
 
 echarts.use([
   BarChart,
