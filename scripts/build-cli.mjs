@@ -1,5 +1,8 @@
 // Bundles the `tiendo` CLI (src/cli/bin.ts and what it imports from src/) into dist/cli with esbuild,
 // so `npx tiendo` starts without tsx transpiling and resolving some sixty TypeScript files first.
+// The server (src/server/main.ts) is bundled beside it (server.mjs, sharing chunks): `npm start`
+// runs it through scripts/start.mjs, without tsx's loader and the source maps it keeps (some 70 MB
+// of the server's memory, issue #12).
 // `npm install` / `npm ci` run it (the "prepare" script). bin/tiendo.js uses the bundle only while
 // the manifest's digest of every bundled source still matches; otherwise it runs the sources
 // through tsx as before, so an edited tree never runs stale code. A failed build only warns: the
@@ -62,7 +65,7 @@ export async function buildCli(outdir = join(ROOT, 'dist/cli')) {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: { tiendo: 'src/cli/bin.ts' },
+      entryPoints: { tiendo: 'src/cli/bin.ts', server: 'src/server/main.ts' },
       outdir: staging,
       bundle: true,
       // Chunks keep the commands' dynamic imports lazy: `tiendo --help` loads no database code.
@@ -81,7 +84,7 @@ export async function buildCli(outdir = join(ROOT, 'dist/cli')) {
       .sort();
     writeFileSync(
       join(staging, MANIFEST),
-      `${JSON.stringify({ entry: 'tiendo.mjs', inputs, digest: digestOf(ROOT, inputs) }, null, 2)}\n`,
+      `${JSON.stringify({ entry: 'tiendo.mjs', server: 'server.mjs', inputs, digest: digestOf(ROOT, inputs) }, null, 2)}\n`,
     );
     const old = `${target}.old-${process.pid}`;
     try {

@@ -2,8 +2,16 @@
 // spreadsheet, agencies' period reports): reading cells as exceljs gives them, exact amounts,
 // sheet protection, and the 400 listing every problem by sheet, cell and reason in Vietnamese.
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, type ErrorIssue } from './errors.js';
+
+/**
+ * exceljs, loaded on first use (some 30 MB of memory): a server that never builds or reads a
+ * spreadsheet does not carry it. Types come from `import type ExcelJS from 'exceljs'`.
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** 400 for a spreadsheet with problems: the issues are the list the user sees. */
 export function spreadsheetInvalid(issues: readonly ErrorIssue[]) {
@@ -108,7 +116,8 @@ export async function protectSheet(sheet: ExcelJS.Worksheet) {
 
 /** Loads an .xlsx or throws the 400 saying it is not one. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

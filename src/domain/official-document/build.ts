@@ -28,7 +28,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
 import { formatPlaceDate } from './format.js';
 import type { Appendix, Block, OfficialDocument, Signature, TableColumn } from './types.js';
 
@@ -509,6 +508,7 @@ export async function buildAppendixDocx(
   };
   const blocks = appendix.blocks.map((b, i) => (i === at ? templateRows : b));
   const packed = await packAppendix({ ...appendix, blocks }, meta);
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(packed);
   const part = zip.file('word/document.xml');
   if (!part) throw new Error('docx without word/document.xml');

@@ -9,11 +9,12 @@
 // Reading checks every cell and lists every problem by sheet, cell and reason in Vietnamese;
 // nothing is stored unless there is none. Text written from users is guarded against formula
 // injection (a leading apostrophe before = + - @), and that apostrophe is taken off when read back.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TaskState } from '../../domain/task-status.js';
 import { AppError, type ErrorIssue } from '../../server/errors.js';
 import {
   integerOf,
+  loadExcelJS,
   loadWorkbook,
   place,
   plainValue,
@@ -148,7 +149,8 @@ const noteValidation: ExcelJS.DataValidation = {
 
 /** The template of one agency's report, pre-filled with what the report holds now. */
 export async function buildReportTemplate(input: TemplateInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Tiến Độ';
   const text = (s: string | null) => safeCellText(s ?? '');
 

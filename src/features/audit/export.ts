@@ -2,8 +2,8 @@
 // headers, times in Vietnam, before/after as compact JSON. Written with exceljs' streaming writer
 // (rows are flushed as they come), so 50 000 records do not sit in memory as cell objects.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { PROVINCE_TIME_ZONE } from '../../domain/calendar.js';
+import { loadExcelJS } from '../../server/spreadsheet.js';
 import type { AuditRecord } from './schema.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
@@ -98,7 +98,8 @@ export async function buildAuditWorkbook(
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream: excelStream } = await loadExcelJS();
+  const workbook = new excelStream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

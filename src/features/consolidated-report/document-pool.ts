@@ -3,14 +3,17 @@
 // second or more of CPU. One thread is enough (a report is an occasional click); its heap is
 // capped, and it ends after a few idle minutes. TIENDO_DOCUMENT_WORKER=0 builds in the calling
 // thread instead (a machine where worker threads are not wanted).
-import { Piscina } from 'piscina';
-import { buildDocument, type DocumentTask } from './documents.js';
+import type { Piscina } from 'piscina';
+import type { DocumentTask } from './documents.js';
 
 const WORKER = new URL('./document-worker.mjs', import.meta.url).href;
 
 let pool: Piscina | null = null;
 
-function workers(): Piscina {
+// piscina, and the builders (exceljs, docx) below, are loaded on the first report file, not when
+// the server starts.
+async function workers(): Promise<Piscina> {
+  const { Piscina } = await import('piscina');
   pool ??= new Piscina({
     filename: WORKER,
     minThreads: 0,
@@ -28,8 +31,11 @@ const inWorker = () => process.env.TIENDO_DOCUMENT_WORKER !== '0';
 
 /** Builds one of the report's files off the main thread. */
 export async function buildInWorker(task: DocumentTask): Promise<Buffer> {
-  if (!inWorker()) return buildDocument(task);
-  const bytes = (await workers().run(task)) as Uint8Array;
+  if (!inWorker()) {
+    const { buildDocument } = await import('./documents.js');
+    return buildDocument(task);
+  }
+  const bytes = (await (await workers()).run(task)) as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

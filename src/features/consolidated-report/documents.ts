@@ -2,7 +2,6 @@
 // document-pool.ts runs, so that the main thread (requests, and PGlite's queries) only reads the
 // rows and receives the bytes. The appendix of a province's 6,000 tasks is a second or more of
 // CPU for exceljs or docx.
-import ExcelJS from 'exceljs';
 import { buildAppendixDocx, buildOfficialDocx } from '../../domain/official-document/build.js';
 import {
   APPENDIX_COLUMNS,
@@ -12,6 +11,7 @@ import {
   consolidatedReport,
 } from '../../domain/official-document/consolidated-report.js';
 import type { Appendix } from '../../domain/official-document/types.js';
+import { loadExcelJS } from '../../server/spreadsheet.js';
 import { safeCellText } from '../audit/export.js';
 
 /** A task of the appendix with the heading of the plan's section it is in. */
@@ -24,7 +24,8 @@ export type DocumentTask =
 
 /** The task list as a spreadsheet: the appendix's columns, a section column, text cells guarded. */
 export async function appendixWorkbook(rows: readonly AppendixRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Tiến Độ';
   const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths = [6, 60, 28, 36, 18, 24, 10, 48, 40];

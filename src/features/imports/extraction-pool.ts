@@ -10,7 +10,7 @@
 //   the queue does not count); then its worker is terminated and the upload refused as `timeout`.
 // The workers load TypeScript through extraction-worker.mjs (see there why).
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Extraction } from '../../domain/plan-import/parse.js';
 import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
 import type { PlanFile } from '../plans/plan-file.js';
@@ -80,7 +80,8 @@ export class ExtractionPool {
   /** `execute` replaces the worker threads (tests of the queue); by default piscina runs them. */
   constructor(options: Partial<ExtractionPoolOptions> = {}, execute?: Execute) {
     this.options = { ...DEFAULT_EXTRACTION_POOL, ...options };
-    this.#execute = execute ?? ((input, signal) => this.#workers().run(input, { signal }));
+    this.#execute =
+      execute ?? (async (input, signal) => (await this.#workers()).run(input, { signal }));
   }
 
   /** Documents being read now. */
@@ -98,7 +99,9 @@ export class ExtractionPool {
     return this.#piscina?.threads.length ?? 0;
   }
 
-  #workers(): Piscina {
+  /** piscina is loaded with the first document, not when the server starts. */
+  async #workers(): Promise<Piscina> {
+    const { Piscina } = await import('piscina');
     this.#piscina ??= new Piscina({
       filename: WORKER,
       minThreads: 0,

@@ -3,7 +3,6 @@
 // processes, or a retry after success). A crash between claiming and the answer of the SMTP server
 // leaves the mail marked sent: at most once, never twice. Without SMTP_URL nothing runs and the
 // mail stays in the outbox for the administrator to read (GET /api/outbox).
-import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import { claimMail, deliverableMailIds, markMailFailed, markMailSent } from './service.js';
 
@@ -77,7 +76,7 @@ export type MailDeliveryConfig = DeliveryOptions & {
 export function startMailDelivery(db: Db, config: MailDeliveryConfig): () => Promise<void> {
   const { smtpUrl, intervalMs = 30_000, log } = config;
   if (!smtpUrl) return async () => undefined;
-  const transport = config.transport ?? nodemailer.createTransport(smtpUrl);
+  const transport = config.transport ?? smtpTransport(smtpUrl);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -105,5 +104,25 @@ export function startMailDelivery(db: Db, config: MailDeliveryConfig): () => Pro
     if (timer) clearTimeout(timer);
     await running;
     transport.close?.();
+  };
+}
+
+/**
+ * nodemailer's SMTP transport, created on the first mail: the library (some 15 MB of memory) is
+ * loaded only by a server that has mail to send.
+ */
+function smtpTransport(smtpUrl: string): MailTransport & { close: () => void } {
+  let created: Promise<import('nodemailer').Transporter> | undefined;
+  let transport: import('nodemailer').Transporter | undefined;
+  const open = () => {
+    created ??= import('nodemailer').then(({ default: nodemailer }) => {
+      transport = nodemailer.createTransport(smtpUrl);
+      return transport;
+    });
+    return created;
+  };
+  return {
+    sendMail: async (message) => (await open()).sendMail(message),
+    close: () => transport?.close(),
   };
 }

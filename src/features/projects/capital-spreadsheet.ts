@@ -7,10 +7,11 @@
 // in Vietnamese (shown to the user as is); nothing is stored unless there is none. The rules:
 // an empty amount cell changes nothing; 0 is zero; amounts are billion đồng, at most 3 decimals,
 // never negative; a row must name a project of the tenant (checked by the service) once.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ErrorIssue } from '../../server/errors.js';
 import {
   integerOf,
+  loadExcelJS,
   loadWorkbook,
   place,
   protectSheet,
@@ -98,7 +99,8 @@ export async function buildCapitalTemplate(
   year: number,
   month: number,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'Tiến Độ';
 
   const info = workbook.addWorksheet(INFO_SHEET);

@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { agencyRefSchema } from '../auth/schema.js';
 
-/** Where the web client shows successions and reviews (notification links). */
-export const REORGANISATION_PATH = '/quan-tri/to-chuc-lai';
+export { REORGANISATION_PATH } from './paths.js';
 
 export const successionKindSchema = z.enum(['merge', 'split', 'abolish']);
 export const reviewRoleSchema = z.enum(['lead', 'coordinator']);

@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agencies, legalDocuments, plans } from '../../db/schema.js';
 import { describeDeadline } from '../../domain/deadline-text.js';
-import { buildOfficialDocx } from '../../domain/official-document/build.js';
 import { urgingLetter } from '../../domain/official-document/urging-letter.js';
 import { AppError } from '../../server/errors.js';
 import type { UserPrincipal } from '../../server/principal.js';
@@ -108,5 +107,7 @@ export async function buildUrgingLetter(
     },
     keepNames: [resolved.authorityName, ...names.map((n) => n.name)],
   });
+  // The docx library is loaded on the first letter, not when the server starts.
+  const { buildOfficialDocx } = await import('../../domain/official-document/build.js');
   return buildOfficialDocx(document);
 }

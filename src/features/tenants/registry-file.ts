@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { nameKey, normalizeVietnamese } from '../../domain/vietnamese-text.js';
 import { AppError, type ErrorIssue, InvalidInputError } from '../../server/errors.js';
-import { textOf } from '../../server/spreadsheet.js';
+import { loadExcelJS, textOf } from '../../server/spreadsheet.js';
 import { AGENCY_KINDS } from '../agencies/schema.js';
 
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -209,7 +208,8 @@ export async function readRegistryCells(path: string): Promise<string[][]> {
     }
   }
   if (extension === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJS();
+    const workbook = new Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
@@ -232,7 +232,8 @@ export async function readRegistryCells(path: string): Promise<string[][]> {
 
 /** The template as a workbook: the header and the example rows, cells as text. */
 export async function registryTemplateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet('Danh mục cơ quan');
   sheet.columns = REGISTRY_COLUMNS.map((key) => ({
     header: key,

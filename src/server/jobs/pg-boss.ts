@@ -4,7 +4,7 @@
 // so each job runs on one instance only; a job an instance took and did not finish (crash, stop)
 // expires and is retried. The queue is "stately": at most one job waiting and one running, so a
 // slow run never piles up runs behind it.
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Db } from '../../db/client.js';
 import { PROVINCE_TIME_ZONE } from '../../domain/calendar.js';
 import type { JobRunner } from './in-process.js';
@@ -36,7 +36,9 @@ export async function startPgBossJobs(
 ): Promise<JobRunner & { boss: PgBoss }> {
   const now = options.now ?? (() => new Date());
   const stopping = new AbortController();
-  const boss = new PgBoss({
+  // Loaded here, not at start: the embedded database's server never needs it.
+  const { default: PgBossQueue } = await import('pg-boss');
+  const boss = new PgBossQueue({
     connectionString: options.connectionString,
     schema: PG_BOSS_SCHEMA,
     application_name: 'tiendo-jobs',

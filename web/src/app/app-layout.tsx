@@ -9,7 +9,6 @@ import { DemoBanner } from '../features/auth/components/demo-banner';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useSession } from '../features/auth/hooks/use-session';
 import { HOME_PATH, loginPathFor } from '../features/auth/redirect';
-import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { TenantSubtitle } from '../features/tenants/components/tenant-subtitle';
 import { isNavGroup, navFor, navGroupOf, navKeyOf } from './nav';
 import { PageLoading, QueryError } from './query-state';
@@ -20,6 +19,12 @@ const { Header, Sider, Content } = Layout;
 // wait for it.
 const SearchBox = lazy(() =>
   import('../features/search/components/search-box').then((m) => ({ default: m.SearchBox })),
+);
+// The bell (its popover, list and badge) comes after the frame too: it needs a request anyway.
+const NotificationBell = lazy(() =>
+  import('../features/notifications/components/notification-bell').then((m) => ({
+    default: m.NotificationBell,
+  })),
 );
 const SUPERVISOR_HOME = '/giam-sat';
 /** The pages of the signed-in layout a supervisor opens: the accepted reports and each report. */
@@ -175,7 +180,9 @@ function SignedInLayout({ user }: { user: CurrentUser }) {
                     <SearchBox compact={narrow} />
                   </Suspense>
                 )}
-                <NotificationBell />
+                <Suspense fallback={<div style={{ width: 32 }} />}>
+                  <NotificationBell />
+                </Suspense>
                 <UserMenu user={user} compact={narrow} />
               </Flex>
             </Flex>

@@ -1,39 +1,15 @@
-// One ECharts chart: the modules the app's charts use are registered once here (line and bar on a
-// grid, with tooltip, legend and mark lines), so the bundle carries only those. The chart follows
-// its container's width and is disposed with the component. Every chart has a table beside it
-// (the caller's): the figures must be readable without the picture.
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// One chart, for every page: ECharts itself (app/echarts-chart.tsx, some 180 kB gzipped) is loaded on
+// demand when the first chart renders, so a page's first load carries only its figures and tables
+// and the chart fills its reserved space a moment later. Every chart has a table beside it (the
+// caller's): the figures must be readable without the picture, and before it arrives.
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartInstance = ECharts;
 
-export type ChartInstance = echarts.ECharts;
-
-export function Chart({
-  option,
-  height = 320,
-  label,
-  renderer = 'svg',
-  onReady,
-}: {
+export type ChartProps = {
   option: ChartOption;
   height?: number;
   /** What the chart shows, for screen readers (the table beside it has the figures). */
@@ -45,30 +21,24 @@ export function Chart({
   renderer?: 'svg' | 'canvas';
   /** Called once with the chart (events), before its first option; returns its clean-up. */
   onReady?: (chart: ChartInstance) => (() => void) | undefined;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const ready = useRef(onReady);
+};
 
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer, locale: 'EN' });
-    chart.current = instance;
-    const cleanUp = ready.current?.(instance);
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      cleanUp?.();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, [renderer]);
+const EChart = lazy(() => import('./echarts-chart').then((m) => ({ default: m.EChart })));
 
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+export function Chart(props: ChartProps) {
+  // The placeholder keeps the chart's height, so the page does not move when it arrives.
+  return (
+    <Suspense
+      fallback={
+        <div
+          role="img"
+          aria-label={props.label}
+          aria-busy
+          style={{ height: props.height ?? 320 }}
+        />
+      }
+    >
+      <EChart {...props} />
+    </Suspense>
+  );
 }

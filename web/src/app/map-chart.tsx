@@ -1,4 +1,4 @@
-// The province map: ECharts' map series and visual map on a canvas, through app/chart.tsx. This
+// The province map: ECharts' map series and visual map on a canvas, through app/echarts-chart.tsx. This
 // module registers what only the map needs (the map series, geo coordinates, the visual map, the
 // canvas renderer), so only the page that lazily imports it downloads them; other charts do not.
 // Regions are named by commune code (the boundaries' `properties.code`), so the values and the
@@ -8,7 +8,8 @@ import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo, useRef } from 'react';
-import { Chart, type ChartInstance, type ChartOption } from './chart';
+import type { ChartInstance, ChartOption } from './chart';
+import { EChart } from './echarts-chart';
 
 echarts.use([MapSeries, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -117,7 +118,7 @@ export function CommuneMapChart({
   );
 
   return (
-    <Chart
+    <EChart
       option={option}
       height={height}
       label={label}

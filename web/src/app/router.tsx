@@ -5,10 +5,13 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './app-layout';
 import { HomeRedirect } from './home-redirect';
-import { NotFoundPage } from './not-found-page';
 import { PageLoading } from './query-state';
 import { RouteError } from './route-error';
 
+// antd's Result and its illustration: only for a wrong address.
+const NotFoundPage = lazy(() =>
+  import('./not-found-page').then((m) => ({ default: m.NotFoundPage })),
+);
 const LoginPage = lazy(() =>
   import('../features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })),
 );

@@ -12,7 +12,6 @@
 // The result is matched to mammoth's <li> items by text (see `numberingKey`), so a paragraph this
 // reader does not see the way mammoth does falls back to mammoth's generic numbering.
 
-import JSZip from 'jszip';
 import { decodeEntities } from './entities.js';
 
 /** A numbered body paragraph: its label as Word shows it ("I.", "2.1.", "a)", "-") and its text key. */
@@ -42,6 +41,7 @@ export function numberingKey(text: string): string {
  */
 export async function readDocxNumbering(bytes: Uint8Array): Promise<NumberedParagraph[] | null> {
   try {
+    const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes);
     const numberingXml = await zip.file('word/numbering.xml')?.async('string');
     const documentXml = await zip.file('word/document.xml')?.async('string');

@@ -24,13 +24,14 @@
 //   notes come at the end, one line each, as "[1] text" (the back-link arrow removed).
 // - Images are dropped (never decoded); comments are not converted.
 
-import mammoth from 'mammoth';
 import { SourceDocumentBuilder } from './document-builder.js';
 import { type NumberedParagraph, numberingKey, readDocxNumbering } from './docx-numbering.js';
 import { decodeEntities } from './entities.js';
 import { type SourceDocument, UnreadableDocumentError } from './source-document.js';
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
+  // mammoth is loaded on the first .docx read (in the extraction worker, usually).
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

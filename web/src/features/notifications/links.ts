@@ -1,6 +1,6 @@
 // Where a notification leads in the web client. The server writes paths of the app; a few name an
 // address the client spells differently, translated here so that every link opens a page.
-import { REORGANISATION_PATH } from '@features/reorganisation/schema';
+import { REORGANISATION_PATH } from '@features/reorganisation/paths';
 
 /** The reorganisation page of the web client. */
 export const REORGANISATION_PAGE = '/quan-tri/to-chuc-lai';

@@ -1,9 +1,13 @@
 import { Card, Flex, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { QueryError } from '../../../app/query-state';
-import { ImportUpload } from '../../imports/components/import-upload';
 import { NoPlans, PlansTable } from '../components/plans-table';
 import { usePlans } from '../hooks/use-plans';
+
+// The upload (antd's Upload, and the import's dialog) is loaded only for who may import.
+const ImportUpload = lazy(() =>
+  import('../../imports/components/import-upload').then((m) => ({ default: m.ImportUpload })),
+);
 
 export function PlansPage() {
   const [{ page, pageSize }, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -16,7 +20,11 @@ export function PlansPage() {
           Kế hoạch
         </Typography.Title>
         {/* Only the consolidating department imports plan documents (the server says who may). */}
-        {plans.data?.abilities.import && <ImportUpload />}
+        {plans.data?.abilities.import && (
+          <Suspense fallback={null}>
+            <ImportUpload />
+          </Suspense>
+        )}
       </Flex>
       {plans.isError ? (
         <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
