@@ -16,9 +16,10 @@
 // Every expression comes in two halves, one for one-off work (`recurrence_month is null`) and one
 // for recurring work, and whole (a CASE or an OR of the halves). Queries that scan many tasks ask
 // each half separately (queries.ts): each half then uses its own partial index
-// (tasks_open_due_idx, tasks_recurring_idx), sorts by its own date, and the correlated lookups
-// (the current period, the outcome in it) are costed over recurring rows only, which keeps
-// PostgreSQL's plans cheap (and its JIT compiler, triggered by estimated cost, out of the way).
+// (tasks_open_due_idx, tasks_recurring_idx) and sorts by its own date; only the recurring half
+// joins the plans' current periods (recurringPeriodSql: found once per statement, not looked up
+// per task), which keeps PostgreSQL's plans cheap (and its JIT compiler, triggered by estimated
+// cost, out of the way).
 import { type SQL, sql } from 'drizzle-orm';
 import { reportingPeriods, taskPeriodOutcomes, tasks } from '../../db/schema.js';
 import type { OverdueAge, TaskState } from '../../domain/task-status.js';
