@@ -506,25 +506,22 @@ export async function agencyWorkCounts(
 ) {
   const s = statusSql(asOf);
   const lead = sql`${taskAssignments.role} = 'lead'`;
-  const [row] = await db
-    .select({
-      lead: sql<number>`count(*) filter (where ${lead})::int`,
-      coordinate: sql<number>`count(*) filter (where ${taskAssignments.role} = 'coordinator')::int`,
-      overdue: sql<number>`count(*) filter (where ${lead} and ${s.overdue})::int`,
-      dueSoon: sql<number>`count(*) filter (where ${lead} and ${s.openDueBetween(asOf, addDays(asOf, dueSoonDays))})::int`,
-    })
-    .from(taskAssignments)
-    .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    .leftJoin(s.period.current(tenantId), s.period.currentOn)
-    .leftJoin(s.period.outcome, s.period.outcomeOn)
-    .where(
-      and(
-        eq(taskAssignments.agencyId, agencyId),
-        isNull(taskAssignments.endedOn),
-        eq(tasks.tenantId, tenantId),
-        notStoring(tenantId),
-      ),
-    );
+  const [row] = await rowsOf<{
+    lead: number;
+    coordinate: number;
+    overdue: number;
+    dueSoon: number;
+  }>(
+    db,
+    ['work-counts', tenantId, agencyId, asOf, dueSoonDays],
+    () => sql`select count(*) filter (where ${lead})::int as "lead",
+      count(*) filter (where ${taskAssignments.role} = 'coordinator')::int as "coordinate",
+      count(*) filter (where ${lead} and ${s.overdue})::int as "overdue",
+      count(*) filter (where ${lead} and ${s.openDueBetween(asOf, addDays(asOf, dueSoonDays))})::int as "dueSoon"
+    from ${taskAssignments} join ${tasks} on ${tasks.id} = ${taskAssignments.taskId} ${s.periodJoin(tenantId)}
+    where ${taskAssignments.agencyId} = ${agencyId} and ${taskAssignments.endedOn} is null
+      and ${tasks.tenantId} = ${tenantId} and ${notStoring(tenantId)}`,
+  );
   return row ?? { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 };
 }
 
