@@ -597,8 +597,17 @@ async function makeGoals(bench: Bench, ownerAgencyId: string): Promise<Goals> {
   const { detailProjectId, owned } = await insertProjects(bench, ownerAgencyId);
   const projected = performance.now();
   await insertTargets(bench);
+  // Feedback on every sixth target and project: one published with an answer (the public view
+  // shows it), one waiting for moderation (it does not).
+  await db.execute(sql`insert into feedback (tenant_id, target_id, project_id, sender_name, body, status, answer, moderated_at, sender_key)
+    select ${bench.tenantId}::uuid, item.target_id, item.project_id, 'Người dân thử tải', 'Góp ý thử tải', f,
+      case when f = 'published' then 'Trả lời thử tải' end, case when f = 'published' then now() end, 'bench'
+    from (select id as target_id, null::uuid as project_id, position from targets
+          union all select null, id, position from projects) item,
+      (values ('published'), ('pending')) v(f)
+    where item.position % 6 = 0`);
   await db.execute(sql`vacuum analyze projects, project_capital_plans, project_disbursements,
-    project_updates, project_milestones, targets, target_milestones, target_actuals`);
+    project_updates, project_milestones, targets, target_milestones, target_actuals, feedback`);
   const [shape] = await rowsOf<Record<string, number>>(
     db.execute(sql`
       select (select count(*)::int from projects) as projects,
@@ -648,12 +657,11 @@ type EndpointSpec = {
 };
 
 /**
- * The endpoints measured, in order. A new one is one line here, e.g. (after issue #12's pages):
- *   { name: 'dashboard', title: 'dashboard', group: 'other', who: 'consolidator', path: () => '/api/dashboard' },
- *   { name: 'search', title: 'search', group: 'other', who: 'officer', path: () => '/api/search?q=dong%20dang' },
- *   { name: 'public-plan', title: 'public view of a plan', group: 'other', who: 'anonymous', path: (c) => `/api/public/plans/${c.planId}` },
- *   { name: 'map', title: 'map measures', group: 'other', who: 'consolidator', path: () => '/api/map/measures' },
+ * The endpoints measured, in order. A new one is one line here (name, title, group, who, path).
+ * The public plan is the first bench plan (a thousand tasks, its share of the targets and projects,
+ * published feedback): a plan the public view shows (public-view/rule.ts: not being stored).
  */
+// biome-ignore format: one line per endpoint
 const ENDPOINTS: EndpointSpec[] = [
   {
     name: 'agency-open',
@@ -753,6 +761,10 @@ const ENDPOINTS: EndpointSpec[] = [
     who: 'consolidator',
     path: () => '/api/targets?projection=off_track&limit=50',
   },
+  { name: 'dashboard', title: 'dashboard', group: 'other', who: 'consolidator', path: () => '/api/dashboard' },
+  { name: 'search', title: 'search', group: 'other', who: 'officer', path: () => '/api/search?q=dong%20dang' },
+  { name: 'public-plan', title: 'public view of a plan', group: 'other', who: 'anonymous', path: (c) => `/api/public/plans/${c.planId}` },
+  { name: 'map', title: 'map measures (overdue)', group: 'other', who: 'consolidator', path: () => '/api/map/measures?measure=overdue' },
 ];
 
 type Result = {

@@ -1,6 +1,8 @@
 // When the data behind task counts last changed, as this process knows it. The database announces
 // every committed change of tasks, their assignments and reports, agencies and plans on the
-// `tiendo_task_data` channel (migration 0008); the server listens, and also counts its own write
+// `tiendo_task_data` channel (migration 0008), and of the plan data beside them — targets and
+// actuals, projects and what hangs off them, feedback, plan sections, reporting periods and
+// reports (migration 0024); the server listens, and also counts its own write
 // requests the moment they answer (an announcement may reach the listener a little after the
 // writer's response reaches its user). Read caches (read-cache.ts) key their entries by this
 // version. While the listener is not connected, changes made elsewhere would go unseen, so the

@@ -170,6 +170,8 @@ export async function liveContent(
       percent: tasks.progressPercent,
     })
     .from(tasks)
+    .leftJoin(s.period.current(period.tenantId), s.period.currentOn)
+    .leftJoin(s.period.outcome, s.period.outcomeOn)
     .where(
       and(
         eq(tasks.tenantId, period.tenantId),

@@ -132,7 +132,7 @@ export async function computeFigures(
   }>(
     db,
     sql`select grouping(g.sector) = 0 as "bySector", g.agency_id as "agencyId", a.name as "agencyName", g.sector, g.state, count(*)::int as n
-      from (select tasks.current_lead_agency_id as agency_id, coalesce(nullif(trim(tasks.sector), ''), '') as sector, ${s.state} as state from tasks where ${where}) g
+      from (select tasks.current_lead_agency_id as agency_id, coalesce(nullif(trim(tasks.sector), ''), '') as sector, ${s.state} as state from tasks ${s.periodJoin(tenantId)} where ${where}) g
       left join agencies a on a.id = g.agency_id
       group by grouping sets ((g.agency_id, a.name, g.state), (g.sector, g.state))`,
   );
@@ -503,6 +503,7 @@ export async function* appendixRows(
           (select pu.narrative from progress_updates pu where pu.task_id = tasks.id and pu.status = 'approved' and pu.kind = 'progress'
             order by pu.reported_on desc, pu.created_at desc limit 1) as note
         from tasks join unnest(${order}::uuid[]) with ordinality o(node_id, ord) on o.node_id = tasks.node_id
+        ${s.periodJoin(period.tenantId)}
         left join agencies lead on lead.id = tasks.current_lead_agency_id
         where ${where} ${keyset}
         order by o.ord, tasks.position, tasks.id

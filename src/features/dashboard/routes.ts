@@ -56,10 +56,20 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
           countTasksBreakdown(app.db, p.tenantId, taskFilter, asOf),
         ),
         period ? reportCounts(app.db, period.id, filter.agencyId) : null,
-        // Projections are read in this year, as the targets list reads them.
-        targetCounts(app.db, p.tenantId, filter, thisYear),
-        projectSums(app.db, p.tenantId, filter, year, asOf),
-        sectorsOf(app.db, p.tenantId, filter.planId),
+        // Targets, projects and plan sections announce their changes too (migration 0024).
+        // Projections are read in this year, as the targets list reads them. (The queries are
+        // drizzle builders, run on every await: the cache keeps their result, `async` awaits it.)
+        app.readCache.get(
+          cacheKey('dashboard-targets', p.tenantId, asOf, taskFilter),
+          async () => await targetCounts(app.db, p.tenantId, filter, thisYear),
+        ),
+        app.readCache.get(
+          cacheKey('dashboard-projects', p.tenantId, asOf, year, taskFilter),
+          async () => await projectSums(app.db, p.tenantId, filter, year, asOf),
+        ),
+        app.readCache.get(cacheKey('dashboard-sectors', p.tenantId, filter.planId ?? null), () =>
+          sectorsOf(app.db, p.tenantId, filter.planId),
+        ),
       ]);
       return presentDashboard({
         asOf,

@@ -75,15 +75,12 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
       const { measure, planId } = request.query;
       const year = request.query.year ?? Number(asOf.slice(0, 4));
       const compute = () => communeMeasures(app.db, p.tenantId, measure, { planId, year, asOf });
-      // Tasks, assignments, agencies and plans announce their changes (db/data-changes.ts): the
-      // province-wide count is kept until they change. Projects' tables do not: read fresh.
-      const rows =
-        measure === 'overdue'
-          ? await app.readCache.get(
-              cacheKey('map-overdue', p.tenantId, asOf, planId ?? null),
-              compute,
-            )
-          : await compute();
+      // Tasks, projects and what hangs off them announce their changes (db/data-changes.ts,
+      // migrations 0008 and 0024): each province-wide measure is kept until they change.
+      const rows = await app.readCache.get(
+        cacheKey('map-measure', measure, p.tenantId, asOf, year, planId ?? null),
+        compute,
+      );
       return presentMeasures(measure, rows, { planId: planId ?? null, year, asOf });
     },
   );

@@ -146,7 +146,7 @@ export function communeMeasures(
       const s = statusSql(asOf);
       const overdue = KINDS.map(
         (kind) =>
-          sql`(select ${tasks.currentLeadAgencyId} as agency_id from ${tasks} where ${sql.join(taskConditions(tenantId, { planId, state: 'overdue' }, s, kind), sql` and `)})`,
+          sql`(select ${tasks.currentLeadAgencyId} as agency_id from ${tasks} ${s.periodJoinOf(kind, tenantId)} where ${sql.join(taskConditions(tenantId, { planId, state: 'overdue' }, s, kind), sql` and `)})`,
       );
       return sql`with recursive ${placesCtes(tenantId)}
         ${perCommune(
@@ -225,6 +225,7 @@ export function communeTasks(
         ${agencies.id} as "leadId", ${agencies.name} as "leadName", here.former as "former",
         count(*) over ()::int as "total"
       from ${tasks}
+        ${s.periodJoin(tenantId)}
         join here on here.agency_id = ${tasks.currentLeadAgencyId}
         join ${agencies} on ${agencies.id} = ${tasks.currentLeadAgencyId}
       where ${where}

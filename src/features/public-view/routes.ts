@@ -4,6 +4,7 @@
 // every visitor of the host: a shared cache (reverse proxy, CDN) may keep them for a minute;
 // browsers revalidate, so a visitor who reloads sees an answer published meanwhile.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { cacheKey } from '../../db/read-cache.js';
 import { isoDateInVietnam } from '../../domain/calendar.js';
 import { NotFoundError } from '../../server/errors.js';
 import { authorize } from '../../server/policy.js';
@@ -54,11 +55,20 @@ export const publicViewRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const p = request.principal;
       authorize(publicViewPolicy, p, 'read', { tenantId: request.tenant.id });
-      const year = Number(isoDateInVietnam().slice(0, 4));
-      const loaded = await loadPublicPlan(app.db, p.tenantId, request.params.id, year);
-      if (!loaded) throw new NotFoundError('plan');
+      const today = isoDateInVietnam();
+      const year = Number(today.slice(0, 4));
+      // Every table the page reads announces its changes (migrations 0008, 0024): the answer is
+      // kept until one changes (or the day does), the same for every visitor of the tenant.
+      const answer = await app.readCache.get(
+        cacheKey('public-plan', p.tenantId, request.params.id, today),
+        async () => {
+          const loaded = await loadPublicPlan(app.db, p.tenantId, request.params.id, year);
+          return loaded ? presentPublicPlan(loaded, year) : null;
+        },
+      );
+      if (!answer) throw new NotFoundError('plan');
       reply.header('cache-control', PUBLIC_CACHE_CONTROL);
-      return presentPublicPlan(loaded, year);
+      return answer;
     },
   );
 };

@@ -49,6 +49,10 @@ describe.each(engines())('cached counts and totals on %s', (engine) => {
       )
     ).agencies.find((a) => a.agency.name === 'Sở Tài chính')?.overdue ?? 0;
 
+  /** "Việc của tôi" of the finance department's head: its overdue work as lead. */
+  const myOverdue = async () =>
+    (await get<{ counts: { overdue: number } }>('/api/my-work', 'stc-head')).counts.overdue;
+
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     const version = new DataVersion();
@@ -115,6 +119,7 @@ describe.each(engines())('cached counts and totals on %s', (engine) => {
   it('shows a change made past the server once the database has announced it', async () => {
     server = app;
     expect(await overdueOfStc()).toBe(1);
+    expect(await myOverdue()).toBe(1);
     const doneBefore = (await counts()).states.done_on_time;
     // Completed and moved into the past, by hand: no request of this server knows of it.
     await database.db
@@ -130,5 +135,6 @@ describe.each(engines())('cached counts and totals on %s', (engine) => {
       .toBe(doneBefore + 1);
     await expect.poll(overdueOfStc, { timeout: 30_000 }).toBe(2);
     await expect.poll(() => total('state=overdue'), { timeout: 30_000 }).toBe(2);
+    await expect.poll(myOverdue, { timeout: 30_000 }).toBe(2);
   });
 });

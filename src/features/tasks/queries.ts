@@ -222,7 +222,7 @@ function orderedIds(
         ? sql`${s.dueOn} asc nulls last, ${tasks.planId}, ${tasks.position}, ${tasks.id}`
         : sql`${tasks.planId}, ${tasks.position}, ${tasks.id}`;
     return {
-      ids: sql`select ${tasks.id} as id, ${page.sort === 'due' ? s.dueOn : sql`null::date`} as due, ${tasks.planId} as plan_id, ${tasks.position} as position, ${counted ? sql`null::bigint` : sql`count(*) over ()`} as total from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${order} ${window}`,
+      ids: sql`select ${tasks.id} as id, ${page.sort === 'due' ? s.dueOn : sql`null::date`} as due, ${tasks.planId} as plan_id, ${tasks.position} as position, ${counted ? sql`null::bigint` : sql`count(*) over ()`} as total from ${tasks} ${s.periodJoin(tenantId)} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${order} ${window}`,
       total: counted ? sql`null::int` : sql`page.total::int`,
     };
   }
@@ -230,14 +230,14 @@ function orderedIds(
   if (page.sort === 'due') {
     const enough = page.offset + page.limit;
     const branch = (kind: Kind) =>
-      sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by ${s.dueOrderOf[kind]}, 3, 4, 1 limit ${enough})`;
+      sql`(select ${tasks.id} as id, ${s.dueOnOf[kind]} as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} ${s.periodJoinOf(kind, tenantId)} where ${whereAll(taskConditions(tenantId, filter, s, kind))} order by ${s.dueOrderOf[kind]}, 3, 4, 1 limit ${enough})`;
     return {
       ids: sql`select id, due, plan_id, position from (${branch('oneOff')} union all ${branch('recurring')}) u order by due asc nulls last, plan_id, position, id ${window}`,
       total,
     };
   }
   return {
-    ids: sql`select ${tasks.id} as id, null::date as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${tasks.planId}, ${tasks.position}, ${tasks.id} ${window}`,
+    ids: sql`select ${tasks.id} as id, null::date as due, ${tasks.planId} as plan_id, ${tasks.position} as position from ${tasks} ${s.periodJoin(tenantId)} where ${whereAll(taskConditions(tenantId, filter, s))} order by ${tasks.planId}, ${tasks.position}, ${tasks.id} ${window}`,
     total,
   };
 }
@@ -245,6 +245,7 @@ function orderedIds(
 /** A page of tasks with their status on `asOf`, and what hangs off them (for these rows only). */
 function pageRows(
   db: Db,
+  tenantId: string,
   key: unknown[],
   ids: () => { ids: SQL; total: SQL },
   s: StatusSql,
@@ -272,6 +273,7 @@ function pageRows(
         where ${taskAssignments.taskId} = ${tasks.id} and ${taskAssignments.endedOn} is null) as "responsible",
       exists (select 1 from ${reassignmentReviews} where ${reassignmentReviews.taskId} = ${tasks.id} and ${reassignmentReviews.status} = 'open') as "awaitingReassignment"
     from page join ${tasks} on ${tasks.id} = page.id
+      ${s.periodJoin(tenantId)}
       left join lateral (select ${legalDocuments.numberCanonical} as number, ${legalDocuments.title} as title
         from ${plans} join ${legalDocuments} on ${legalDocuments.id} = ${plans.documentId}
         where ${plans.id} = ${tasks.planId}) plan on true
@@ -351,7 +353,7 @@ export async function countMatching(
 /** The count of a filter as an expression: one count per kind of work, each along its own index. */
 function countSql(tenantId: string, filter: TaskFilter, s: StatusSql) {
   const count = (kind: Kind) =>
-    sql`(select count(*) from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))})`;
+    sql`(select count(*) from ${tasks} ${s.periodJoinOf(kind, tenantId)} where ${whereAll(taskConditions(tenantId, filter, s, kind))})`;
   return sql`(${count('oneOff')} + ${count('recurring')})::int`;
 }
 
@@ -374,6 +376,7 @@ export async function listTasks(
     const [rows, total] = await Promise.all([
       pageRows(
         db,
+        tenantId,
         [tenantId, filter, page, asOf, true],
         () => orderedIds(tenantId, filter, s, page, true),
         s,
@@ -385,6 +388,7 @@ export async function listTasks(
   // The page and its total in one statement; past the end there is no row to carry the total.
   const rows = await pageRows(
     db,
+    tenantId,
     [tenantId, filter, page, asOf, false],
     () => orderedIds(tenantId, filter, s, page, false),
     s,
@@ -398,6 +402,7 @@ export async function loadTask(db: Db, tenantId: string, id: string, asOf: strin
   const s = statusSql(asOf);
   const [row] = await pageRows(
     db,
+    tenantId,
     [tenantId, { taskId: id }, asOf],
     () => orderedIds(tenantId, { taskId: id }, s, { limit: 1, offset: 0 }, true),
     s,
@@ -430,13 +435,14 @@ export async function countTasks(
   asOf: string,
 ): Promise<TaskCounts> {
   const s = statusSql(asOf);
-  const where = (kind: Kind) => whereAll(taskConditions(tenantId, filter, s, kind));
+  const from = (kind: Kind) =>
+    sql`${tasks} ${s.periodJoinOf(kind, tenantId)} where ${whereAll(taskConditions(tenantId, filter, s, kind))}`;
   const rows = await rowsOf<{ state: TaskState; age: OverdueAge | null; n: number }>(
     db,
     ['counts', tenantId, filter, asOf],
     () =>
-      sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${tasks} where ${where('oneOff')} group by 1, 2)
-    union all (select ${s.stateOf.recurring} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${tasks} where ${where('recurring')} group by 1, 2)`,
+      sql`(select ${s.stateOf.oneOff} as state, ${s.ageOf.oneOff} as age, count(*)::int as n from ${from('oneOff')} group by 1, 2)
+    union all (select ${s.stateOf.recurring} as state, ${s.ageOf.recurring} as age, count(*)::int as n from ${from('recurring')} group by 1, 2)`,
   );
   const states = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<TaskState, number>;
   const overdueByAge = Object.fromEntries(AGES.map((a) => [a, 0])) as TaskCounts['overdueByAge'];
@@ -476,7 +482,7 @@ export async function countTasksBreakdown(
 ): Promise<TaskBreakdownRow[]> {
   const s = statusSql(asOf);
   const byKind = (kind: Kind) =>
-    sql`select ${tasks.sector} as sector, ${tasks.currentLeadAgencyId} as agency_id, ${s.stateOf[kind]} as state from ${tasks} where ${whereAll(taskConditions(tenantId, filter, s, kind))}`;
+    sql`select ${tasks.sector} as sector, ${tasks.currentLeadAgencyId} as agency_id, ${s.stateOf[kind]} as state from ${tasks} ${s.periodJoinOf(kind, tenantId)} where ${whereAll(taskConditions(tenantId, filter, s, kind))}`;
   const rows = await rowsOf<Omit<TaskBreakdownRow, 'by'> & { bySector: boolean }>(
     db,
     ['breakdown', tenantId, filter, asOf],
@@ -500,23 +506,22 @@ export async function agencyWorkCounts(
 ) {
   const s = statusSql(asOf);
   const lead = sql`${taskAssignments.role} = 'lead'`;
-  const [row] = await db
-    .select({
-      lead: sql<number>`count(*) filter (where ${lead})::int`,
-      coordinate: sql<number>`count(*) filter (where ${taskAssignments.role} = 'coordinator')::int`,
-      overdue: sql<number>`count(*) filter (where ${lead} and ${s.overdue})::int`,
-      dueSoon: sql<number>`count(*) filter (where ${lead} and ${s.openDueBetween(asOf, addDays(asOf, dueSoonDays))})::int`,
-    })
-    .from(taskAssignments)
-    .innerJoin(tasks, eq(tasks.id, taskAssignments.taskId))
-    .where(
-      and(
-        eq(taskAssignments.agencyId, agencyId),
-        isNull(taskAssignments.endedOn),
-        eq(tasks.tenantId, tenantId),
-        notStoring(tenantId),
-      ),
-    );
+  const [row] = await rowsOf<{
+    lead: number;
+    coordinate: number;
+    overdue: number;
+    dueSoon: number;
+  }>(
+    db,
+    ['work-counts', tenantId, agencyId, asOf, dueSoonDays],
+    () => sql`select count(*) filter (where ${lead})::int as "lead",
+      count(*) filter (where ${taskAssignments.role} = 'coordinator')::int as "coordinate",
+      count(*) filter (where ${lead} and ${s.overdue})::int as "overdue",
+      count(*) filter (where ${lead} and ${s.openDueBetween(asOf, addDays(asOf, dueSoonDays))})::int as "dueSoon"
+    from ${taskAssignments} join ${tasks} on ${tasks.id} = ${taskAssignments.taskId} ${s.periodJoin(tenantId)}
+    where ${taskAssignments.agencyId} = ${agencyId} and ${taskAssignments.endedOn} is null
+      and ${tasks.tenantId} = ${tenantId} and ${notStoring(tenantId)}`,
+  );
   return row ?? { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 };
 }
 
@@ -591,7 +596,7 @@ export async function urgingCounts(
   const last = addDays(asOf, dueSoonDays);
   // Open work due by the end of the window (overdue included), each kind along its own index.
   const byKind = (kind: Kind) =>
-    sql`select ${tasks.id} as id, ${s.ageOf[kind]} as age from ${tasks} where ${whereAll(taskConditions(tenantId, { planId: filter.planId, dueBefore: last }, s, kind))}`;
+    sql`select ${tasks.id} as id, ${s.ageOf[kind]} as age from ${tasks} ${s.periodJoinOf(kind, tenantId)} where ${whereAll(taskConditions(tenantId, { planId: filter.planId, dueBefore: last }, s, kind))}`;
   const rows = await rowsOf<{
     agencyId: string;
     agencyName: string;
@@ -670,6 +675,8 @@ export async function overdueOfAgencies(
       overdueDays: s.overdueDays,
     })
     .from(tasks)
+    .leftJoin(s.period.current(tenantId), s.period.currentOn)
+    .leftJoin(s.period.outcome, s.period.outcomeOn)
     .innerJoin(
       taskAssignments,
       and(

@@ -441,7 +441,10 @@ export const taskRoutes: FastifyPluginAsyncZod<TaskRouteOptions> = async (app, o
       const none = { rows: [], total: 0 };
       const [counts, approvals, extensions, agency] = await Promise.all([
         p.agencyId
-          ? agencyWorkCounts(app.db, p.tenantId, p.agencyId, asOf, DUE_SOON_DAYS)
+          ? app.readCache.get(
+              cacheKey('work-counts', p.tenantId, p.agencyId, asOf, DUE_SOON_DAYS),
+              () => agencyWorkCounts(app.db, p.tenantId, p.agencyId as string, asOf, DUE_SOON_DAYS),
+            )
           : { lead: 0, coordinate: 0, overdue: 0, dueSoon: 0 },
         p.role === 'agency_head' && p.agencyId
           ? pendingApprovals(app.db, p.tenantId, p.agencyId)

@@ -254,6 +254,8 @@ describe.each(engines())('task status in SQL on %s', (engine) => {
             ),
           })
           .from(tasks)
+          .leftJoin(s.period.current(tenantId), s.period.currentOn)
+          .leftJoin(s.period.outcome, s.period.outcomeOn)
           .where(and(eq(tasks.tenantId, tenantId), inArray(tasks.id, ids)));
         const byId = new Map(got.map((g) => [g.id, g as Record<string, unknown>]));
 

@@ -16,9 +16,10 @@
 // Every expression comes in two halves, one for one-off work (`recurrence_month is null`) and one
 // for recurring work, and whole (a CASE or an OR of the halves). Queries that scan many tasks ask
 // each half separately (queries.ts): each half then uses its own partial index
-// (tasks_open_due_idx, tasks_recurring_idx), sorts by its own date, and the correlated lookups
-// (the current period, the outcome in it) are costed over recurring rows only, which keeps
-// PostgreSQL's plans cheap (and its JIT compiler, triggered by estimated cost, out of the way).
+// (tasks_open_due_idx, tasks_recurring_idx) and sorts by its own date; only the recurring half
+// joins the plans' current periods (recurringPeriodSql: found once per statement, not looked up
+// per task), which keeps PostgreSQL's plans cheap (and its JIT compiler, triggered by estimated
+// cost, out of the way).
 import { type SQL, sql } from 'drizzle-orm';
 import { reportingPeriods, taskPeriodOutcomes, tasks } from '../../db/schema.js';
 import type { OverdueAge, TaskState } from '../../domain/task-status.js';
@@ -49,30 +50,57 @@ const started = sql`${tasks.lastReportedOn} is not null`;
 
 /**
  * The reporting period recurring tasks are judged in on `asOf`, and what each did in it, from the
- * records (domain/reporting-period.ts): the task's plan's current annual period
- * (`currentPeriod`: of the periods begun, the earliest whose deadline has not passed, else the
- * latest), the task's date in it (`taskDueInPeriod`), and its stored outcome there
- * (task_period_outcomes, kept by reporting-periods/outcomes.ts). Each is a correlated lookup
- * along reporting_periods_plan_kind_from_uq and the outcomes' primary key, over recurring rows only.
+ * records (domain/reporting-period.ts): the task's plan's current annual period (of the periods
+ * begun, the earliest whose deadline has not passed, else the latest), the task's date in it
+ * (`dueOn`), and its stored outcome there (task_period_outcomes, kept by
+ * reporting-periods/outcomes.ts).
+ *
+ * The current period is a plan's, not a task's: `join(tenantId)` is the FROM item that finds it
+ * once per statement for every plan of the tenant (one DISTINCT ON over the tenant's annual
+ * periods begun, its plan pushed down when the statement names one) and joins it, and the task's
+ * outcome in it, to each recurring row as `cp` and `tpo`. Every statement that reads the
+ * recurring expressions puts `join` right after `tasks` in its FROM (with drizzle's builder:
+ * `.leftJoin(current(tenantId), currentOn).leftJoin(outcome, outcomeOn)`); the expressions read
+ * `cp` and `tpo` (null for one-off rows, which the expressions do not read them for).
  */
 export function recurringPeriodSql(asOf: string) {
   const today = date(asOf);
   const rp = reportingPeriods;
-  const current = (select: SQL) =>
-    sql`(select ${select} from ${rp} where ${rp.planId} = ${tasks.planId} and ${rp.kind} = 'annual' and ${rp.windowFrom} <= ${today} order by (${rp.submissionDueOn} < ${today}), (case when ${rp.submissionDueOn} >= ${today} then ${rp.windowFrom} end), ${rp.windowFrom} desc limit 1)`;
-  const periodId = current(sql`${rp.id}`);
-  const label = current(sql`${rp.label}`);
-  const from = current(sql`${rp.windowFrom}`);
+  /** The current annual period of every plan of the tenant, once per statement: `cp`. */
+  const current = (tenantId: string) =>
+    sql`(select distinct on (${rp.planId}) ${rp.planId} as plan_id, ${rp.id} as id, ${rp.label} as label, ${rp.windowFrom} as window_from, ${rp.windowTo} as window_to, ${rp.submissionDueOn} as submission_due_on
+      from ${rp} where ${rp.tenantId} = ${tenantId} and ${rp.kind} = 'annual' and ${rp.windowFrom} <= ${today}
+      order by ${rp.planId}, (${rp.submissionDueOn} < ${today}), (case when ${rp.submissionDueOn} >= ${today} then ${rp.windowFrom} end), ${rp.windowFrom} desc) cp`;
+  const currentOn = sql`cp.plan_id = ${tasks.planId} and ${tasks.recurrenceMonth} is not null`;
+  /** The task's outcome in it: `tpo` (along the outcomes' primary key). */
+  const outcome = sql`${taskPeriodOutcomes} tpo`;
+  const outcomeOn = sql`tpo.task_id = ${tasks.id} and tpo.period_id = cp.id`;
+  /** Both, as SQL text after `tasks` in a FROM (drizzle's builder: two leftJoin calls). */
+  const join = (tenantId: string) =>
+    sql`left join ${current(tenantId)} on ${currentOn} left join ${outcome} on ${outcomeOn}`;
+  const periodId = sql`cp.id`;
+  const label = sql`cp.label`;
+  const from = sql`cp.window_from`;
   // An annual task's own day in the period's year (clamped to the month: 29/2 in 2027 → 28/2),
   // else the period's deadline.
-  const firstOfMonth = sql`make_date(extract(year from ${rp.windowTo})::int, ${tasks.recurrenceMonth}, 1)`;
-  const dueOn = current(
-    sql`(case when ${tasks.deadlineKind} = 'annual' then least((${firstOfMonth} + interval '1 month - 1 day')::date, ${firstOfMonth} + (${tasks.recurrenceDay} - 1)) else ${rp.submissionDueOn} end)`,
-  );
+  const firstOfMonth = sql`make_date(extract(year from cp.window_to)::int, ${tasks.recurrenceMonth}, 1)`;
+  const dueOn = sql`(case when ${tasks.deadlineKind} = 'annual' then least((${firstOfMonth} + interval '1 month - 1 day')::date, ${firstOfMonth} + (${tasks.recurrenceDay} - 1)) else cp.submission_due_on end)`;
   /** The outcome in the current period: true on time, false late, null not reported (yet). */
-  const onTime = sql`(select ${taskPeriodOutcomes.onTime} from ${taskPeriodOutcomes} where ${taskPeriodOutcomes.taskId} = ${tasks.id} and ${taskPeriodOutcomes.periodId} = ${periodId})`;
+  const onTime = sql`tpo.on_time`;
   const notReported = sql`(${onTime} is null)`;
-  return { periodId, label, from, dueOn, onTime, notReported };
+  return {
+    current,
+    currentOn,
+    outcome,
+    outcomeOn,
+    join,
+    periodId,
+    label,
+    from,
+    dueOn,
+    onTime,
+    notReported,
+  };
 }
 
 export type StatusSql = ReturnType<typeof buildStatusSql>;
@@ -174,6 +202,11 @@ function buildStatusSql(asOf: string) {
   return {
     asOf,
     period,
+    /** The FROM item the recurring expressions read: right after `tasks` (recurringPeriodSql). */
+    periodJoin: period.join,
+    /** periodJoin for the statements of one kind of work (one-off work reads no period). */
+    periodJoinOf: (kind: Kind, tenantId: string) =>
+      kind === 'recurring' ? period.join(tenantId) : sql``,
     dueOnOf,
     dueOrderOf,
     stateOf,
