@@ -761,7 +761,6 @@ const ENDPOINTS: EndpointSpec[] = [
     who: 'consolidator',
     path: () => '/api/targets?projection=off_track&limit=50',
   },
-  { name: 'dashboard', title: 'dashboard', group: 'other', who: 'consolidator', path: () => '/api/dashboard' },
   { name: 'search', title: 'search', group: 'other', who: 'officer', path: () => '/api/search?q=dong%20dang' },
   { name: 'public-plan', title: 'public view of a plan', group: 'other', who: 'anonymous', path: (c) => `/api/public/plans/${c.planId}` },
   { name: 'map', title: 'map measures (overdue)', group: 'other', who: 'consolidator', path: () => '/api/map/measures?measure=overdue' },
