@@ -19,7 +19,7 @@
 //   npm run bench:tasks
 //   npm run bench:tasks -- --engines postgres --sizes 20000 --seconds 5 --only agency-open
 //   BENCH_DATABASE_URL=postgres://user@host:5432/postgres npm run bench:tasks
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -954,15 +954,23 @@ function chosenEndpoints(goals: Goals | null): EndpointSpec[] {
  * bench's database, with the listener for data changes, so counts and overviews come from the read
  * cache; then each endpoint in turn.
  */
+let serverBundled = false;
+
 async function runEndpoints(bench: Bench, officerAgency: string, size: number) {
   const endpoints = chosenEndpoints(bench.goals);
   if (endpoints.length === 0) return [];
   // The embedded database has one process: the bench lets go of it while the server runs.
   if (bench.database.engine === 'pglite') await bench.database.close();
   if (args.profile) mkdirSync(args.profile, { recursive: true });
+  // As `npm start` runs it: the bundled server (built once per bench run), not tsx's loader.
+  if (!serverBundled) {
+    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+    serverBundled = true;
+  }
   const server = await startServer(
     bench.server,
     args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
+    { asNpmStart: true },
   );
   try {
     const base = server.url;

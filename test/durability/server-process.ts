@@ -29,8 +29,16 @@ export function startServer(
   env: Record<string, string>,
   /** Options of node itself (bench/tasks.ts's --profile passes --cpu-prof). */
   nodeArgs: readonly string[] = [],
+  /**
+   * `npm start`'s way (scripts/start.mjs: the bundled server when it matches the sources) rather
+   * than the sources through tsx; the bench measures memory so (run scripts/build-cli.mjs first).
+   */
+  options: { asNpmStart?: boolean } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
+  const entry = options.asNpmStart
+    ? ['scripts/start.mjs']
+    : ['--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
